@@ -1,0 +1,1 @@
+//! Runnable examples for psa-sdk; see the `examples` directory.

@@ -1,0 +1,1 @@
+//! psa-autotask (work in progress).

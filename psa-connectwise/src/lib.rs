@@ -1,0 +1,1 @@
+//! psa-connectwise (work in progress).

@@ -1,0 +1,42 @@
+//! # psa-core
+//!
+//! The vendor-neutral core of **psa-sdk**: typed PSA models, the [`Connector`] trait that every
+//! vendor crate implements, one [`Error`] type, permission-preflight reports and the shared HTTP
+//! [`transport`] (timeouts, retries, rate limits, host policy, redaction, tracing).
+//!
+//! Most applications use a vendor crate (`psa-autotask`, `psa-connectwise`, `psa-syncro`) and
+//! either its native client or the common [`Connector`] trait:
+//!
+//! ```
+//! use psa_core::{ConnectorExt, TicketQuery, Connector};
+//!
+//! async fn open_tickets(psa: &dyn Connector) -> psa_core::Result<usize> {
+//!     let tickets = psa.collect_tickets(&TicketQuery::new().open_only(true), 100).await?;
+//!     Ok(tickets.len())
+//! }
+//! ```
+
+mod capabilities;
+mod connector;
+pub mod error;
+pub mod idempotency;
+pub mod model;
+mod page;
+pub mod preflight;
+mod query;
+#[cfg(feature = "testkit")]
+pub mod testkit;
+pub mod transport;
+mod vendor;
+
+pub use capabilities::Capabilities;
+pub use connector::{Connector, ConnectorExt, paged};
+pub use error::{Error, ErrorKind, Result};
+pub use model::*;
+pub use page::{Page, PageToken};
+pub use preflight::{
+    ApiUsage, Capability, Check, CheckOutcome, PreflightOptions, PreflightReport, Remedy,
+};
+pub use query::{CompanyQuery, ContactQuery, TicketQuery};
+pub use transport::{ClientOptions, HostPolicy, RetryConfig};
+pub use vendor::Vendor;

@@ -1,0 +1,347 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{HeaderMap, Method, StatusCode};
+use tokio::time::Instant;
+use tracing::Instrument;
+use url::Url;
+
+use super::retry::{backoff_delay, parse_retry_after};
+use super::{
+    Body, ConcurrencyLimiter, ErrorClassifier, HostPolicy, RateLimiter, Redactor, Request, Response,
+    StatusClassifier, redact_url,
+};
+use crate::{ClientOptions, Error, ErrorKind, Result, Vendor};
+
+/// The HTTP transport: cheap to clone, shared by all handles of one client.
+///
+/// See the [module docs](super) for what it does on every request.
+#[derive(Debug, Clone)]
+pub struct Transport {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    vendor: Vendor,
+    client: reqwest::Client,
+    options: ClientOptions,
+    hosts: HostPolicy,
+    rate: Option<RateLimiter>,
+    concurrency: Option<ConcurrencyLimiter>,
+    classifier: Arc<dyn ErrorClassifier>,
+    redactor: Redactor,
+}
+
+/// Builds a [`Transport`].
+#[derive(Debug)]
+pub struct TransportBuilder {
+    vendor: Vendor,
+    options: ClientOptions,
+    hosts: HostPolicy,
+    rate: Option<RateLimiter>,
+    concurrency: Option<ConcurrencyLimiter>,
+    classifier: Arc<dyn ErrorClassifier>,
+    redactor: Redactor,
+}
+
+impl TransportBuilder {
+    /// Sets the hosts credentials may go to (the caller's options are added on `build`).
+    pub fn host_policy(mut self, hosts: HostPolicy) -> Self {
+        self.hosts = hosts;
+        self
+    }
+
+    /// Paces requests under a rate limit (clones of the limiter share the quota).
+    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
+        self.rate = Some(limiter);
+        self
+    }
+
+    /// Caps concurrent requests per [`Request::limit_key`].
+    pub fn concurrency_limiter(mut self, limiter: ConcurrencyLimiter) -> Self {
+        self.concurrency = Some(limiter);
+        self
+    }
+
+    /// Sets how error responses are classified.
+    pub fn classifier(mut self, classifier: Arc<dyn ErrorClassifier>) -> Self {
+        self.classifier = classifier;
+        self
+    }
+
+    /// Sets the secrets to scrub from error messages.
+    pub fn redactor(mut self, redactor: Redactor) -> Self {
+        self.redactor = redactor;
+        self
+    }
+
+    /// Builds the transport and its reqwest client.
+    pub fn build(self) -> Result<Transport> {
+        let client = reqwest::Client::builder()
+            .connect_timeout(self.options.connect_timeout)
+            .timeout(self.options.request_timeout)
+            .user_agent(self.options.user_agent.clone())
+            // Redirects would carry our auth headers to whatever host the server names.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::new(ErrorKind::Config, format!("cannot build the HTTP client: {e}")).with_source(e))?;
+        let hosts = self.hosts.with_options(&self.options);
+        Ok(Transport {
+            inner: Arc::new(Inner {
+                vendor: self.vendor,
+                client,
+                options: self.options,
+                hosts,
+                rate: self.rate,
+                concurrency: self.concurrency,
+                classifier: self.classifier,
+                redactor: self.redactor,
+            }),
+        })
+    }
+}
+
+enum Attempt {
+    Done(Response),
+    Failed { error: Error, retry: bool },
+}
+
+impl Transport {
+    /// Starts a builder for a vendor with the caller's options.
+    pub fn builder(vendor: Vendor, options: ClientOptions) -> TransportBuilder {
+        TransportBuilder {
+            vendor,
+            options,
+            hosts: HostPolicy::new(),
+            rate: None,
+            concurrency: None,
+            classifier: Arc::new(StatusClassifier),
+            redactor: Redactor::new(),
+        }
+    }
+
+    /// The vendor.
+    pub fn vendor(&self) -> Vendor {
+        self.inner.vendor
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &ClientOptions {
+        &self.inner.options
+    }
+
+    /// The host policy in force.
+    pub fn host_policy(&self) -> &HostPolicy {
+        &self.inner.hosts
+    }
+
+    /// The rate limiter, if any.
+    pub fn rate_limiter(&self) -> Option<&RateLimiter> {
+        self.inner.rate.as_ref()
+    }
+
+    /// Checks that credentials may be sent to `url`.
+    pub fn check_host(&self, url: &Url) -> Result<()> {
+        self.inner.hosts.check(url).map_err(|e| e.with_vendor(self.inner.vendor))
+    }
+
+    /// Removes known secrets from a text.
+    pub fn scrub(&self, text: &str) -> String {
+        self.inner.redactor.scrub(text)
+    }
+
+    /// Sends a request with retries; a non-2xx answer becomes an [`Error`].
+    pub async fn send(&self, req: Request) -> Result<Response> {
+        self.check_host(&req.url)?;
+        let shown = redact_url(&req.url);
+        let span = tracing::debug_span!(
+            "psa.request",
+            vendor = self.inner.vendor.id(),
+            method = %req.method,
+            url = %shown,
+        );
+        self.send_with_retries(&req, &shown).instrument(span).await
+    }
+
+    /// Sends a request and decodes a JSON answer.
+    pub async fn send_json<T: serde::de::DeserializeOwned>(&self, req: Request) -> Result<T> {
+        self.send(req).await?.json()
+    }
+
+    async fn send_with_retries(&self, req: &Request, shown: &str) -> Result<Response> {
+        let cfg = &self.inner.options.retry;
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let outcome = self.attempt(req, shown, attempt).await;
+            let (error, retry) = match outcome {
+                Attempt::Done(resp) => return Ok(resp),
+                Attempt::Failed { error, retry } => (error, retry),
+            };
+            let error = error.with_attempts(attempt);
+            if !retry || attempt > cfg.max_retries {
+                return Err(error);
+            }
+            let delay = match error.retry_after() {
+                Some(d) => d,
+                None => backoff_delay(cfg, attempt),
+            };
+            if started.elapsed() + delay > cfg.total_budget {
+                tracing::debug!(attempt, ?delay, "retry budget exhausted");
+                return Err(error);
+            }
+            tracing::debug!(attempt, ?delay, error = %error.kind_name(), "retrying");
+            tokio::time::sleep(delay).await;
+        }
+    }
+
+    async fn attempt(&self, req: &Request, shown: &str, attempt: u32) -> Attempt {
+        if let Some(rate) = &self.inner.rate {
+            rate.acquire().await;
+        }
+        let _permit = match (&self.inner.concurrency, &req.limit_key) {
+            (Some(c), Some(k)) => Some(c.acquire(k).await),
+            _ => None,
+        };
+        let started = Instant::now();
+        let mut builder = self.inner.client.request(req.method.clone(), req.url.clone()).headers(req.headers.clone());
+        builder = match &req.body {
+            Body::Empty => builder,
+            Body::Bytes { content_type, bytes } => {
+                builder.header(http::header::CONTENT_TYPE, content_type.as_str()).body(bytes.clone())
+            }
+            Body::Multipart(parts) => match build_form(parts) {
+                Ok(form) => builder.multipart(form),
+                Err(error) => return Attempt::Failed { error, retry: false },
+            },
+        };
+        let result = match builder.send().await {
+            Ok(resp) => {
+                let status = resp.status();
+                let headers = resp.headers().clone();
+                match resp.bytes().await {
+                    Ok(body) => Ok((status, headers, body)),
+                    Err(e) => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        };
+        let elapsed_ms = started.elapsed().as_millis() as u64;
+        match result {
+            Ok((status, headers, body)) => {
+                tracing::debug!(attempt, status = status.as_u16(), elapsed_ms, "response");
+                if status.is_success() {
+                    return Attempt::Done(Response {
+                        status,
+                        headers,
+                        body,
+                        method: req.method.clone(),
+                        redacted_url: shown.to_string(),
+                        attempts: attempt,
+                        vendor: self.inner.vendor,
+                    });
+                }
+                let error = self.http_error(req, shown, status, &headers, &body);
+                let retry = match error.kind() {
+                    ErrorKind::RateLimited { .. } => true,
+                    ErrorKind::Server | ErrorKind::Timeout => req.idempotent,
+                    _ => false,
+                };
+                Attempt::Failed { error, retry }
+            }
+            Err(e) => {
+                let never_sent = e.is_connect() || e.is_builder();
+                let kind = if e.is_timeout() && !never_sent { ErrorKind::Timeout } else { ErrorKind::Transport };
+                tracing::debug!(attempt, elapsed_ms, never_sent, kind = ?kind, "request failed");
+                let message = self.inner.redactor.scrub(&describe_reqwest(&e));
+                let error = Error::new(kind, message)
+                    .with_vendor(self.inner.vendor)
+                    .with_request(req.method.as_str(), shown.to_string())
+                    .with_sent(!never_sent)
+                    .with_source(StrippedError(describe_reqwest(&e)));
+                let retry = if e.is_builder() { false } else { never_sent || req.idempotent };
+                Attempt::Failed { error, retry }
+            }
+        }
+    }
+
+    fn http_error(&self, req: &Request, shown: &str, status: StatusCode, headers: &HeaderMap, body: &Bytes) -> Error {
+        let mut error = self.inner.classifier.classify(status, headers, body);
+        if let ErrorKind::RateLimited { retry_after: None } = error.kind() {
+            error = error.with_kind(ErrorKind::RateLimited { retry_after: parse_retry_after(headers) });
+        }
+        let message = self.inner.redactor.scrub(error.message());
+        error
+            .with_message(message)
+            .with_vendor(self.inner.vendor)
+            .with_request(req.method.as_str(), shown.to_string())
+            .with_status(status.as_u16())
+            .with_sent(true)
+    }
+}
+
+impl Error {
+    fn kind_name(&self) -> String {
+        format!("{:?}", self.kind())
+    }
+}
+
+fn build_form(parts: &[super::MultipartPart]) -> Result<reqwest::multipart::Form> {
+    let mut form = reqwest::multipart::Form::new();
+    for p in parts {
+        let mut part = reqwest::multipart::Part::bytes(p.data.to_vec());
+        if let Some(f) = &p.file_name {
+            part = part.file_name(f.clone());
+        }
+        if let Some(ct) = &p.content_type {
+            part = part
+                .mime_str(ct)
+                .map_err(|_| Error::new(ErrorKind::Validation, format!("invalid content type {ct:?} for part {}", p.name)))?;
+        }
+        form = form.part(p.name.clone(), part);
+    }
+    Ok(form)
+}
+
+/// reqwest's error text includes the full URL; describe the error without it.
+fn describe_reqwest(e: &reqwest::Error) -> String {
+    let what = if e.is_connect() {
+        "could not connect"
+    } else if e.is_timeout() {
+        "timed out"
+    } else if e.is_body() || e.is_decode() {
+        "the response body was cut off or unreadable"
+    } else if e.is_request() {
+        "the request failed"
+    } else if e.is_redirect() {
+        "redirect refused"
+    } else {
+        "HTTP error"
+    };
+    let mut cause = String::new();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        cause = s.to_string();
+        src = s.source();
+    }
+    if cause.is_empty() { what.to_string() } else { format!("{what}: {cause}") }
+}
+
+/// The cause of a transport failure, as text without the URL.
+#[derive(Debug)]
+struct StrippedError(String);
+
+impl std::fmt::Display for StrippedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StrippedError {}
+
+/// Unused-import guard for `Duration`/`Method` in docs.
+#[allow(dead_code)]
+fn _types(_: Duration, _: Method) {}

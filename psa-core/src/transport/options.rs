@@ -1,0 +1,145 @@
+use std::time::Duration;
+
+/// How failed requests are retried.
+///
+/// A request that never reached the server, and a 429, are always retried; a timeout, a
+/// connection lost after sending, and a 5xx are retried only for idempotent requests (GET, query
+/// POSTs, PUT/PATCH). Creates are sent once. Waits grow exponentially with full jitter, honour
+/// `Retry-After`, and stop when `total_budget` would be passed.
+///
+/// ```
+/// use std::time::Duration;
+/// let r = psa_core::RetryConfig::default().max_retries(5).total_budget(Duration::from_secs(30));
+/// assert_eq!(r.max_retries, 5);
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryConfig {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    /// The first backoff ceiling.
+    pub initial_backoff: Duration,
+    /// The largest backoff ceiling.
+    pub max_backoff: Duration,
+    /// The most time spent on one call, waits included.
+    pub total_budget: Duration,
+}
+
+impl Default for RetryConfig {
+    fn default() -> Self {
+        RetryConfig {
+            max_retries: 4,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(15),
+            total_budget: Duration::from_secs(120),
+        }
+    }
+}
+
+impl RetryConfig {
+    /// No retries at all.
+    pub fn none() -> Self {
+        RetryConfig { max_retries: 0, ..Default::default() }
+    }
+    /// Sets the number of retries.
+    pub fn max_retries(mut self, v: u32) -> Self {
+        self.max_retries = v;
+        self
+    }
+    /// Sets the first backoff ceiling.
+    pub fn initial_backoff(mut self, v: Duration) -> Self {
+        self.initial_backoff = v;
+        self
+    }
+    /// Sets the largest backoff ceiling.
+    pub fn max_backoff(mut self, v: Duration) -> Self {
+        self.max_backoff = v;
+        self
+    }
+    /// Sets the total time budget.
+    pub fn total_budget(mut self, v: Duration) -> Self {
+        self.total_budget = v;
+        self
+    }
+}
+
+/// Options shared by every vendor client.
+///
+/// Defaults: connect timeout 10 s, request timeout 60 s, user agent `psa-sdk/<version>`, HTTPS
+/// to the vendor's own hosts only.
+///
+/// ```
+/// use std::time::Duration;
+/// let opts = psa_core::ClientOptions::default()
+///     .request_timeout(Duration::from_secs(30))
+///     .user_agent("my-portal/2.1");
+/// assert_eq!(opts.request_timeout, Duration::from_secs(30));
+/// assert!(opts.user_agent.starts_with("my-portal/2.1"));
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    /// Time allowed to open a connection.
+    pub connect_timeout: Duration,
+    /// Time allowed for one attempt, from sending to the end of the body.
+    pub request_timeout: Duration,
+    /// The `User-Agent` header.
+    pub user_agent: String,
+    /// Retry policy.
+    pub retry: RetryConfig,
+    /// Allow plain `http` and loopback hosts (`127.0.0.1`, `localhost`, `[::1]`). Only for the
+    /// simulator and local tests; never in production.
+    pub allow_insecure_loopback: bool,
+    /// Extra hosts credentials may be sent to (an on-premise server, a test host), exact names.
+    pub extra_allowed_hosts: Vec<String>,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+            user_agent: format!("psa-sdk/{}", env!("CARGO_PKG_VERSION")),
+            retry: RetryConfig::default(),
+            allow_insecure_loopback: false,
+            extra_allowed_hosts: Vec::new(),
+        }
+    }
+}
+
+impl ClientOptions {
+    /// The defaults.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets the connect timeout.
+    pub fn connect_timeout(mut self, v: Duration) -> Self {
+        self.connect_timeout = v;
+        self
+    }
+    /// Sets the per-attempt timeout.
+    pub fn request_timeout(mut self, v: Duration) -> Self {
+        self.request_timeout = v;
+        self
+    }
+    /// Sets the user agent; `psa-sdk/<version>` is appended so vendors can see the SDK.
+    pub fn user_agent(mut self, v: impl Into<String>) -> Self {
+        self.user_agent = format!("{} psa-sdk/{}", v.into(), env!("CARGO_PKG_VERSION"));
+        self
+    }
+    /// Sets the retry policy.
+    pub fn retry(mut self, v: RetryConfig) -> Self {
+        self.retry = v;
+        self
+    }
+    /// Allows plain HTTP and loopback hosts (for the simulator and tests only).
+    pub fn allow_insecure_loopback(mut self, v: bool) -> Self {
+        self.allow_insecure_loopback = v;
+        self
+    }
+    /// Allows one more exact host (still HTTPS only).
+    pub fn allow_host(mut self, host: impl Into<String>) -> Self {
+        self.extra_allowed_hosts.push(host.into().to_ascii_lowercase());
+        self
+    }
+}

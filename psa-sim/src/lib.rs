@@ -1,0 +1,1 @@
+//! psa-sim (work in progress).

@@ -1,0 +1,1 @@
+//! psa-syncro (work in progress).
