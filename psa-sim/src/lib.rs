@@ -1,1 +1,12 @@
-//! psa-sim (work in progress).
+//! # psa-sim
+//!
+//! Offline simulators of the Autotask, ConnectWise PSA and Syncro HTTP APIs, serving each
+//! vendor's wire format on `127.0.0.1` from an in-memory store. Test an integration without a
+//! PSA account: discovery, auth, CRUD, paging, permission profiles, rate limits, faults.
+//!
+//! The simulators build their JSON themselves from the vendors' documented wire format; they
+//! do not depend on the psa-sdk client crates, so a mistake in a client is never mirrored here.
+
+mod common;
+
+pub use common::{FaultResponder, Faults, InFlightGuard, LogEntry, RequestLog, Server, ServerSettings};
