@@ -10,3 +10,11 @@
 mod common;
 
 pub use common::{FaultResponder, Faults, InFlightGuard, LogEntry, RequestLog, Server, ServerSettings};
+
+pub mod autotask;
+pub mod connectwise;
+pub mod syncro;
+
+// re-exports: autotask
+// re-exports: connectwise
+// re-exports: syncro

@@ -1,0 +1,1 @@
+//! The connectwise simulator (in progress).

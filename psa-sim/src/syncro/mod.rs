@@ -1,0 +1,1 @@
+//! The syncro simulator (in progress).
