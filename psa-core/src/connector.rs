@@ -6,9 +6,10 @@ use async_trait::async_trait;
 use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 
 use crate::{
-    Attachment, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery, Contact, ContactId,
-    ContactQuery, NewNote, NewTicket, Note, Page, PageToken, PreflightOptions, PreflightReport, Priority,
-    Queue, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
+    Attachment, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery, Contact,
+    ContactId, ContactQuery, NewNote, NewTicket, Note, Page, PageToken, PreflightOptions,
+    PreflightReport, Priority, Queue, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate,
+    Vendor,
 };
 
 /// The calls every PSA supports, with vendor-neutral models.
@@ -40,7 +41,11 @@ pub trait Connector: Send + Sync + Debug {
     async fn ticket(&self, id: TicketId) -> Result<Ticket>;
 
     /// One page of tickets. Pass the previous page's `next` to continue.
-    async fn list_tickets(&self, query: &TicketQuery, page: Option<PageToken>) -> Result<Page<Ticket>>;
+    async fn list_tickets(
+        &self,
+        query: &TicketQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Ticket>>;
 
     /// Creates a ticket. With an idempotency key, a retried create never makes a second ticket.
     async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket>;
@@ -58,13 +63,21 @@ pub trait Connector: Send + Sync + Debug {
     async fn company(&self, id: CompanyId) -> Result<Company>;
 
     /// One page of companies.
-    async fn list_companies(&self, query: &CompanyQuery, page: Option<PageToken>) -> Result<Page<Company>>;
+    async fn list_companies(
+        &self,
+        query: &CompanyQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Company>>;
 
     /// One contact.
     async fn contact(&self, id: ContactId) -> Result<Contact>;
 
     /// One page of contacts.
-    async fn list_contacts(&self, query: &ContactQuery, page: Option<PageToken>) -> Result<Page<Contact>>;
+    async fn list_contacts(
+        &self,
+        query: &ContactQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Contact>>;
 
     /// The ticket statuses.
     async fn statuses(&self) -> Result<Vec<Status>>;
@@ -76,7 +89,11 @@ pub trait Connector: Send + Sync + Debug {
     async fn queues(&self) -> Result<Vec<Queue>>;
 
     /// Attaches a file to a ticket.
-    async fn attach_file(&self, ticket: TicketId, attachment: Attachment) -> Result<AttachmentReceipt>;
+    async fn attach_file(
+        &self,
+        ticket: TicketId,
+        attachment: Attachment,
+    ) -> Result<AttachmentReceipt>;
 }
 
 /// Conveniences for every [`Connector`], including `dyn Connector`.
@@ -96,7 +113,11 @@ pub trait ConnectorExt: Connector {
     }
 
     /// Like [`tickets`](Self::tickets), resuming at a saved page token.
-    fn tickets_from<'a>(&'a self, query: &'a TicketQuery, start: Option<PageToken>) -> BoxStream<'a, Result<Ticket>> {
+    fn tickets_from<'a>(
+        &'a self,
+        query: &'a TicketQuery,
+        start: Option<PageToken>,
+    ) -> BoxStream<'a, Result<Ticket>> {
         paged(start, move |token| self.list_tickets(query, token))
     }
 

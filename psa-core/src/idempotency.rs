@@ -36,7 +36,11 @@ use crate::{Error, Result, RetryConfig};
 /// `send` performs the create (the transport sends it exactly once). `lookup` searches for the
 /// record by its idempotency key and must be read-only. Returns the first success, the found
 /// record, or the last error once retries or the budget run out.
-pub async fn create_once<T, S, SF, L, LF>(retry: &RetryConfig, mut send: S, mut lookup: L) -> Result<T>
+pub async fn create_once<T, S, SF, L, LF>(
+    retry: &RetryConfig,
+    mut send: S,
+    mut lookup: L,
+) -> Result<T>
 where
     S: FnMut() -> SF,
     SF: Future<Output = Result<T>>,
@@ -56,11 +60,18 @@ where
         if round > retry.max_retries || started.elapsed() > retry.total_budget {
             return Err(err);
         }
-        tokio::time::sleep(err.retry_after().unwrap_or_else(|| backoff_delay(retry, round))).await;
+        tokio::time::sleep(
+            err.retry_after()
+                .unwrap_or_else(|| backoff_delay(retry, round)),
+        )
+        .await;
         if err.was_sent() {
             match lookup_patiently(retry, &mut lookup, &err).await? {
                 Some(found) => {
-                    tracing::debug!(round, "create landed despite the error; returning the stored record");
+                    tracing::debug!(
+                        round,
+                        "create landed despite the error; returning the stored record"
+                    );
                     return Ok(found);
                 }
                 None => tracing::debug!(round, "create did not land; sending again"),
@@ -69,7 +80,11 @@ where
     }
 }
 
-async fn lookup_patiently<T, L, LF>(retry: &RetryConfig, lookup: &mut L, original: &Error) -> Result<Option<T>>
+async fn lookup_patiently<T, L, LF>(
+    retry: &RetryConfig,
+    lookup: &mut L,
+    original: &Error,
+) -> Result<Option<T>>
 where
     L: FnMut() -> LF,
     LF: Future<Output = Result<Option<T>>>,
@@ -111,7 +126,9 @@ mod tests {
     use crate::ErrorKind;
 
     fn fast() -> RetryConfig {
-        RetryConfig::default().initial_backoff(Duration::from_millis(1)).max_backoff(Duration::from_millis(2))
+        RetryConfig::default()
+            .initial_backoff(Duration::from_millis(1))
+            .max_backoff(Duration::from_millis(2))
     }
 
     #[tokio::test]

@@ -122,13 +122,20 @@ impl FromStr for Capability {
     /// assert!("fly".parse::<psa_core::Capability>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Capability::ALL.iter().copied().find(|c| c.name() == s.trim()).ok_or_else(|| {
-            let names: Vec<_> = Capability::ALL.iter().map(|c| c.name()).collect();
-            Error::new(
-                ErrorKind::Config,
-                format!("unknown capability {s:?}; expected one of: {}", names.join(", ")),
-            )
-        })
+        Capability::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name() == s.trim())
+            .ok_or_else(|| {
+                let names: Vec<_> = Capability::ALL.iter().map(|c| c.name()).collect();
+                Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "unknown capability {s:?}; expected one of: {}",
+                        names.join(", ")
+                    ),
+                )
+            })
     }
 }
 
@@ -179,7 +186,11 @@ pub struct Remedy {
 impl Remedy {
     /// A remedy: the screen and the setting.
     pub fn new(screen: impl Into<String>, setting: impl Into<String>) -> Self {
-        Remedy { screen: screen.into(), setting: setting.into(), detail: None }
+        Remedy {
+            screen: screen.into(),
+            setting: setting.into(),
+            detail: None,
+        }
     }
 
     /// Adds advice.
@@ -217,8 +228,19 @@ pub struct Check {
 
 impl Check {
     /// A check.
-    pub fn new(capability: Capability, right: impl Into<String>, outcome: CheckOutcome, evidence: impl Into<String>) -> Self {
-        Check { capability, right: right.into(), outcome, evidence: evidence.into(), remedy: None }
+    pub fn new(
+        capability: Capability,
+        right: impl Into<String>,
+        outcome: CheckOutcome,
+        evidence: impl Into<String>,
+    ) -> Self {
+        Check {
+            capability,
+            right: right.into(),
+            outcome,
+            evidence: evidence.into(),
+            remedy: None,
+        }
     }
 
     /// Adds the remedy.
@@ -248,12 +270,18 @@ pub struct ApiUsage {
 impl ApiUsage {
     /// Usage figures.
     pub fn new(used: u64, limit: Option<u64>, window_secs: Option<u64>) -> Self {
-        ApiUsage { used, limit, window_secs }
+        ApiUsage {
+            used,
+            limit,
+            window_secs,
+        }
     }
 
     /// Percentage of the quota used.
     pub fn percent(&self) -> Option<f64> {
-        self.limit.filter(|l| *l > 0).map(|l| (self.used as f64) * 100.0 / (l as f64))
+        self.limit
+            .filter(|l| *l > 0)
+            .map(|l| (self.used as f64) * 100.0 / (l as f64))
     }
 }
 
@@ -281,7 +309,9 @@ impl PreflightOptions {
 
     /// Check only these capabilities.
     pub fn for_capabilities(caps: impl IntoIterator<Item = Capability>) -> Self {
-        PreflightOptions { capabilities: caps.into_iter().collect() }
+        PreflightOptions {
+            capabilities: caps.into_iter().collect(),
+        }
     }
 
     /// Whether `cap` is to be checked.
@@ -309,7 +339,13 @@ pub struct PreflightReport {
 impl PreflightReport {
     /// An empty report.
     pub fn new(vendor: Vendor, endpoint: impl Into<String>) -> Self {
-        PreflightReport { vendor, endpoint: endpoint.into(), api_user: None, usage: None, checks: Vec::new() }
+        PreflightReport {
+            vendor,
+            endpoint: endpoint.into(),
+            api_user: None,
+            usage: None,
+            checks: Vec::new(),
+        }
     }
 
     /// Adds a check.
@@ -324,7 +360,9 @@ impl PreflightReport {
 
     /// The checks that are missing or partial.
     pub fn problems(&self) -> impl Iterator<Item = &Check> {
-        self.checks.iter().filter(|c| matches!(c.outcome, CheckOutcome::Missing | CheckOutcome::Partial))
+        self.checks
+            .iter()
+            .filter(|c| matches!(c.outcome, CheckOutcome::Missing | CheckOutcome::Partial))
     }
 
     /// Whether the integration can run with these capabilities: every check for them is Granted
@@ -364,7 +402,9 @@ impl PreflightReport {
             CheckOutcome::Partial => 2,
             CheckOutcome::Missing => 3,
         };
-        self.checks_for(cap).map(|c| c.outcome).max_by_key(|o| rank(*o))
+        self.checks_for(cap)
+            .map(|c| c.outcome)
+            .max_by_key(|o| rank(*o))
     }
 }
 
@@ -376,13 +416,31 @@ impl fmt::Display for PreflightReport {
         }
         if let Some(u) = &self.usage {
             match (u.limit, u.percent()) {
-                (Some(l), Some(p)) => writeln!(f, "API usage: {} of {} requests ({p:.1}%)", u.used, l)?,
+                (Some(l), Some(p)) => {
+                    writeln!(f, "API usage: {} of {} requests ({p:.1}%)", u.used, l)?
+                }
                 _ => writeln!(f, "API usage: {} requests", u.used)?,
             }
         }
-        let cap_w = self.checks.iter().map(|c| c.capability.name().len()).max().unwrap_or(10).max(10);
-        let right_w = self.checks.iter().map(|c| c.right.chars().count()).max().unwrap_or(5).clamp(5, 60);
-        writeln!(f, "{:<cap_w$}  {:<right_w$}  {:<10}  evidence", "capability", "right", "outcome")?;
+        let cap_w = self
+            .checks
+            .iter()
+            .map(|c| c.capability.name().len())
+            .max()
+            .unwrap_or(10)
+            .max(10);
+        let right_w = self
+            .checks
+            .iter()
+            .map(|c| c.right.chars().count())
+            .max()
+            .unwrap_or(5)
+            .clamp(5, 60);
+        writeln!(
+            f,
+            "{:<cap_w$}  {:<right_w$}  {:<10}  evidence",
+            "capability", "right", "outcome"
+        )?;
         for c in &self.checks {
             writeln!(
                 f,
@@ -393,7 +451,11 @@ impl fmt::Display for PreflightReport {
                 c.evidence
             )?;
         }
-        let fixes: Vec<_> = self.checks.iter().filter(|c| c.outcome != CheckOutcome::Granted).collect();
+        let fixes: Vec<_> = self
+            .checks
+            .iter()
+            .filter(|c| c.outcome != CheckOutcome::Granted)
+            .collect();
         if !fixes.is_empty() {
             writeln!(f, "\nTo fix:")?;
             for c in fixes {
@@ -415,28 +477,55 @@ mod tests {
     fn capability_names_round_trip() {
         for c in Capability::ALL {
             assert_eq!(c.name().parse::<Capability>().unwrap(), *c);
-            assert_eq!(serde_json::to_string(c).unwrap(), format!("\"{}\"", c.name()));
+            assert_eq!(
+                serde_json::to_string(c).unwrap(),
+                format!("\"{}\"", c.name())
+            );
         }
     }
 
     #[test]
     fn unverified_is_ready_but_not_verified() {
         let mut r = PreflightReport::new(Vendor::Syncro, "https://acme.syncromsp.com/api/v1");
-        r.push(Check::new(Capability::CreateTickets, "Tickets - Create", CheckOutcome::Unverified, "needs a write"));
+        r.push(Check::new(
+            Capability::CreateTickets,
+            "Tickets - Create",
+            CheckOutcome::Unverified,
+            "needs a write",
+        ));
         assert!(r.ready_for(&[Capability::CreateTickets]));
         assert!(!r.verified_for(&[Capability::CreateTickets]));
-        assert!(!r.ready_for(&[Capability::Webhooks]), "unchecked capability is not ready");
+        assert!(
+            !r.ready_for(&[Capability::Webhooks]),
+            "unchecked capability is not ready"
+        );
     }
 
     #[test]
     fn report_serializes_to_json() {
-        let mut r = PreflightReport::new(Vendor::ConnectWise, "https://api-na.myconnectwise.net/v2025_1/apis/3.0/");
-        r.push(Check::new(Capability::ReadTickets, "Service Desk / Service Tickets: Inquire", CheckOutcome::Missing, "inquireLevel None")
-            .with_remedy(Remedy::new("System > Security Roles > Role > Service Desk", "Service Tickets: Inquire Level = All")));
+        let mut r = PreflightReport::new(
+            Vendor::ConnectWise,
+            "https://api-na.myconnectwise.net/v2025_1/apis/3.0/",
+        );
+        r.push(
+            Check::new(
+                Capability::ReadTickets,
+                "Service Desk / Service Tickets: Inquire",
+                CheckOutcome::Missing,
+                "inquireLevel None",
+            )
+            .with_remedy(Remedy::new(
+                "System > Security Roles > Role > Service Desk",
+                "Service Tickets: Inquire Level = All",
+            )),
+        );
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["vendor"], "connectwise");
         assert_eq!(v["checks"][0]["capability"], "read-tickets");
         assert_eq!(v["checks"][0]["outcome"], "missing");
-        assert_eq!(r.outcome(Capability::ReadTickets), Some(CheckOutcome::Missing));
+        assert_eq!(
+            r.outcome(Capability::ReadTickets),
+            Some(CheckOutcome::Missing)
+        );
     }
 }

@@ -18,8 +18,8 @@ use std::collections::HashSet;
 use futures::TryStreamExt;
 
 use crate::{
-    Attachment, CompanyId, CompanyQuery, Connector, ConnectorExt, ContactQuery, ErrorKind, NewNote, NewTicket,
-    NoteVisibility, PageToken, TicketId, TicketQuery, TicketUpdate,
+    Attachment, CompanyId, CompanyQuery, Connector, ConnectorExt, ContactQuery, ErrorKind, NewNote,
+    NewTicket, NoteVisibility, PageToken, TicketId, TicketQuery, TicketUpdate,
 };
 
 /// What the suite may rely on in the PSA under test.
@@ -66,36 +66,65 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     let vendor = c.vendor();
 
     // Base data.
-    let statuses = c.statuses().await.unwrap_or_else(|e| panic!("statuses(): {e}"));
+    let statuses = c
+        .statuses()
+        .await
+        .unwrap_or_else(|e| panic!("statuses(): {e}"));
     assert!(!statuses.is_empty(), "statuses() returned nothing");
-    let priorities = c.priorities().await.unwrap_or_else(|e| panic!("priorities(): {e}"));
+    let priorities = c
+        .priorities()
+        .await
+        .unwrap_or_else(|e| panic!("priorities(): {e}"));
     assert!(!priorities.is_empty(), "priorities() returned nothing");
     match c.queues().await {
-        Ok(q) => assert!(caps.queues, "queues() answered although capabilities.queues is false ({} queues)", q.len()),
+        Ok(q) => assert!(
+            caps.queues,
+            "queues() answered although capabilities.queues is false ({} queues)",
+            q.len()
+        ),
         Err(e) => {
             assert!(!caps.queues, "queues(): {e}");
-            assert_eq!(e.kind(), ErrorKind::Unsupported, "queues() without the capability must be Unsupported: {e}");
+            assert_eq!(
+                e.kind(),
+                ErrorKind::Unsupported,
+                "queues() without the capability must be Unsupported: {e}"
+            );
         }
     }
 
     // Companies.
-    let company = c.company(f.company).await.unwrap_or_else(|e| panic!("company({}): {e}", f.company));
+    let company = c
+        .company(f.company)
+        .await
+        .unwrap_or_else(|e| panic!("company({}): {e}", f.company));
     assert_eq!(company.id, f.company, "company() returned another id");
     assert_eq!(company.vendor, vendor);
-    assert!(!company.name.is_empty(), "company {} has no name", f.company);
+    assert!(
+        !company.name.is_empty(),
+        "company {} has no name",
+        f.company
+    );
     let companies: Vec<_> = c
         .companies(&CompanyQuery::new())
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("companies stream: {e}"));
-    assert!(companies.iter().any(|x| x.id == f.company), "the companies stream misses company {}", f.company);
+    assert!(
+        companies.iter().any(|x| x.id == f.company),
+        "the companies stream misses company {}",
+        f.company
+    );
     assert_unique(companies.iter().map(|x| x.id.get()), "companies");
     let by_name: Vec<_> = c
         .companies(&CompanyQuery::new().name(company.name.clone()))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("companies by name: {e}"));
-    assert!(by_name.iter().any(|x| x.id == f.company), "searching companies by name {:?} misses it", company.name);
+    assert!(
+        by_name.iter().any(|x| x.id == f.company),
+        "searching companies by name {:?} misses it",
+        company.name
+    );
 
     // Contacts.
     let contacts: Vec<_> = c
@@ -103,12 +132,24 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("contacts of company {}: {e}", f.company));
-    assert!(!contacts.is_empty(), "company {} has no contacts", f.company);
+    assert!(
+        !contacts.is_empty(),
+        "company {} has no contacts",
+        f.company
+    );
     for ct in &contacts {
-        assert_eq!(ct.company, Some(f.company), "contact {} listed for the wrong company", ct.id);
+        assert_eq!(
+            ct.company,
+            Some(f.company),
+            "contact {} listed for the wrong company",
+            ct.id
+        );
     }
     assert_unique(contacts.iter().map(|x| x.id.get()), "contacts");
-    let first = c.contact(contacts[0].id).await.unwrap_or_else(|e| panic!("contact({}): {e}", contacts[0].id));
+    let first = c
+        .contact(contacts[0].id)
+        .await
+        .unwrap_or_else(|e| panic!("contact({}): {e}", contacts[0].id));
     assert_eq!(first.id, contacts[0].id);
     if let Some(email) = &f.contact_email {
         let found = c
@@ -116,7 +157,11 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             .await
             .unwrap_or_else(|e| panic!("find_contact_by_email: {e}"))
             .unwrap_or_else(|| panic!("find_contact_by_email({email}) found nothing"));
-        assert!(found.has_email(email), "find_contact_by_email returned {:?}", found.email);
+        assert!(
+            found.has_email(email),
+            "find_contact_by_email returned {:?}",
+            found.email
+        );
     }
     let nobody = c
         .find_contact_by_email("nobody-at-all@conformance.invalid")
@@ -126,38 +171,69 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
 
     // Missing ticket.
     match c.ticket(f.missing_ticket).await {
-        Ok(t) => panic!("ticket({}) should not exist, got {:?}", f.missing_ticket, t.title),
-        Err(e) => assert_eq!(e.kind(), ErrorKind::NotFound, "ticket(missing) must be NotFound: {e}"),
+        Ok(t) => panic!(
+            "ticket({}) should not exist, got {:?}",
+            f.missing_ticket, t.title
+        ),
+        Err(e) => assert_eq!(
+            e.kind(),
+            ErrorKind::NotFound,
+            "ticket(missing) must be NotFound: {e}"
+        ),
     }
 
     // Listing and paging.
-    let first_page = c.list_tickets(&TicketQuery::new(), None).await.unwrap_or_else(|e| panic!("list_tickets: {e}"));
+    let first_page = c
+        .list_tickets(&TicketQuery::new(), None)
+        .await
+        .unwrap_or_else(|e| panic!("list_tickets: {e}"));
     if let Some(token) = first_page.next.clone() {
-        let json = serde_json::to_string(&token).unwrap_or_else(|e| panic!("page token does not serialize: {e}"));
-        let restored: PageToken = serde_json::from_str(&json).unwrap_or_else(|e| panic!("page token does not deserialize: {e}"));
+        let json = serde_json::to_string(&token)
+            .unwrap_or_else(|e| panic!("page token does not serialize: {e}"));
+        let restored: PageToken = serde_json::from_str(&json)
+            .unwrap_or_else(|e| panic!("page token does not deserialize: {e}"));
         let second = c
             .list_tickets(&TicketQuery::new(), Some(restored))
             .await
             .unwrap_or_else(|e| panic!("list_tickets(restored token): {e}"));
         let ids: HashSet<_> = first_page.items.iter().map(|t| t.id).collect();
-        assert!(!second.items.is_empty(), "the page after a restored token is empty");
-        assert!(second.items.iter().all(|t| !ids.contains(&t.id)), "a restored token repeated first-page tickets");
+        assert!(
+            !second.items.is_empty(),
+            "the page after a restored token is empty"
+        );
+        assert!(
+            second.items.iter().all(|t| !ids.contains(&t.id)),
+            "a restored token repeated first-page tickets"
+        );
     }
-    let all: Vec<_> = c.tickets(&TicketQuery::new()).try_collect().await.unwrap_or_else(|e| panic!("tickets stream: {e}"));
-    assert!(all.len() >= first_page.items.len(), "the stream returned fewer tickets than the first page");
+    let all: Vec<_> = c
+        .tickets(&TicketQuery::new())
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("tickets stream: {e}"));
+    assert!(
+        all.len() >= first_page.items.len(),
+        "the stream returned fewer tickets than the first page"
+    );
     assert_unique(all.iter().map(|t| t.id.get()), "tickets");
     let of_company: Vec<_> = c
         .tickets(&TicketQuery::new().company(f.company))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("tickets of company: {e}"));
-    assert!(of_company.iter().all(|t| t.company == Some(f.company)), "company filter returned other companies' tickets");
+    assert!(
+        of_company.iter().all(|t| t.company == Some(f.company)),
+        "company filter returned other companies' tickets"
+    );
     let open: Vec<_> = c
         .tickets(&TicketQuery::new().open_only(true))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("open tickets: {e}"));
-    assert!(open.iter().all(|t| !t.is_closed()), "open_only returned a closed ticket");
+    assert!(
+        open.iter().all(|t| !t.is_closed()),
+        "open_only returned a closed ticket"
+    );
 
     if !caps.create_tickets {
         return;
@@ -165,14 +241,22 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
 
     // Create, read back, search.
     let title = format!("{} printer offline", f.marker);
-    let mut new = NewTicket::new(&title).company(f.company).description("Created by the psa-sdk conformance suite");
+    let mut new = NewTicket::new(&title)
+        .company(f.company)
+        .description("Created by the psa-sdk conformance suite");
     if caps.idempotent_create {
         new = new.idempotency_key(format!("{}-key", f.marker));
     }
-    let created = c.create_ticket(&new).await.unwrap_or_else(|e| panic!("create_ticket: {e}"));
+    let created = c
+        .create_ticket(&new)
+        .await
+        .unwrap_or_else(|e| panic!("create_ticket: {e}"));
     assert_eq!(created.title, title, "created ticket title");
     assert_eq!(created.company, Some(f.company), "created ticket company");
-    let read = c.ticket(created.id).await.unwrap_or_else(|e| panic!("ticket({}) after create: {e}", created.id));
+    let read = c
+        .ticket(created.id)
+        .await
+        .unwrap_or_else(|e| panic!("ticket({}) after create: {e}", created.id));
     assert_eq!(read.title, title);
     assert_eq!(read.vendor, vendor);
     assert!(!read.vendor_record.is_null(), "vendor_record is empty");
@@ -181,10 +265,21 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("text search: {e}"));
-    assert!(found.iter().any(|t| t.id == created.id), "text search for the marker misses the new ticket");
+    assert!(
+        found.iter().any(|t| t.id == created.id),
+        "text search for the marker misses the new ticket"
+    );
     let empty = NewTicket::new("  ").company(f.company);
-    let err = c.create_ticket(&empty).await.err().unwrap_or_else(|| panic!("a blank title was accepted"));
-    assert_eq!(err.kind(), ErrorKind::Validation, "blank title must be a Validation error: {err}");
+    let err = c
+        .create_ticket(&empty)
+        .await
+        .err()
+        .unwrap_or_else(|| panic!("a blank title was accepted"));
+    assert_eq!(
+        err.kind(),
+        ErrorKind::Validation,
+        "blank title must be a Validation error: {err}"
+    );
 
     // Update.
     if caps.update_tickets {
@@ -194,24 +289,41 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             .await
             .unwrap_or_else(|e| panic!("update_ticket(title): {e}"));
         assert_eq!(updated.title, new_title);
-        let reread = c.ticket(created.id).await.unwrap_or_else(|e| panic!("ticket after update: {e}"));
+        let reread = c
+            .ticket(created.id)
+            .await
+            .unwrap_or_else(|e| panic!("ticket after update: {e}"));
         assert_eq!(reread.title, new_title, "the update did not stick");
         if let Some(closed) = statuses.iter().find(|s| s.is_closed) {
             let done = c
                 .update_ticket(created.id, &TicketUpdate::new().status(closed.id.clone()))
                 .await
                 .unwrap_or_else(|e| panic!("update_ticket(status {}): {e}", closed.name));
-            assert!(done.is_closed(), "ticket not closed after setting status {:?}", closed.name);
+            assert!(
+                done.is_closed(),
+                "ticket not closed after setting status {:?}",
+                closed.name
+            );
         }
     } else {
-        let err = c.update_ticket(created.id, &TicketUpdate::new().title("x")).await.err();
-        assert!(matches!(err.map(|e| e.kind()), Some(ErrorKind::Unsupported)), "update without the capability");
+        let err = c
+            .update_ticket(created.id, &TicketUpdate::new().title("x"))
+            .await
+            .err();
+        assert!(
+            matches!(err.map(|e| e.kind()), Some(ErrorKind::Unsupported)),
+            "update without the capability"
+        );
     }
 
     // Notes.
     if caps.notes {
         let public = c
-            .add_note(created.id, &NewNote::new(format!("{} public note", f.marker)).visibility(NoteVisibility::Public))
+            .add_note(
+                created.id,
+                &NewNote::new(format!("{} public note", f.marker))
+                    .visibility(NoteVisibility::Public),
+            )
             .await
             .unwrap_or_else(|e| panic!("add_note(public): {e}"));
         assert_eq!(public.ticket, created.id);
@@ -219,39 +331,75 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         let mut expected = vec![public.id];
         if caps.internal_notes {
             let internal = c
-                .add_note(created.id, &NewNote::new(format!("{} internal note", f.marker)))
+                .add_note(
+                    created.id,
+                    &NewNote::new(format!("{} internal note", f.marker)),
+                )
                 .await
                 .unwrap_or_else(|e| panic!("add_note(internal): {e}"));
             assert_eq!(internal.visibility, NoteVisibility::Internal);
             expected.push(internal.id);
         }
-        let notes: Vec<_> = c.notes(created.id).try_collect().await.unwrap_or_else(|e| panic!("notes stream: {e}"));
+        let notes: Vec<_> = c
+            .notes(created.id)
+            .try_collect()
+            .await
+            .unwrap_or_else(|e| panic!("notes stream: {e}"));
         for id in expected {
-            let n = notes.iter().find(|n| n.id == id).unwrap_or_else(|| panic!("note {id} missing from list_notes"));
-            assert!(n.body.contains(&f.marker), "note {id} body lost: {:?}", n.body);
+            let n = notes
+                .iter()
+                .find(|n| n.id == id)
+                .unwrap_or_else(|| panic!("note {id} missing from list_notes"));
+            assert!(
+                n.body.contains(&f.marker),
+                "note {id} body lost: {:?}",
+                n.body
+            );
         }
         let blank = c.add_note(created.id, &NewNote::new("")).await.err();
-        assert!(matches!(blank.map(|e| e.kind()), Some(ErrorKind::Validation)), "a blank note must be a Validation error");
+        assert!(
+            matches!(blank.map(|e| e.kind()), Some(ErrorKind::Validation)),
+            "a blank note must be a Validation error"
+        );
     }
 
     // Attachments.
     if caps.attachments {
         let receipt = c
-            .attach_file(created.id, Attachment::from_bytes("conformance.txt", b"hello from psa-sdk".to_vec()).content_type("text/plain"))
+            .attach_file(
+                created.id,
+                Attachment::from_bytes("conformance.txt", b"hello from psa-sdk".to_vec())
+                    .content_type("text/plain"),
+            )
             .await
             .unwrap_or_else(|e| panic!("attach_file(bytes): {e}"));
-        assert!(receipt.id.is_some() || receipt.pending, "attachment receipt has neither id nor pending");
+        assert!(
+            receipt.id.is_some() || receipt.pending,
+            "attachment receipt has neither id nor pending"
+        );
     }
     if caps.attachment_urls {
         let receipt = c
-            .attach_file(created.id, Attachment::from_url("shot.png", "https://files.example.com/shot.png"))
+            .attach_file(
+                created.id,
+                Attachment::from_url("shot.png", "https://files.example.com/shot.png"),
+            )
             .await
             .unwrap_or_else(|e| panic!("attach_file(url): {e}"));
-        assert!(receipt.id.is_some() || receipt.pending, "URL attachment receipt has neither id nor pending");
+        assert!(
+            receipt.id.is_some() || receipt.pending,
+            "URL attachment receipt has neither id nor pending"
+        );
     }
     if !caps.attachments {
-        let err = c.attach_file(created.id, Attachment::from_bytes("x.txt", b"x".to_vec())).await.err();
-        assert!(matches!(err.map(|e| e.kind()), Some(ErrorKind::Unsupported)), "byte attachments without the capability");
+        let err = c
+            .attach_file(created.id, Attachment::from_bytes("x.txt", b"x".to_vec()))
+            .await
+            .err();
+        assert!(
+            matches!(err.map(|e| e.kind()), Some(ErrorKind::Unsupported)),
+            "byte attachments without the capability"
+        );
     }
 }
 

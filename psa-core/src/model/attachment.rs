@@ -47,11 +47,23 @@ pub struct Attachment {
 impl Attachment {
     /// An attachment sent as bytes.
     pub fn from_bytes(file_name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        Attachment { file_name: file_name.into(), title: None, content_type: None, public: false, data: AttachmentData::Bytes(bytes) }
+        Attachment {
+            file_name: file_name.into(),
+            title: None,
+            content_type: None,
+            public: false,
+            data: AttachmentData::Bytes(bytes),
+        }
     }
     /// An attachment the PSA downloads from a URL.
     pub fn from_url(file_name: impl Into<String>, url: impl Into<String>) -> Self {
-        Attachment { file_name: file_name.into(), title: None, content_type: None, public: false, data: AttachmentData::Url(url.into()) }
+        Attachment {
+            file_name: file_name.into(),
+            title: None,
+            content_type: None,
+            public: false,
+            data: AttachmentData::Url(url.into()),
+        }
     }
     /// Sets the title.
     pub fn title(mut self, v: impl Into<String>) -> Self {
@@ -97,6 +109,10 @@ pub struct AttachmentReceipt {
 impl AttachmentReceipt {
     /// A receipt.
     pub fn new(id: Option<i64>, pending: bool, message: Option<String>) -> Self {
-        AttachmentReceipt { id, pending, message }
+        AttachmentReceipt {
+            id,
+            pending,
+            message,
+        }
     }
 }

@@ -29,7 +29,20 @@ pub struct Company {
 
 impl Company {
     /// An active company.
-    pub fn new(vendor: Vendor, id: CompanyId, name: impl Into<String>, vendor_record: serde_json::Value) -> Self {
-        Company { vendor, id, name: name.into(), identifier: None, phone: None, is_active: true, vendor_record }
+    pub fn new(
+        vendor: Vendor,
+        id: CompanyId,
+        name: impl Into<String>,
+        vendor_record: serde_json::Value,
+    ) -> Self {
+        Company {
+            vendor,
+            id,
+            name: name.into(),
+            identifier: None,
+            phone: None,
+            is_active: true,
+            vendor_record,
+        }
     }
 }

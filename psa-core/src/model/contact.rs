@@ -36,7 +36,12 @@ pub struct Contact {
 
 impl Contact {
     /// An active contact.
-    pub fn new(vendor: Vendor, id: ContactId, name: impl Into<String>, vendor_record: serde_json::Value) -> Self {
+    pub fn new(
+        vendor: Vendor,
+        id: ContactId,
+        name: impl Into<String>,
+        vendor_record: serde_json::Value,
+    ) -> Self {
         Contact {
             vendor,
             id,
@@ -53,6 +58,8 @@ impl Contact {
 
     /// Whether the contact's email equals `email`, ignoring case and surrounding spaces.
     pub fn has_email(&self, email: &str) -> bool {
-        self.email.as_deref().is_some_and(|e| e.trim().eq_ignore_ascii_case(email.trim()))
+        self.email
+            .as_deref()
+            .is_some_and(|e| e.trim().eq_ignore_ascii_case(email.trim()))
     }
 }

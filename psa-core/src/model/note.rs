@@ -60,7 +60,17 @@ impl Note {
         visibility: NoteVisibility,
         vendor_record: serde_json::Value,
     ) -> Self {
-        Note { vendor, id, ticket, title: None, body: body.into(), visibility, author: None, created_at: None, vendor_record }
+        Note {
+            vendor,
+            id,
+            ticket,
+            title: None,
+            body: body.into(),
+            visibility,
+            author: None,
+            created_at: None,
+            vendor_record,
+        }
     }
 }
 
@@ -89,7 +99,10 @@ pub struct NewNote {
 impl NewNote {
     /// An internal note with a body.
     pub fn new(body: impl Into<String>) -> Self {
-        NewNote { body: body.into(), ..Default::default() }
+        NewNote {
+            body: body.into(),
+            ..Default::default()
+        }
     }
     /// Sets the title.
     pub fn title(mut self, v: impl Into<String>) -> Self {
@@ -110,14 +123,24 @@ impl NewNote {
     pub fn title_or_summary(&self, max: usize) -> String {
         match &self.title {
             Some(t) if !t.trim().is_empty() => t.chars().take(max).collect(),
-            _ => self.body.lines().next().unwrap_or("").chars().take(max).collect(),
+            _ => self
+                .body
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(max)
+                .collect(),
         }
     }
     /// Checks the body is not empty.
     pub fn validate(&self) -> crate::Result<()> {
         if self.body.trim().is_empty() {
-            return Err(crate::Error::new(crate::ErrorKind::Validation, "a note needs a non-empty body")
-                .with_fields(["body"]));
+            return Err(crate::Error::new(
+                crate::ErrorKind::Validation,
+                "a note needs a non-empty body",
+            )
+            .with_fields(["body"]));
         }
         Ok(())
     }

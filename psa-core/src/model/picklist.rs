@@ -29,7 +29,13 @@ pub struct Status {
 impl Status {
     /// A new active, open status.
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Status { id: id.into(), name: name.into(), is_closed: false, is_active: true, stage: None }
+        Status {
+            id: id.into(),
+            name: name.into(),
+            is_closed: false,
+            is_active: true,
+            stage: None,
+        }
     }
 
     /// Marks the status closed or open.
@@ -59,7 +65,11 @@ pub struct Priority {
 impl Priority {
     /// A new active priority.
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Priority { id: id.into(), name: name.into(), is_active: true }
+        Priority {
+            id: id.into(),
+            name: name.into(),
+            is_active: true,
+        }
     }
 }
 
@@ -83,6 +93,10 @@ pub struct Queue {
 impl Queue {
     /// A new active queue.
     pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Queue { id: id.into(), name: name.into(), is_active: true }
+        Queue {
+            id: id.into(),
+            name: name.into(),
+            is_active: true,
+        }
     }
 }

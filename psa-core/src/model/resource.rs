@@ -29,7 +29,20 @@ pub struct Resource {
 
 impl Resource {
     /// An active resource.
-    pub fn new(vendor: Vendor, id: ResourceId, name: impl Into<String>, vendor_record: serde_json::Value) -> Self {
-        Resource { vendor, id, name: name.into(), username: None, email: None, is_active: true, vendor_record }
+    pub fn new(
+        vendor: Vendor,
+        id: ResourceId,
+        name: impl Into<String>,
+        vendor_record: serde_json::Value,
+    ) -> Self {
+        Resource {
+            vendor,
+            id,
+            name: name.into(),
+            username: None,
+            email: None,
+            is_active: true,
+            vendor_record,
+        }
     }
 }

@@ -124,11 +124,13 @@ impl StageMap {
 
     /// The stage of a status, by id, then name.
     pub fn stage_of(&self, status: &Status) -> Option<Stage> {
-        self.lookup(&status.id).or_else(|| self.lookup(&status.name)).or(if status.is_closed {
-            Some(Stage::Resolved)
-        } else {
-            None
-        })
+        self.lookup(&status.id)
+            .or_else(|| self.lookup(&status.name))
+            .or(if status.is_closed {
+                Some(Stage::Resolved)
+            } else {
+                None
+            })
     }
 
     /// The stage for a bare status id or name.
@@ -168,7 +170,10 @@ mod tests {
     #[test]
     fn closed_statuses_fall_back_to_resolved() {
         let map = StageMap::new();
-        assert_eq!(map.stage_of(&Status::new("77", "Tenant Specific").closed(true)), Some(Stage::Resolved));
+        assert_eq!(
+            map.stage_of(&Status::new("77", "Tenant Specific").closed(true)),
+            Some(Stage::Resolved)
+        );
         assert_eq!(map.stage_of(&Status::new("78", "Other")), None);
     }
 }

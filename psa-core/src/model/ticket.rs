@@ -1,7 +1,9 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::{CompanyId, ContactId, Priority, Queue, ResourceId, Stage, StageMap, Status, TicketId, Vendor};
+use crate::{
+    CompanyId, ContactId, Priority, Queue, ResourceId, Stage, StageMap, Status, TicketId, Vendor,
+};
 
 /// A ticket, mapped from the vendor's record.
 ///
@@ -55,7 +57,12 @@ pub struct Ticket {
 
 impl Ticket {
     /// A ticket with only the required fields set.
-    pub fn new(vendor: Vendor, id: TicketId, title: impl Into<String>, vendor_record: serde_json::Value) -> Self {
+    pub fn new(
+        vendor: Vendor,
+        id: TicketId,
+        title: impl Into<String>,
+        vendor_record: serde_json::Value,
+    ) -> Self {
         Ticket {
             vendor,
             id,
@@ -134,7 +141,10 @@ pub struct NewTicket {
 impl NewTicket {
     /// A new ticket with a title.
     pub fn new(title: impl Into<String>) -> Self {
-        NewTicket { title: title.into(), ..Default::default() }
+        NewTicket {
+            title: title.into(),
+            ..Default::default()
+        }
     }
     /// Sets the description.
     pub fn description(mut self, v: impl Into<String>) -> Self {
@@ -184,8 +194,11 @@ impl NewTicket {
     /// Checks what every vendor requires: a non-empty title.
     pub fn validate(&self) -> crate::Result<()> {
         if self.title.trim().is_empty() {
-            return Err(crate::Error::new(crate::ErrorKind::Validation, "a ticket needs a non-empty title")
-                .with_fields(["title"]));
+            return Err(crate::Error::new(
+                crate::ErrorKind::Validation,
+                "a ticket needs a non-empty title",
+            )
+            .with_fields(["title"]));
         }
         Ok(())
     }

@@ -4,7 +4,10 @@ pub(crate) mod option {
     use time::OffsetDateTime;
     use time::format_description::well_known::Rfc3339;
 
-    pub(crate) fn serialize<S: Serializer>(v: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        v: &Option<OffsetDateTime>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         match v {
             Some(t) => {
                 let text = t.format(&Rfc3339).map_err(serde::ser::Error::custom)?;
@@ -14,7 +17,9 @@ pub(crate) mod option {
         }
     }
 
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<OffsetDateTime>, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<OffsetDateTime>, D::Error> {
         let v: Option<String> = Option::deserialize(d)?;
         match v {
             None => Ok(None),

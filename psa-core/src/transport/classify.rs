@@ -30,7 +30,10 @@ pub struct StatusClassifier;
 
 impl ErrorClassifier for StatusClassifier {
     fn classify(&self, status: StatusCode, _headers: &HeaderMap, body: &[u8]) -> Error {
-        Error::new(kind_for_status(status), vendor_message(body).unwrap_or_else(|| truncate_body(body)))
+        Error::new(
+            kind_for_status(status),
+            vendor_message(body).unwrap_or_else(|| truncate_body(body)),
+        )
     }
 }
 
@@ -78,7 +81,11 @@ pub fn vendor_message(body: &[u8]) -> Option<String> {
         }
     }
     parts.dedup();
-    if parts.is_empty() { None } else { Some(parts.join("; ")) }
+    if parts.is_empty() {
+        None
+    } else {
+        Some(parts.join("; "))
+    }
 }
 
 fn collect(v: &serde_json::Value, field: Option<&str>, out: &mut Vec<String>) {

@@ -2,15 +2,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::{HeaderMap, Method, StatusCode};
+use http::{HeaderMap, StatusCode};
 use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
 
 use super::retry::{backoff_delay, parse_retry_after};
 use super::{
-    Body, ConcurrencyLimiter, ErrorClassifier, HostPolicy, RateLimiter, Redactor, Request, Response,
-    StatusClassifier, redact_url,
+    Body, ConcurrencyLimiter, ErrorClassifier, HostPolicy, RateLimiter, Redactor, Request,
+    Response, StatusClassifier, redact_url,
 };
 use crate::{ClientOptions, Error, ErrorKind, Result, Vendor};
 
@@ -86,7 +86,13 @@ impl TransportBuilder {
             // Redirects would carry our auth headers to whatever host the server names.
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| Error::new(ErrorKind::Config, format!("cannot build the HTTP client: {e}")).with_source(e))?;
+            .map_err(|e| {
+                Error::new(
+                    ErrorKind::Config,
+                    format!("cannot build the HTTP client: {e}"),
+                )
+                .with_source(e)
+            })?;
         let hosts = self.hosts.with_options(&self.options);
         Ok(Transport {
             inner: Arc::new(Inner {
@@ -105,7 +111,12 @@ impl TransportBuilder {
 
 enum Attempt {
     Done(Response),
-    Failed { error: Error, retry: bool },
+    /// `wait`: the server's `Retry-After`, honoured for any retryable status (429, 503, …).
+    Failed {
+        error: Error,
+        retry: bool,
+        wait: Option<Duration>,
+    },
 }
 
 impl Transport {
@@ -144,7 +155,10 @@ impl Transport {
 
     /// Checks that credentials may be sent to `url`.
     pub fn check_host(&self, url: &Url) -> Result<()> {
-        self.inner.hosts.check(url).map_err(|e| e.with_vendor(self.inner.vendor))
+        self.inner
+            .hosts
+            .check(url)
+            .map_err(|e| e.with_vendor(self.inner.vendor))
     }
 
     /// Removes known secrets from a text.
@@ -177,15 +191,15 @@ impl Transport {
         loop {
             attempt += 1;
             let outcome = self.attempt(req, shown, attempt).await;
-            let (error, retry) = match outcome {
+            let (error, retry, wait) = match outcome {
                 Attempt::Done(resp) => return Ok(resp),
-                Attempt::Failed { error, retry } => (error, retry),
+                Attempt::Failed { error, retry, wait } => (error, retry, wait),
             };
             let error = error.with_attempts(attempt);
             if !retry || attempt > cfg.max_retries {
                 return Err(error);
             }
-            let delay = match error.retry_after() {
+            let delay = match wait.or(error.retry_after()) {
                 Some(d) => d,
                 None => backoff_delay(cfg, attempt),
             };
@@ -207,15 +221,28 @@ impl Transport {
             _ => None,
         };
         let started = Instant::now();
-        let mut builder = self.inner.client.request(req.method.clone(), req.url.clone()).headers(req.headers.clone());
+        let mut builder = self
+            .inner
+            .client
+            .request(req.method.clone(), req.url.clone())
+            .headers(req.headers.clone());
         builder = match &req.body {
             Body::Empty => builder,
-            Body::Bytes { content_type, bytes } => {
-                builder.header(http::header::CONTENT_TYPE, content_type.as_str()).body(bytes.clone())
-            }
+            Body::Bytes {
+                content_type,
+                bytes,
+            } => builder
+                .header(http::header::CONTENT_TYPE, content_type.as_str())
+                .body(bytes.clone()),
             Body::Multipart(parts) => match build_form(parts) {
                 Ok(form) => builder.multipart(form),
-                Err(error) => return Attempt::Failed { error, retry: false },
+                Err(error) => {
+                    return Attempt::Failed {
+                        error,
+                        retry: false,
+                        wait: None,
+                    };
+                }
             },
         };
         let result = match builder.send().await {
@@ -250,11 +277,19 @@ impl Transport {
                     ErrorKind::Server | ErrorKind::Timeout => req.idempotent,
                     _ => false,
                 };
-                Attempt::Failed { error, retry }
+                Attempt::Failed {
+                    error,
+                    retry,
+                    wait: parse_retry_after(&headers),
+                }
             }
             Err(e) => {
                 let never_sent = e.is_connect() || e.is_builder();
-                let kind = if e.is_timeout() && !never_sent { ErrorKind::Timeout } else { ErrorKind::Transport };
+                let kind = if e.is_timeout() && !never_sent {
+                    ErrorKind::Timeout
+                } else {
+                    ErrorKind::Transport
+                };
                 tracing::debug!(attempt, elapsed_ms, never_sent, kind = ?kind, "request failed");
                 let message = self.inner.redactor.scrub(&describe_reqwest(&e));
                 let error = Error::new(kind, message)
@@ -262,16 +297,33 @@ impl Transport {
                     .with_request(req.method.as_str(), shown.to_string())
                     .with_sent(!never_sent)
                     .with_source(StrippedError(describe_reqwest(&e)));
-                let retry = if e.is_builder() { false } else { never_sent || req.idempotent };
-                Attempt::Failed { error, retry }
+                let retry = if e.is_builder() {
+                    false
+                } else {
+                    never_sent || req.idempotent
+                };
+                Attempt::Failed {
+                    error,
+                    retry,
+                    wait: None,
+                }
             }
         }
     }
 
-    fn http_error(&self, req: &Request, shown: &str, status: StatusCode, headers: &HeaderMap, body: &Bytes) -> Error {
+    fn http_error(
+        &self,
+        req: &Request,
+        shown: &str,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &Bytes,
+    ) -> Error {
         let mut error = self.inner.classifier.classify(status, headers, body);
         if let ErrorKind::RateLimited { retry_after: None } = error.kind() {
-            error = error.with_kind(ErrorKind::RateLimited { retry_after: parse_retry_after(headers) });
+            error = error.with_kind(ErrorKind::RateLimited {
+                retry_after: parse_retry_after(headers),
+            });
         }
         let message = self.inner.redactor.scrub(error.message());
         error
@@ -297,9 +349,12 @@ fn build_form(parts: &[super::MultipartPart]) -> Result<reqwest::multipart::Form
             part = part.file_name(f.clone());
         }
         if let Some(ct) = &p.content_type {
-            part = part
-                .mime_str(ct)
-                .map_err(|_| Error::new(ErrorKind::Validation, format!("invalid content type {ct:?} for part {}", p.name)))?;
+            part = part.mime_str(ct).map_err(|_| {
+                Error::new(
+                    ErrorKind::Validation,
+                    format!("invalid content type {ct:?} for part {}", p.name),
+                )
+            })?;
         }
         form = form.part(p.name.clone(), part);
     }
@@ -327,7 +382,11 @@ fn describe_reqwest(e: &reqwest::Error) -> String {
         cause = s.to_string();
         src = s.source();
     }
-    if cause.is_empty() { what.to_string() } else { format!("{what}: {cause}") }
+    if cause.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what}: {cause}")
+    }
 }
 
 /// The cause of a transport failure, as text without the URL.
@@ -341,7 +400,3 @@ impl std::fmt::Display for StrippedError {
 }
 
 impl std::error::Error for StrippedError {}
-
-/// Unused-import guard for `Duration`/`Method` in docs.
-#[allow(dead_code)]
-fn _types(_: Duration, _: Method) {}

@@ -34,13 +34,20 @@ impl HostPolicy {
 
     /// Allows an exact host name.
     pub fn host(mut self, host: impl Into<String>) -> Self {
-        self.hosts.push(host.into().trim_end_matches('.').to_ascii_lowercase());
+        self.hosts
+            .push(host.into().trim_end_matches('.').to_ascii_lowercase());
         self
     }
 
     /// Allows a domain and every subdomain of it (`autotask.net` allows `webservices5.autotask.net`).
     pub fn suffix(mut self, domain: impl Into<String>) -> Self {
-        self.suffixes.push(domain.into().trim_start_matches('.').trim_end_matches('.').to_ascii_lowercase());
+        self.suffixes.push(
+            domain
+                .into()
+                .trim_start_matches('.')
+                .trim_end_matches('.')
+                .to_ascii_lowercase(),
+        );
         self
     }
 
@@ -66,7 +73,9 @@ impl HostPolicy {
 
     /// Checks a URL; the error names the refused host and what to do.
     pub fn check(&self, url: &Url) -> crate::Result<()> {
-        let host = url.host().ok_or_else(|| refuse(url, "the URL has no host"))?;
+        let host = url
+            .host()
+            .ok_or_else(|| refuse(url, "the URL has no host"))?;
         let loopback = is_loopback(&host);
         if loopback {
             if self.allow_loopback && matches!(url.scheme(), "http" | "https") {
@@ -85,19 +94,28 @@ impl HostPolicy {
             Host::Ipv4(ip) => ip.to_string(),
             Host::Ipv6(ip) => ip.to_string(),
         };
-        let ok = self.hosts.iter().any(|h| *h == name)
-            || self.suffixes.iter().any(|s| name == *s || name.ends_with(&format!(".{s}")));
+        let ok = self.hosts.contains(&name)
+            || self
+                .suffixes
+                .iter()
+                .any(|s| name == *s || name.ends_with(&format!(".{s}")));
         if ok {
             Ok(())
         } else {
-            Err(refuse(url, "it is not a host of this vendor; add it with ClientOptions::allow_host if it is yours"))
+            Err(refuse(
+                url,
+                "it is not a host of this vendor; add it with ClientOptions::allow_host if it is yours",
+            ))
         }
     }
 }
 
 fn is_loopback(host: &Host<&str>) -> bool {
     match host {
-        Host::Domain(d) => d.eq_ignore_ascii_case("localhost") || d.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback()),
+        Host::Domain(d) => {
+            d.eq_ignore_ascii_case("localhost")
+                || d.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        }
         Host::Ipv4(ip) => ip.is_loopback(),
         Host::Ipv6(ip) => ip.is_loopback(),
     }
@@ -107,7 +125,10 @@ fn refuse(url: &Url, why: &str) -> Error {
     let host = url.host_str().unwrap_or("<none>");
     Error::new(
         ErrorKind::Config,
-        format!("refusing to send credentials to {}://{host}: {why}", url.scheme()),
+        format!(
+            "refusing to send credentials to {}://{host}: {why}",
+            url.scheme()
+        ),
     )
 }
 
@@ -122,10 +143,20 @@ mod tests {
     #[test]
     fn exact_hosts_and_options() {
         let opts = ClientOptions::default().allow_host("psa.example.com");
-        let p = HostPolicy::new().host("api-na.myconnectwise.net").with_options(&opts);
-        assert!(p.check(&u("https://api-na.myconnectwise.net/v4_6_release/apis/3.0/")).is_ok());
+        let p = HostPolicy::new()
+            .host("api-na.myconnectwise.net")
+            .with_options(&opts);
+        assert!(
+            p.check(&u(
+                "https://api-na.myconnectwise.net/v4_6_release/apis/3.0/"
+            ))
+            .is_ok()
+        );
         assert!(p.check(&u("https://psa.example.com/x")).is_ok());
-        assert!(p.check(&u("https://evil-api-na.myconnectwise.net/")).is_err());
+        assert!(
+            p.check(&u("https://evil-api-na.myconnectwise.net/"))
+                .is_err()
+        );
         let err = p.check(&u("https://evil.example/")).unwrap_err();
         assert!(err.to_string().contains("evil.example"), "{err}");
     }
@@ -133,11 +164,19 @@ mod tests {
     #[test]
     fn loopback_forms_are_all_refused_by_default() {
         let p = HostPolicy::new().suffix("example.com");
-        for s in ["http://localhost/", "https://127.0.0.2/", "http://[::1]:80/"] {
+        for s in [
+            "http://localhost/",
+            "https://127.0.0.2/",
+            "http://[::1]:80/",
+        ] {
             assert!(p.check(&u(s)).is_err(), "{s}");
         }
         let p = p.allow_loopback(true);
-        for s in ["http://localhost/", "https://127.0.0.2/", "http://[::1]:80/"] {
+        for s in [
+            "http://localhost/",
+            "https://127.0.0.2/",
+            "http://[::1]:80/",
+        ] {
             assert!(p.check(&u(s)).is_ok(), "{s}");
         }
         // Loopback allowed does not open plain http elsewhere.

@@ -31,7 +31,11 @@ pub struct RateLimiter {
 impl RateLimiter {
     /// At most `max_requests` per `per` (a zero limit is treated as one).
     pub fn new(max_requests: u32, per: Duration) -> Self {
-        RateLimiter { max: max_requests.max(1) as usize, per, sent: Arc::new(Mutex::new(VecDeque::new())) }
+        RateLimiter {
+            max: max_requests.max(1) as usize,
+            per,
+            sent: Arc::new(Mutex::new(VecDeque::new())),
+        }
     }
 
     /// The configured limit.
@@ -43,7 +47,10 @@ impl RateLimiter {
     pub fn in_window(&self) -> usize {
         let now = Instant::now();
         let mut q = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        while q.front().is_some_and(|t| now.duration_since(*t) >= self.per) {
+        while q
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= self.per)
+        {
             q.pop_front();
         }
         q.len()
@@ -55,7 +62,10 @@ impl RateLimiter {
             let wait = {
                 let now = Instant::now();
                 let mut q = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-                while q.front().is_some_and(|t| now.duration_since(*t) >= self.per) {
+                while q
+                    .front()
+                    .is_some_and(|t| now.duration_since(*t) >= self.per)
+                {
                     q.pop_front();
                 }
                 if q.len() < self.max {
@@ -92,7 +102,10 @@ pub struct ConcurrencyLimiter {
 impl ConcurrencyLimiter {
     /// At most `per_key` concurrent requests per key (at least one).
     pub fn new(per_key: usize) -> Self {
-        ConcurrencyLimiter { per_key: per_key.max(1), keys: Arc::new(Mutex::new(HashMap::new())) }
+        ConcurrencyLimiter {
+            per_key: per_key.max(1),
+            keys: Arc::new(Mutex::new(HashMap::new())),
+        }
     }
 
     /// The configured limit.
@@ -102,7 +115,9 @@ impl ConcurrencyLimiter {
 
     fn semaphore(&self, key: &str) -> Arc<Semaphore> {
         let mut keys = self.keys.lock().unwrap_or_else(|e| e.into_inner());
-        keys.entry(key.to_ascii_lowercase()).or_insert_with(|| Arc::new(Semaphore::new(self.per_key))).clone()
+        keys.entry(key.to_ascii_lowercase())
+            .or_insert_with(|| Arc::new(Semaphore::new(self.per_key)))
+            .clone()
     }
 
     /// Free slots for a key.
@@ -136,8 +151,14 @@ mod tests {
             stamps.push(Instant::now().duration_since(start));
         }
         for (i, t) in stamps.iter().enumerate() {
-            let in_window = stamps.iter().filter(|s| **s <= *t && *t - **s < Duration::from_secs(1)).count();
-            assert!(in_window <= 5, "request {i} at {t:?} saw {in_window} in its window");
+            let in_window = stamps
+                .iter()
+                .filter(|s| **s <= *t && *t - **s < Duration::from_secs(1))
+                .count();
+            assert!(
+                in_window <= 5,
+                "request {i} at {t:?} saw {in_window} in its window"
+            );
         }
         assert!(stamps[11] >= Duration::from_secs(2));
     }

@@ -33,6 +33,6 @@ pub use client::{Transport, TransportBuilder};
 pub use host::HostPolicy;
 pub use limit::{ConcurrencyLimiter, RateLimiter};
 pub use options::{ClientOptions, RetryConfig};
-pub use redact::{redact_url, Redactor};
+pub use redact::{Redactor, redact_url};
 pub use request::{Body, MultipartPart, Request, Response};
 pub use retry::{backoff_delay, parse_retry_after};

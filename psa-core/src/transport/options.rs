@@ -39,7 +39,10 @@ impl Default for RetryConfig {
 impl RetryConfig {
     /// No retries at all.
     pub fn none() -> Self {
-        RetryConfig { max_retries: 0, ..Default::default() }
+        RetryConfig {
+            max_retries: 0,
+            ..Default::default()
+        }
     }
     /// Sets the number of retries.
     pub fn max_retries(mut self, v: u32) -> Self {
@@ -139,7 +142,8 @@ impl ClientOptions {
     }
     /// Allows one more exact host (still HTTPS only).
     pub fn allow_host(mut self, host: impl Into<String>) -> Self {
-        self.extra_allowed_hosts.push(host.into().to_ascii_lowercase());
+        self.extra_allowed_hosts
+            .push(host.into().to_ascii_lowercase());
         self
     }
 }

@@ -5,8 +5,18 @@ use url::Url;
 
 /// Query parameters whose values are always removed from URLs shown in errors and logs.
 const SECRET_PARAMS: &[&str] = &[
-    "api_key", "apikey", "key", "token", "access_token", "secret", "password", "signature", "sig",
-    "auth", "user_token", "client_secret",
+    "api_key",
+    "apikey",
+    "key",
+    "token",
+    "access_token",
+    "secret",
+    "password",
+    "signature",
+    "sig",
+    "auth",
+    "user_token",
+    "client_secret",
 ];
 
 const MASK: &str = "[redacted]";
@@ -27,7 +37,14 @@ pub fn redact_url(url: &Url) -> String {
             .query_pairs()
             .map(|(k, v)| {
                 let secret = SECRET_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p));
-                (k.into_owned(), if secret { MASK.to_string() } else { v.into_owned() })
+                (
+                    k.into_owned(),
+                    if secret {
+                        MASK.to_string()
+                    } else {
+                        v.into_owned()
+                    },
+                )
             })
             .collect();
         u.query_pairs_mut().clear().extend_pairs(pairs);

@@ -48,12 +48,27 @@ pub struct MultipartPart {
 impl MultipartPart {
     /// A text field.
     pub fn text(name: impl Into<String>, value: impl Into<String>) -> Self {
-        MultipartPart { name: name.into(), file_name: None, content_type: None, data: Bytes::from(value.into()) }
+        MultipartPart {
+            name: name.into(),
+            file_name: None,
+            content_type: None,
+            data: Bytes::from(value.into()),
+        }
     }
 
     /// A file field.
-    pub fn file(name: impl Into<String>, file_name: impl Into<String>, content_type: Option<String>, data: impl Into<Bytes>) -> Self {
-        MultipartPart { name: name.into(), file_name: Some(file_name.into()), content_type, data: data.into() }
+    pub fn file(
+        name: impl Into<String>,
+        file_name: impl Into<String>,
+        content_type: Option<String>,
+        data: impl Into<Bytes>,
+    ) -> Self {
+        MultipartPart {
+            name: name.into(),
+            file_name: Some(file_name.into()),
+            content_type,
+            data: data.into(),
+        }
     }
 }
 
@@ -72,7 +87,7 @@ impl MultipartPart {
 /// assert!(req.is_idempotent());
 /// assert!(!format!("{req:?}").contains("do-not-print"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Request {
     pub(crate) method: Method,
     pub(crate) url: Url,
@@ -86,7 +101,14 @@ impl Request {
     /// A request with a method and URL.
     pub fn new(method: Method, url: Url) -> Self {
         let idempotent = !matches!(method, Method::POST);
-        Request { method, url, headers: HeaderMap::new(), body: Body::Empty, idempotent, limit_key: None }
+        Request {
+            method,
+            url,
+            headers: HeaderMap::new(),
+            body: Body::Empty,
+            idempotent,
+            limit_key: None,
+        }
     }
 
     /// A GET.
@@ -156,15 +178,25 @@ impl Request {
 
     /// Sets a JSON body.
     pub fn json<T: Serialize + ?Sized>(mut self, value: &T) -> crate::Result<Self> {
-        let bytes = serde_json::to_vec(value)
-            .map_err(|e| Error::new(ErrorKind::Validation, format!("cannot encode the request body: {e}")))?;
-        self.body = Body::Bytes { content_type: "application/json".into(), bytes: Bytes::from(bytes) };
+        let bytes = serde_json::to_vec(value).map_err(|e| {
+            Error::new(
+                ErrorKind::Validation,
+                format!("cannot encode the request body: {e}"),
+            )
+        })?;
+        self.body = Body::Bytes {
+            content_type: "application/json".into(),
+            bytes: Bytes::from(bytes),
+        };
         Ok(self)
     }
 
     /// Sets a raw body.
     pub fn bytes(mut self, content_type: impl Into<String>, bytes: impl Into<Bytes>) -> Self {
-        self.body = Body::Bytes { content_type: content_type.into(), bytes: bytes.into() };
+        self.body = Body::Bytes {
+            content_type: content_type.into(),
+            bytes: bytes.into(),
+        };
         self
     }
 
@@ -187,11 +219,31 @@ impl Request {
     }
 }
 
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &super::redact_url(&self.url))
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .field("idempotent", &self.idempotent)
+            .field("limit_key", &self.limit_key)
+            .finish()
+    }
+}
+
 fn header_pair(name: &str, value: &str) -> crate::Result<(HeaderName, HeaderValue)> {
-    let n = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| Error::config(&format!("header name {name:?}"), "is not a valid HTTP header name"))?;
+    let n = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+        Error::config(
+            &format!("header name {name:?}"),
+            "is not a valid HTTP header name",
+        )
+    })?;
     let v = HeaderValue::from_str(value).map_err(|_| {
-        Error::config(&format!("the value of header {name}"), "contains characters not allowed in HTTP headers (control characters or line breaks)")
+        Error::config(
+            &format!("the value of header {name}"),
+            "contains characters not allowed in HTTP headers (control characters or line breaks)",
+        )
     })?;
     Ok((n, v))
 }
@@ -246,7 +298,14 @@ impl Response {
         let ct = self.header_str("content-type").unwrap_or("none");
         Error::new(
             ErrorKind::Decode,
-            format!("{what}; content-type {ct}; body: {}", if snippet.is_empty() { "<empty>" } else { &snippet }),
+            format!(
+                "{what}; content-type {ct}; body: {}",
+                if snippet.is_empty() {
+                    "<empty>"
+                } else {
+                    &snippet
+                }
+            ),
         )
         .with_vendor(self.vendor)
         .with_request(self.method.as_str(), self.redacted_url.clone())

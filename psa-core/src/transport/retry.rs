@@ -16,7 +16,10 @@ use crate::RetryConfig;
 /// ```
 pub fn backoff_delay(cfg: &RetryConfig, retry: u32) -> Duration {
     let exp = retry.saturating_sub(1).min(20);
-    let ceiling = cfg.initial_backoff.saturating_mul(1u32 << exp).min(cfg.max_backoff);
+    let ceiling = cfg
+        .initial_backoff
+        .saturating_mul(1u32 << exp)
+        .min(cfg.max_backoff);
     let nanos = ceiling.as_nanos().min(u128::from(u64::MAX)) as u64;
     if nanos == 0 {
         return Duration::ZERO;
@@ -32,21 +35,29 @@ pub fn backoff_delay(cfg: &RetryConfig, retry: u32) -> Duration {
 /// assert_eq!(psa_core::transport::parse_retry_after(&h), Some(std::time::Duration::from_secs(2)));
 /// ```
 pub fn parse_retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let v = headers.get(http::header::RETRY_AFTER)?.to_str().ok()?.trim();
+    let v = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
     if let Ok(secs) = v.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    if let Ok(secs) = v.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Some(Duration::from_secs_f64(secs));
-        }
+    if let Ok(secs) = v.parse::<f64>()
+        && secs.is_finite()
+        && secs >= 0.0
+    {
+        return Some(Duration::from_secs_f64(secs));
     }
     let fmt = time::macros::format_description!(
         "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
     );
     let at = time::PrimitiveDateTime::parse(v, fmt).ok()?.assume_utc();
     let at: SystemTime = at.into();
-    Some(at.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        at.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -56,7 +67,10 @@ mod tests {
     #[test]
     fn http_date_in_the_past_is_zero() {
         let mut h = HeaderMap::new();
-        h.insert("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
+        h.insert(
+            "retry-after",
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
         assert_eq!(parse_retry_after(&h), Some(Duration::ZERO));
     }
 
@@ -69,7 +83,10 @@ mod tests {
         let mut h = HeaderMap::new();
         h.insert("retry-after", at.format(fmt).unwrap().parse().unwrap());
         let d = parse_retry_after(&h).unwrap();
-        assert!(d > Duration::from_secs(100) && d <= Duration::from_secs(121), "{d:?}");
+        assert!(
+            d > Duration::from_secs(100) && d <= Duration::from_secs(121),
+            "{d:?}"
+        );
     }
 
     #[test]
