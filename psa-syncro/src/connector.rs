@@ -1,0 +1,557 @@
+//! `impl psa_core::Connector for SyncroClient` and the Syncro ↔ core mapping.
+//!
+//! | core | Syncro |
+//! |---|---|
+//! | company | customer (`business_then_name`) |
+//! | contact | contact (`GET /contacts?customer_id=`; email matched here, the API has no email filter) |
+//! | ticket title / description | `subject` / the first comment ("Initial Issue") |
+//! | status / priority | status name / priority label (account-defined text, no ids) |
+//! | note (Internal / Public) | comment `hidden: true` / `hidden: false` (+ `do_not_email` unless `notify_customer`) |
+//! | queue | — (Syncro has none: [`ErrorKind::Unsupported`]) |
+//! | attachment | by URL only (`attach_file_url`, processed later) |
+//! | idempotency key | a ticket property (or subject marker), found again with `query` |
+//!
+//! A page token is the next page number; pass the same query with it.
+
+use async_trait::async_trait;
+use psa_core::{
+    Attachment, AttachmentData, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery,
+    Connector, Contact, ContactId, ContactQuery, Error, ErrorKind, NewNote, NewTicket, Note,
+    NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
+    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
+};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::SyncroClient;
+use crate::api::parse_page_token;
+use crate::idempotency::IdempotencyMarker;
+use crate::models::{self, CommentInput, FileUrl, TicketInput};
+use crate::query::{CommentFilter, CustomerFilter, NOT_CLOSED, TicketFilter};
+
+/// Statuses that count as closed (Syncro's stock closed states).
+const CLOSED_STATUSES: &[&str] = &["Resolved", "Invoiced"];
+
+/// Subject of the first comment that carries a new ticket's description (Syncro's own name).
+pub const INITIAL_ISSUE_SUBJECT: &str = "Initial Issue";
+
+fn utc(t: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
+    t.map(|t| t.to_offset(UtcOffset::UTC))
+}
+
+fn is_closed_status(name: &str) -> bool {
+    CLOSED_STATUSES
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(name.trim()))
+}
+
+impl SyncroClient {
+    fn status_of(&self, name: &str) -> Status {
+        let mut s = Status::new(name, name).closed(is_closed_status(name));
+        s.stage = self.inner.stage_map.stage_of(&s);
+        s
+    }
+
+    /// Maps a Syncro ticket to the core model, keeping the record in `vendor_record`.
+    pub fn to_core_ticket(&self, t: &models::Ticket) -> Result<Ticket> {
+        let record = serde_json::to_value(t)?;
+        let subject = t.subject.as_deref().unwrap_or("");
+        let mut out = Ticket::new(
+            Vendor::Syncro,
+            TicketId(t.id),
+            IdempotencyMarker::strip_subject(subject),
+            record,
+        );
+        out.number = t.number.map(|n| n.to_string());
+        out.description = t
+            .comments
+            .iter()
+            .min_by_key(|c| (c.created_at.map(|d| d.unix_timestamp_nanos()), c.id))
+            .and_then(|c| c.body.clone());
+        out.status = t
+            .status
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| self.status_of(s));
+        out.stage = out.status.as_ref().and_then(|s| s.stage);
+        out.priority = t
+            .priority
+            .as_deref()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| Priority::new(p, p));
+        out.company = t.customer_id.map(CompanyId);
+        out.contact = t.contact_id.map(ContactId);
+        out.assignee = t.user_id.map(ResourceId);
+        out.external_ref = self.inner.marker.key_of(t).map(str::to_string);
+        out.created_at = utc(t.created_at);
+        out.updated_at = utc(t.updated_at);
+        out.closed_at = utc(t.resolved_at);
+        Ok(out)
+    }
+
+    fn to_core_note(&self, ticket: TicketId, c: &models::Comment) -> Result<Note> {
+        let record = serde_json::to_value(c)?;
+        let visibility = if c.hidden == Some(true) {
+            NoteVisibility::Internal
+        } else {
+            NoteVisibility::Public
+        };
+        let mut n = Note::new(
+            Vendor::Syncro,
+            NoteId(c.id),
+            c.ticket_id.map(TicketId).unwrap_or(ticket),
+            c.body.clone().unwrap_or_default(),
+            visibility,
+            record,
+        );
+        n.title = c.subject.clone();
+        n.author = c.tech.clone().or_else(|| {
+            c.user
+                .as_ref()
+                .and_then(|u| u.get("full_name"))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        });
+        n.created_at = utc(c.created_at);
+        Ok(n)
+    }
+
+    fn to_core_company(c: &models::Customer) -> Result<Company> {
+        let mut out = Company::new(
+            Vendor::Syncro,
+            CompanyId(c.id),
+            c.display_name(),
+            serde_json::to_value(c)?,
+        );
+        out.phone = c
+            .phone
+            .clone()
+            .filter(|p| !p.trim().is_empty())
+            .or_else(|| c.mobile.clone());
+        out.is_active = c.disabled != Some(true);
+        Ok(out)
+    }
+
+    fn to_core_contact(c: &models::Contact) -> Result<Contact> {
+        let name = c
+            .name
+            .clone()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| c.email.clone())
+            .unwrap_or_else(|| format!("#{}", c.id));
+        let mut out = Contact::new(
+            Vendor::Syncro,
+            ContactId(c.id),
+            name,
+            serde_json::to_value(c)?,
+        );
+        out.company = c.customer_id.map(CompanyId);
+        out.email = c.email.clone();
+        out.phone = c
+            .phone
+            .clone()
+            .filter(|p| !p.trim().is_empty())
+            .or_else(|| c.mobile.clone());
+        Ok(out)
+    }
+
+    /// The body of `POST /tickets` for a core [`NewTicket`] (without the idempotency marker).
+    pub fn ticket_input(&self, t: &NewTicket) -> Result<TicketInput> {
+        t.validate()?;
+        let customer = t.company.ok_or_else(|| {
+            Error::new(
+                ErrorKind::Validation,
+                "Syncro needs a customer for every ticket: set NewTicket::company",
+            )
+            .with_fields(["company"])
+        })?;
+        if t.queue.is_some() {
+            return Err(Error::unsupported(
+                Vendor::Syncro,
+                "queues (NewTicket::queue); Syncro tickets have no queue",
+            ));
+        }
+        let mut input = TicketInput::new()
+            .customer_id(customer.get())
+            .subject(t.title.trim());
+        input.contact_id = t.contact.map(|c| c.get());
+        input.status = t.status.clone();
+        input.priority = t.priority.clone();
+        input.user_id = t.assignee.map(|a| a.get());
+        input.due_date = t.due_at;
+        if let Some(d) = t.description.as_deref().filter(|d| !d.trim().is_empty()) {
+            input = input.comment(
+                CommentInput::new(INITIAL_ISSUE_SUBJECT, d)
+                    .hidden(false)
+                    .do_not_email(true),
+            );
+        }
+        Ok(input)
+    }
+}
+
+#[async_trait]
+impl Connector for SyncroClient {
+    fn vendor(&self) -> Vendor {
+        Vendor::Syncro
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        let mut c = Capabilities::default();
+        c.create_tickets = true;
+        c.update_tickets = true;
+        c.notes = true;
+        c.internal_notes = true;
+        c.attachments = false;
+        c.attachment_urls = true;
+        c.queues = false;
+        c.impersonation = false;
+        c.webhooks = true;
+        c.signed_webhooks = false;
+        c.ticket_source = false;
+        c.forward_only_paging = false;
+        c.idempotent_create = true;
+        c.server_side_email_filter = false;
+        c
+    }
+
+    async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
+        SyncroClient::preflight(self, options).await
+    }
+
+    async fn ticket(&self, id: TicketId) -> Result<Ticket> {
+        let t = self.tickets().get(id.get()).await?;
+        self.to_core_ticket(&t)
+    }
+
+    async fn list_tickets(
+        &self,
+        query: &TicketQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Ticket>> {
+        let page_no = page
+            .as_ref()
+            .map(parse_page_token)
+            .transpose()?
+            .unwrap_or(1);
+        let mut f = TicketFilter::new().page(page_no);
+        f.customer_id = query.company.map(|c| c.get());
+        f.contact_id = query.contact.map(|c| c.get());
+        f.query = query.text.clone().filter(|t| !t.trim().is_empty());
+        f.since_updated_at = query.updated_since;
+        // Syncro filters one status at a time; several are filtered here.
+        f.status = match (query.statuses.as_slice(), query.open_only) {
+            ([one], _) => Some(one.clone()),
+            ([], true) => Some(NOT_CLOSED.to_string()),
+            _ => None,
+        };
+        let list = self.tickets().list(&f).await?;
+        let next = list.next_page().map(|n| PageToken::new(n.to_string()));
+        let mut items = Vec::with_capacity(list.items.len());
+        for t in &list.items {
+            let status = t.status.as_deref().unwrap_or("");
+            if !query.statuses.is_empty()
+                && !query
+                    .statuses
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(status))
+            {
+                continue;
+            }
+            // `since_updated_at` may be honoured by date only: keep the exact bound here.
+            if let (Some(since), Some(upd)) = (query.updated_since, t.updated_at)
+                && upd < since
+            {
+                continue;
+            }
+            let core = self.to_core_ticket(t)?;
+            if query.open_only && core.is_closed() {
+                continue;
+            }
+            items.push(core);
+        }
+        Ok(Page::new(items, next))
+    }
+
+    async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
+        let input = self.ticket_input(ticket)?;
+        let created = match ticket.idempotency_key.as_deref() {
+            Some(key) => self.tickets().create_with_key(&input, key).await?,
+            None => self.tickets().create(&input).await?,
+        };
+        self.to_core_ticket(&created)
+    }
+
+    async fn update_ticket(&self, id: TicketId, update: &TicketUpdate) -> Result<Ticket> {
+        if update.queue.is_some() {
+            return Err(Error::unsupported(
+                Vendor::Syncro,
+                "queues (TicketUpdate::queue); Syncro tickets have no queue",
+            ));
+        }
+        if update.description.is_some() {
+            return Err(Error::unsupported(
+                Vendor::Syncro,
+                "changing a ticket's description (it is the first comment, which the API cannot edit); add a note instead",
+            ));
+        }
+        let mut changes = TicketInput::new();
+        if let Some(t) = &update.title {
+            if t.trim().is_empty() {
+                return Err(
+                    Error::new(ErrorKind::Validation, "a ticket needs a non-empty title")
+                        .with_fields(["title"]),
+                );
+            }
+            // Keep an idempotency marker that lives in the subject.
+            let current = match self.inner.marker {
+                IdempotencyMarker::Subject => self.tickets().get(id.get()).await.ok(),
+                _ => None,
+            };
+            let key = current
+                .as_ref()
+                .and_then(|c| self.inner.marker.key_of(c))
+                .map(str::to_string);
+            changes.subject = Some(match key {
+                Some(k) => self.inner.marker.subject_with_marker(t.trim(), &k),
+                None => t.trim().to_string(),
+            });
+        }
+        changes.status = update.status.clone();
+        changes.priority = update.priority.clone();
+        changes.user_id = update.assignee.map(|a| a.get());
+        changes.contact_id = update.contact.map(|c| c.get());
+        let updated = if changes == TicketInput::new() {
+            self.tickets().get(id.get()).await?
+        } else {
+            self.tickets().update(id.get(), &changes).await?
+        };
+        self.to_core_ticket(&updated)
+    }
+
+    async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
+        let page_no = page
+            .as_ref()
+            .map(parse_page_token)
+            .transpose()?
+            .unwrap_or(1);
+        let filter = CommentFilter::new().sort("created_at", "ASC").page(page_no);
+        match self.comments(ticket.get()).list(&filter).await {
+            Ok(list) => {
+                let next = list.next_page().map(|n| PageToken::new(n.to_string()));
+                let items = list
+                    .items
+                    .iter()
+                    .map(|c| self.to_core_note(ticket, c))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Page::new(items, next))
+            }
+            // The comments endpoint is recent (2025); older deployments answer 404. The ticket
+            // detail carries every comment, so fall back to it when the ticket exists.
+            Err(e) if e.kind() == ErrorKind::NotFound && page_no == 1 => {
+                let t = self.tickets().get(ticket.get()).await?;
+                let items = t
+                    .comments
+                    .iter()
+                    .map(|c| self.to_core_note(ticket, c))
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Page::last(items))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn add_note(&self, ticket: TicketId, note: &NewNote) -> Result<Note> {
+        note.validate()?;
+        let subject = note.title_or_summary(80);
+        let subject = if subject.trim().is_empty() {
+            "Update".to_string()
+        } else {
+            subject
+        };
+        let input = match note.visibility {
+            NoteVisibility::Internal => CommentInput::new(subject, note.body.clone())
+                .hidden(true)
+                .do_not_email(true),
+            _ => CommentInput::new(subject, note.body.clone())
+                .hidden(false)
+                .do_not_email(!note.notify_customer),
+        };
+        let c = self.comments(ticket.get()).add(&input).await?;
+        self.to_core_note(ticket, &c)
+    }
+
+    async fn company(&self, id: CompanyId) -> Result<Company> {
+        Self::to_core_company(&self.customers().get(id.get()).await?)
+    }
+
+    async fn list_companies(
+        &self,
+        query: &CompanyQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Company>> {
+        let page_no = page
+            .as_ref()
+            .map(parse_page_token)
+            .transpose()?
+            .unwrap_or(1);
+        let mut f = CustomerFilter::new().page(page_no);
+        f.query = query.name.clone().filter(|n| !n.trim().is_empty());
+        // Disabled customers are hidden unless asked for.
+        if query.active != Some(true) {
+            f.include_disabled = Some(true);
+        }
+        let list = self.customers().list(&f).await?;
+        let next = list.next_page().map(|n| PageToken::new(n.to_string()));
+        let mut items = Vec::with_capacity(list.items.len());
+        for c in &list.items {
+            let company = Self::to_core_company(c)?;
+            if query.active.is_some_and(|a| a != company.is_active) {
+                continue;
+            }
+            items.push(company);
+        }
+        Ok(Page::new(items, next))
+    }
+
+    async fn contact(&self, id: ContactId) -> Result<Contact> {
+        Self::to_core_contact(&self.contacts().get(id.get()).await?)
+    }
+
+    async fn list_contacts(
+        &self,
+        query: &ContactQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Contact>> {
+        let page_no = page
+            .as_ref()
+            .map(parse_page_token)
+            .transpose()?
+            .unwrap_or(1);
+        let list = self
+            .contacts()
+            .list(query.company.map(|c| c.get()), page_no)
+            .await?;
+        let next = list.next_page().map(|n| PageToken::new(n.to_string()));
+        let mut items = Vec::with_capacity(list.items.len());
+        for c in &list.items {
+            if let Some(email) = &query.email
+                && !c.has_email(email)
+            {
+                continue;
+            }
+            items.push(Self::to_core_contact(c)?);
+        }
+        Ok(Page::new(items, next))
+    }
+
+    async fn statuses(&self) -> Result<Vec<Status>> {
+        let settings = self.settings().tickets().await?;
+        Ok(settings
+            .ticket_status_list
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| self.status_of(s))
+            .collect())
+    }
+
+    async fn priorities(&self) -> Result<Vec<Priority>> {
+        let settings = self.settings().account().await?;
+        Ok(settings
+            .ticket
+            .priority_labels()
+            .into_iter()
+            .map(|p| Priority::new(p, p))
+            .collect())
+    }
+
+    async fn queues(&self) -> Result<Vec<Queue>> {
+        Err(Error::unsupported(Vendor::Syncro, "queues"))
+    }
+
+    async fn attach_file(
+        &self,
+        ticket: TicketId,
+        attachment: Attachment,
+    ) -> Result<AttachmentReceipt> {
+        match &attachment.data {
+            AttachmentData::Url(url) => {
+                let receipt = self
+                    .tickets()
+                    .attach_file_url(
+                        ticket.get(),
+                        &[FileUrl::new(url.clone(), attachment.file_name.clone())],
+                    )
+                    .await?;
+                Ok(AttachmentReceipt::new(None, true, receipt.message))
+            }
+            _ => Err(Error::unsupported(
+                Vendor::Syncro,
+                "attachments from bytes; Syncro only attaches files it downloads from a URL (Attachment::from_url)",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> SyncroClient {
+        SyncroClient::builder()
+            .subdomain("acme")
+            .api_token("t0ken")
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn ticket_mapping_keeps_everything() {
+        let c = client();
+        let t: models::Ticket = serde_json::from_value(serde_json::json!({
+            "id": 5000000000_i64, "number": 1042, "subject": "Printer offline", "status": "Resolved",
+            "priority": "2 Normal", "customer_id": 7, "contact_id": 8, "user_id": 9,
+            "created_at": "2025-01-29T13:31:46.716-05:00", "resolved_at": "2025-01-30T08:00:00-05:00",
+            "properties": {"psa_idempotency_key": "k1"},
+            "comments": [
+                {"id": 2, "created_at": "2025-01-29T14:00:00-05:00", "body": "later"},
+                {"id": 1, "created_at": "2025-01-29T13:31:46-05:00", "body": "It shows error 49"}
+            ],
+            "user": {"id": 9, "full_name": "Sam", "admin?": false},
+            "surprise": true
+        }))
+        .unwrap();
+        let core = c.to_core_ticket(&t).unwrap();
+        assert_eq!(core.id, TicketId(5_000_000_000));
+        assert_eq!(core.number.as_deref(), Some("1042"));
+        assert_eq!(core.description.as_deref(), Some("It shows error 49"));
+        assert!(core.is_closed());
+        assert_eq!(core.stage, Some(psa_core::Stage::Resolved));
+        assert_eq!(core.external_ref.as_deref(), Some("k1"));
+        assert_eq!(core.created_at.unwrap().offset(), UtcOffset::UTC);
+        assert_eq!(core.created_at.unwrap().hour(), 18);
+        assert_eq!(core.vendor_record["surprise"], true);
+        assert_eq!(core.vendor_record["user"]["admin?"], false);
+    }
+
+    #[test]
+    fn new_ticket_body_is_flat_and_checked() {
+        let c = client();
+        let t = NewTicket::new("Email down")
+            .company(CompanyId(3))
+            .description("Outlook fails");
+        let body = serde_json::to_value(c.ticket_input(&t).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "customer_id": 3, "subject": "Email down",
+                "comments_attributes": [{"subject": "Initial Issue", "body": "Outlook fails", "hidden": false, "do_not_email": true}]
+            })
+        );
+        let err = c.ticket_input(&NewTicket::new("x")).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Validation);
+        let err = c
+            .ticket_input(&NewTicket::new("x").company(CompanyId(1)).queue("5"))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Unsupported);
+    }
+}
