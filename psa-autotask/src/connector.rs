@@ -1,0 +1,555 @@
+//! `impl psa_core::Connector for AutotaskClient`: the vendor-neutral calls and the mapping
+//! between Autotask records and psa-core models.
+
+use async_trait::async_trait;
+use psa_core::{
+    Attachment, AttachmentData, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery,
+    Connector, Contact, ContactId, ContactQuery, Error, ErrorKind, NewNote, NewTicket, Note,
+    NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
+    ResourceId, Result, StageMap, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
+};
+use serde_json::Value;
+
+use crate::api::decode;
+use crate::api::metadata::{Picklist, TicketPicklists};
+use crate::models::{self, TicketAttachment};
+use crate::{AutotaskClient, Filter, Query, stage_map_from_statuses};
+
+/// The longest note title Autotask stores.
+const NOTE_TITLE_MAX: usize = 250;
+
+/// Picklists and stages used to map tickets, fetched once per call (cached by the client).
+struct Mapper {
+    picklists: TicketPicklists,
+    stages: StageMap,
+}
+
+impl Mapper {
+    fn closed_values(&self) -> Vec<i64> {
+        let mut v: Vec<i64> = self
+            .picklists
+            .status
+            .values()
+            .iter()
+            .filter_map(|p| p.value.as_deref())
+            .filter(|value| self.is_closed(value))
+            .filter_map(|value| value.parse().ok())
+            .collect();
+        if v.is_empty() {
+            v.push(5);
+        }
+        v
+    }
+
+    fn is_closed(&self, value: &str) -> bool {
+        value == "5" || self.stages.lookup(value) == Some(psa_core::Stage::Resolved)
+    }
+
+    fn status(&self, value: i64) -> Status {
+        let key = value.to_string();
+        let entry = self
+            .picklists
+            .status
+            .values()
+            .iter()
+            .find(|v| v.value.as_deref() == Some(key.as_str()));
+        let label = entry
+            .and_then(|v| v.label.clone())
+            .unwrap_or_else(|| key.clone());
+        let mut s = Status::new(key.clone(), label).closed(self.is_closed(&key));
+        s.is_active = entry.and_then(|v| v.is_active).unwrap_or(true);
+        s.stage = self.stages.stage_of(&s);
+        s
+    }
+
+    fn priority(&self, value: i64) -> Priority {
+        let (id, name, active) = labelled(&self.picklists.priority, value);
+        let mut p = Priority::new(id, name);
+        p.is_active = active;
+        p
+    }
+
+    fn queue(&self, value: i64) -> Queue {
+        let (id, name, active) = labelled(&self.picklists.queue, value);
+        let mut q = Queue::new(id, name);
+        q.is_active = active;
+        q
+    }
+
+    fn ticket(&self, raw: Value) -> Result<Ticket> {
+        let t: models::Ticket = decode(raw.clone())?;
+        let id = t.id.ok_or_else(|| no_id("ticket"))?;
+        let mut out = Ticket::new(
+            Vendor::Autotask,
+            TicketId(id),
+            t.title.clone().unwrap_or_default(),
+            raw,
+        );
+        out.number = t.ticket_number;
+        out.description = t.description;
+        out.status = t.status.map(|s| self.status(s));
+        out.stage = out.status.as_ref().and_then(|s| s.stage);
+        out.priority = t.priority.map(|p| self.priority(p));
+        out.queue = t.queue_id.map(|q| self.queue(q));
+        out.company = t.company_id.map(CompanyId);
+        out.contact = t.contact_id.map(ContactId);
+        out.assignee = t.assigned_resource_id.map(ResourceId);
+        out.external_ref = t.external_id;
+        out.created_at = t.create_date;
+        out.updated_at = t
+            .last_activity_date
+            .or(t.last_tracked_modification_date_time);
+        out.closed_at = t.completed_date;
+        Ok(out)
+    }
+
+    /// A status, priority or queue key given as value or label → the picklist value.
+    fn resolve(&self, list: &Picklist, given: &str, field: &str) -> Result<i64> {
+        let value = if list.values().is_empty() {
+            given.trim()
+        } else {
+            list.resolve(given).ok_or_else(|| {
+                let known: Vec<String> = list
+                    .values()
+                    .iter()
+                    .filter(|v| v.is_active != Some(false))
+                    .map(|v| {
+                        format!(
+                            "{} ({})",
+                            v.value.as_deref().unwrap_or("?"),
+                            v.label.as_deref().unwrap_or("")
+                        )
+                    })
+                    .take(30)
+                    .collect();
+                invalid(
+                    format!(
+                        "{given:?} is not a {field} of this Autotask tenant; known: {}",
+                        known.join(", ")
+                    ),
+                    field,
+                )
+            })?
+        };
+        value.parse::<i64>().map_err(|_| {
+            invalid(
+                format!("{field} must be a picklist value, got {given:?}"),
+                field,
+            )
+        })
+    }
+}
+
+fn labelled(list: &Picklist, value: i64) -> (String, String, bool) {
+    let key = value.to_string();
+    let entry = list
+        .values()
+        .iter()
+        .find(|v| v.value.as_deref() == Some(key.as_str()));
+    let name = entry
+        .and_then(|v| v.label.clone())
+        .unwrap_or_else(|| key.clone());
+    (key, name, entry.and_then(|v| v.is_active).unwrap_or(true))
+}
+
+fn no_id(what: &str) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!("Autotask returned a {what} without an id"),
+    )
+    .with_vendor(Vendor::Autotask)
+}
+
+fn invalid(message: String, field: &str) -> Error {
+    Error::new(ErrorKind::Validation, message)
+        .with_vendor(Vendor::Autotask)
+        .with_fields([field])
+}
+
+fn map_note(raw: Value) -> Result<Note> {
+    let n: models::TicketNote = decode(raw.clone())?;
+    let id = n.id.ok_or_else(|| no_id("ticket note"))?;
+    let visibility = if n.publish == Some(1) {
+        NoteVisibility::Public
+    } else {
+        NoteVisibility::Internal
+    };
+    let mut out = Note::new(
+        Vendor::Autotask,
+        NoteId(id),
+        TicketId(n.ticket_id.unwrap_or_default()),
+        n.description.unwrap_or_default(),
+        visibility,
+        raw,
+    );
+    out.title = n.title;
+    out.created_at = n.create_date_time.or(n.last_activity_date);
+    Ok(out)
+}
+
+fn map_company(raw: Value) -> Result<Company> {
+    let c: models::Company = decode(raw.clone())?;
+    let id = c.id.ok_or_else(|| no_id("company"))?;
+    let mut out = Company::new(
+        Vendor::Autotask,
+        CompanyId(id),
+        c.company_name.unwrap_or_default(),
+        raw,
+    );
+    out.identifier = c.company_number;
+    out.phone = c.phone;
+    out.is_active = c.is_active.unwrap_or(true);
+    Ok(out)
+}
+
+fn map_contact(raw: Value) -> Result<Contact> {
+    let c: models::Contact = decode(raw.clone())?;
+    let id = c.id.ok_or_else(|| no_id("contact"))?;
+    let name = [c.first_name.as_deref(), c.last_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut out = Contact::new(Vendor::Autotask, ContactId(id), name, raw);
+    out.company = c.company_id.map(CompanyId);
+    out.first_name = c.first_name;
+    out.last_name = c.last_name;
+    out.email = c.email_address;
+    out.phone = c.phone.or(c.mobile_phone);
+    out.is_active = c.is_active.is_none_or(|a| a != 0);
+    Ok(out)
+}
+
+impl AutotaskClient {
+    async fn mapper(&self) -> Result<Mapper> {
+        let picklists = self.ticket_picklists().await?;
+        let stages = match &self.inner.stage_map {
+            Some(m) => m.clone(),
+            None => stage_map_from_statuses(&picklists.status),
+        };
+        Ok(Mapper { picklists, stages })
+    }
+
+    async fn ticket_query(&self, q: &TicketQuery, m: &Mapper) -> Result<Query> {
+        let mut query = Query::new();
+        if let Some(c) = q.company {
+            query = query.filter(Filter::eq("companyID", c));
+        }
+        if let Some(c) = q.contact {
+            query = query.filter(Filter::eq("contactID", c));
+        }
+        if !q.statuses.is_empty() {
+            let values = q
+                .statuses
+                .iter()
+                .map(|s| m.resolve(&m.picklists.status, s, "status"))
+                .collect::<Result<Vec<i64>>>()?;
+            query = query.filter(Filter::is_in("status", values));
+        }
+        if q.open_only {
+            query = query.filter(Filter::not_in("status", m.closed_values()));
+        }
+        if let Some(t) = q.updated_since {
+            query = query.filter(Filter::gte("lastActivityDate", t));
+        }
+        if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            query = query.filter(Filter::contains("title", text));
+        }
+        Ok(query)
+    }
+
+    async fn map_tickets(&self, page: Page<Value>) -> Result<Page<Ticket>> {
+        let m = self.mapper().await?;
+        let items = page
+            .items
+            .into_iter()
+            .map(|raw| m.ticket(raw))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page::new(items, page.next))
+    }
+
+    async fn note_type_default(&self) -> i64 {
+        match self.picklist("TicketNotes", "noteType").await {
+            Ok(p) => p.default_value().and_then(|v| v.parse().ok()).unwrap_or(1),
+            Err(_) => 1,
+        }
+    }
+}
+
+#[async_trait]
+impl Connector for AutotaskClient {
+    fn vendor(&self) -> Vendor {
+        Vendor::Autotask
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        let mut c = Capabilities::default();
+        c.create_tickets = true;
+        c.update_tickets = true;
+        c.notes = true;
+        c.internal_notes = true;
+        c.attachments = true;
+        c.attachment_urls = false;
+        c.queues = true;
+        c.impersonation = true;
+        c.webhooks = true;
+        c.signed_webhooks = true;
+        c.ticket_source = false;
+        c.forward_only_paging = false;
+        c.idempotent_create = true;
+        c.server_side_email_filter = true;
+        c
+    }
+
+    async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
+        crate::preflight::run(self, options).await
+    }
+
+    async fn ticket(&self, id: TicketId) -> Result<Ticket> {
+        let raw = self.get_item("Tickets", id.get()).await?;
+        self.mapper().await?.ticket(raw)
+    }
+
+    async fn list_tickets(
+        &self,
+        query: &TicketQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Ticket>> {
+        let m = self.mapper().await?;
+        let q = self.ticket_query(query, &m).await?;
+        let raw = self.query_values("Tickets", &q, page).await?;
+        self.map_tickets(raw).await
+    }
+
+    async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
+        ticket.validate()?;
+        let company = ticket.company.ok_or_else(|| {
+            invalid(
+                "Autotask needs a company for every ticket; set NewTicket::company".into(),
+                "companyID",
+            )
+        })?;
+        let m = self.mapper().await?;
+        let status = match &ticket.status {
+            Some(s) => m.resolve(&m.picklists.status, s, "status")?,
+            None => m
+                .picklists
+                .status
+                .default_value()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1),
+        };
+        let priority = match &ticket.priority {
+            Some(p) => Some(m.resolve(&m.picklists.priority, p, "priority")?),
+            None => m
+                .picklists
+                .priority
+                .default_value()
+                .and_then(|v| v.parse().ok()),
+        };
+        let queue_id = match &ticket.queue {
+            Some(q) => Some(m.resolve(&m.picklists.queue, q, "queueID")?),
+            None => None,
+        };
+        let mut t = models::Ticket {
+            title: Some(ticket.title.clone()),
+            description: ticket.description.clone(),
+            company_id: Some(company.get()),
+            contact_id: ticket.contact.map(ContactId::get),
+            assigned_resource_id: ticket.assignee.map(ResourceId::get),
+            due_date_time: ticket.due_at,
+            status: Some(status),
+            priority,
+            queue_id,
+            ..Default::default()
+        };
+        let id = match ticket.idempotency_key.as_deref().map(str::trim) {
+            Some(key) if !key.is_empty() => {
+                t.external_id = Some(key.to_string());
+                self.tickets().create_once(&t).await?
+            }
+            _ => self.tickets().create(&t).await?,
+        };
+        let raw = self.get_item("Tickets", id).await?;
+        m.ticket(raw)
+    }
+
+    async fn update_ticket(&self, id: TicketId, update: &TicketUpdate) -> Result<Ticket> {
+        if update.is_empty() {
+            return Connector::ticket(self, id).await;
+        }
+        if update.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+            return Err(invalid("a ticket title cannot be blank".into(), "title"));
+        }
+        let m = self.mapper().await?;
+        let resolve = |given: &Option<String>, list: &Picklist, field: &str| {
+            given
+                .as_deref()
+                .map(|g| m.resolve(list, g, field))
+                .transpose()
+        };
+        let t = models::Ticket {
+            id: Some(id.get()),
+            title: update.title.clone(),
+            description: update.description.clone(),
+            status: resolve(&update.status, &m.picklists.status, "status")?,
+            priority: resolve(&update.priority, &m.picklists.priority, "priority")?,
+            queue_id: resolve(&update.queue, &m.picklists.queue, "queueID")?,
+            assigned_resource_id: update.assignee.map(ResourceId::get),
+            contact_id: update.contact.map(ContactId::get),
+            ..Default::default()
+        };
+        self.tickets().update(&t).await?;
+        // Workflow rules can change a ticket right after an update: return it as stored.
+        let raw = self.get_item("Tickets", id.get()).await?;
+        m.ticket(raw)
+    }
+
+    async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
+        let q = Query::with(Filter::eq("ticketID", ticket));
+        let raw = self.query_values("TicketNotes", &q, page).await?;
+        let items = raw
+            .items
+            .into_iter()
+            .map(map_note)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page::new(items, raw.next))
+    }
+
+    async fn add_note(&self, ticket: TicketId, note: &NewNote) -> Result<Note> {
+        note.validate()?;
+        let n = models::TicketNote {
+            ticket_id: Some(ticket.get()),
+            title: Some(note.title_or_summary(NOTE_TITLE_MAX)),
+            description: Some(note.body.clone()),
+            note_type: Some(self.note_type_default().await),
+            publish: Some(match note.visibility {
+                NoteVisibility::Public => 1,
+                _ => 2,
+            }),
+            ..Default::default()
+        };
+        let id = self.ticket_notes().create(&n).await?;
+        map_note(self.get_item("TicketNotes", id).await?)
+    }
+
+    async fn company(&self, id: CompanyId) -> Result<Company> {
+        map_company(self.get_item("Companies", id.get()).await?)
+    }
+
+    async fn list_companies(
+        &self,
+        query: &CompanyQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Company>> {
+        let mut q = Query::new();
+        if let Some(name) = query.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            q = q.filter(Filter::contains("companyName", name));
+        }
+        if let Some(active) = query.active {
+            q = q.filter(Filter::eq("isActive", active));
+        }
+        let raw = self.query_values("Companies", &q, page).await?;
+        let items = raw
+            .items
+            .into_iter()
+            .map(map_company)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page::new(items, raw.next))
+    }
+
+    async fn contact(&self, id: ContactId) -> Result<Contact> {
+        map_contact(self.get_item("Contacts", id.get()).await?)
+    }
+
+    async fn list_contacts(
+        &self,
+        query: &ContactQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Contact>> {
+        let mut q = Query::new();
+        if let Some(c) = query.company {
+            q = q.filter(Filter::eq("companyID", c));
+        }
+        if let Some(email) = query
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            q = q.filter(Filter::eq("emailAddress", email));
+        }
+        let raw = self.query_values("Contacts", &q, page).await?;
+        let items = raw
+            .items
+            .into_iter()
+            .map(map_contact)
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Page::new(items, raw.next))
+    }
+
+    async fn statuses(&self) -> Result<Vec<Status>> {
+        let m = self.mapper().await?;
+        Ok(m.picklists
+            .status
+            .values()
+            .iter()
+            .filter_map(|v| v.value.as_deref()?.parse::<i64>().ok())
+            .map(|v| m.status(v))
+            .collect())
+    }
+
+    async fn priorities(&self) -> Result<Vec<Priority>> {
+        let m = self.mapper().await?;
+        Ok(m.picklists
+            .priority
+            .values()
+            .iter()
+            .filter_map(|v| v.value.as_deref()?.parse::<i64>().ok())
+            .map(|v| m.priority(v))
+            .collect())
+    }
+
+    async fn queues(&self) -> Result<Vec<Queue>> {
+        let m = self.mapper().await?;
+        Ok(m.picklists
+            .queue
+            .values()
+            .iter()
+            .filter_map(|v| v.value.as_deref()?.parse::<i64>().ok())
+            .map(|v| m.queue(v))
+            .collect())
+    }
+
+    async fn attach_file(
+        &self,
+        ticket: TicketId,
+        attachment: Attachment,
+    ) -> Result<AttachmentReceipt> {
+        let bytes = match &attachment.data {
+            AttachmentData::Bytes(b) => b,
+            _ => {
+                return Err(Error::unsupported(
+                    Vendor::Autotask,
+                    "attachments from a URL (Autotask stores the file's bytes; it does not download files)",
+                ));
+            }
+        };
+        if attachment.file_name.trim().is_empty() {
+            return Err(invalid(
+                "an attachment needs a file name".into(),
+                "fullPath",
+            ));
+        }
+        let mut a = TicketAttachment::file(ticket.get(), attachment.file_name.clone(), bytes)
+            .public(attachment.public);
+        if let Some(title) = &attachment.title {
+            a.title = Some(title.clone());
+        }
+        a.content_type = attachment.content_type.clone();
+        let id = self.ticket_attachments().create(&a).await?;
+        Ok(AttachmentReceipt::new(Some(id), false, None))
+    }
+}

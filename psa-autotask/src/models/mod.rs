@@ -1,0 +1,99 @@
+//! Autotask's own entities, with every field the vendor documents.
+//!
+//! Field names follow the Swagger definitions (`TicketModel`, `TicketNoteModel`, …) in
+//! snake_case; on the wire they are camelCase. Every field is an `Option`: Autotask returns
+//! `null` for empty fields and leaves out fields not named in `IncludeFields`, and unset fields
+//! are left out of request bodies (Autotask answers explicit `null`s with a 500). Fields this
+//! crate does not know are kept in `extra`, so nothing the server sends is lost, and
+//! user-defined fields are in `user_defined_fields`.
+//!
+//! Build a record for a create with `Default` and public fields:
+//!
+//! ```
+//! use psa_autotask::models::Ticket;
+//! let mut t = Ticket::default();
+//! t.title = Some("Printer offline".into());
+//! t.company_id = Some(500);
+//! t.set_udf("CustomerRanking", "Golden");
+//! let body = serde_json::to_value(&t).unwrap();
+//! assert_eq!(body["title"], "Printer offline");
+//! assert!(body.get("status").is_none(), "unset fields are omitted");
+//! assert_eq!(body["userDefinedFields"][0]["value"], "Golden");
+//! ```
+
+/// Declares an Autotask entity: every field optional, tolerant decoding, unset fields omitted,
+/// unknown fields kept in `extra`.
+macro_rules! wire_model {
+    (
+        $(#[$sm:meta])*
+        pub struct $name:ident {
+            $( $(#[$fm:meta])* $field:ident : $ty:ty => $wire:literal, )*
+        }
+    ) => {
+        $(#[$sm])*
+        #[non_exhaustive]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            $(
+                $(#[$fm])*
+                #[serde(
+                    rename = $wire,
+                    default,
+                    with = "crate::models::wire::opt",
+                    skip_serializing_if = "Option::is_none"
+                )]
+                pub $field: Option<$ty>,
+            )*
+            /// Fields this version of the crate does not model, exactly as the server sent them.
+            #[serde(flatten)]
+            pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+    };
+}
+
+/// Adds `udf`/`set_udf` to an entity with `user_defined_fields`.
+macro_rules! impl_udfs {
+    ($name:ident) => {
+        impl $name {
+            /// The value of a user-defined field by name (case-insensitive), if set.
+            pub fn udf(&self, name: &str) -> Option<&str> {
+                crate::models::udf::find(self.user_defined_fields.as_deref(), name)
+            }
+
+            /// Sets a user-defined field, replacing an earlier value of the same name.
+            pub fn set_udf(
+                &mut self,
+                name: impl Into<String>,
+                value: impl Into<String>,
+            ) -> &mut Self {
+                crate::models::udf::set(&mut self.user_defined_fields, name.into(), value.into());
+                self
+            }
+        }
+    };
+}
+
+mod attachment;
+mod company;
+mod contact;
+mod metadata;
+mod note;
+mod resource;
+mod ticket;
+pub(crate) mod udf;
+mod webhook;
+pub(crate) mod wire;
+
+pub use attachment::TicketAttachment;
+pub use company::Company;
+pub use contact::Contact;
+pub use metadata::{
+    ApiVersion, EntityInformation, FieldInformation, PicklistValue, ThresholdInformation,
+    UdfFieldInformation, UserAccess,
+};
+pub use note::TicketNote;
+pub use resource::Resource;
+pub use ticket::Ticket;
+pub use udf::UserDefinedField;
+pub use webhook::{TicketWebhook, TicketWebhookExcludedResource, TicketWebhookField};
+pub use wire::{format_datetime, parse_datetime};

@@ -1,0 +1,592 @@
+//! Query filters: the JSON body of `POST /V1.0/{Entity}/query`.
+//!
+//! A [`Query`] is data that serializes itself into Autotask's `QueryModel`:
+//! `{"filter":[…],"IncludeFields":[…],"MaxRecords":n}`. Values travel as JSON, so quoting and
+//! escaping are serde's business, never string concatenation.
+//!
+//! ```
+//! use psa_autotask::{Filter, Query};
+//! let q = Query::new()
+//!     .filter(Filter::eq("companyID", 500))
+//!     .filter(Filter::or([Filter::eq("status", 1), Filter::contains("title", "printer \"3rd floor\"")]))
+//!     .filter(Filter::eq("CustomerRanking", "Golden").udf())
+//!     .include_fields(["id", "title", "status"])
+//!     .max_records(50);
+//! let body = serde_json::to_value(&q).unwrap();
+//! assert_eq!(body["filter"][0]["op"], "and");
+//! assert_eq!(body["filter"][0]["items"][1]["items"][1]["value"], "printer \"3rd floor\"");
+//! assert_eq!(body["filter"][0]["items"][2]["udf"], true);
+//! assert_eq!(body["MaxRecords"], 50);
+//! ```
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use psa_core::{Error, ErrorKind, Result};
+
+/// The largest `MaxRecords` Autotask accepts.
+pub const MAX_RECORDS_LIMIT: u32 = 500;
+
+/// A comparison operator. All thirteen that Autotask documents.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Op {
+    /// Equal (`eq`).
+    #[serde(rename = "eq")]
+    Eq,
+    /// Not equal (`noteq`).
+    #[serde(rename = "noteq")]
+    NotEq,
+    /// Greater than (`gt`).
+    #[serde(rename = "gt")]
+    Gt,
+    /// Greater than or equal (`gte`).
+    #[serde(rename = "gte")]
+    Gte,
+    /// Less than (`lt`).
+    #[serde(rename = "lt")]
+    Lt,
+    /// Less than or equal (`lte`).
+    #[serde(rename = "lte")]
+    Lte,
+    /// Text starts with (`beginsWith`).
+    #[serde(rename = "beginsWith")]
+    BeginsWith,
+    /// Text ends with (`endsWith`).
+    #[serde(rename = "endsWith")]
+    EndsWith,
+    /// Text contains (`contains`).
+    #[serde(rename = "contains")]
+    Contains,
+    /// The field has a value (`exist`); takes no value.
+    #[serde(rename = "exist")]
+    Exist,
+    /// The field is empty (`notExist`); takes no value.
+    #[serde(rename = "notExist")]
+    NotExist,
+    /// One of a list (`in`).
+    #[serde(rename = "in")]
+    In,
+    /// None of a list (`notIn`).
+    #[serde(rename = "notIn")]
+    NotIn,
+}
+
+impl Op {
+    /// The operator as Autotask spells it.
+    ///
+    /// ```
+    /// assert_eq!(psa_autotask::Op::BeginsWith.as_str(), "beginsWith");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Eq => "eq",
+            Op::NotEq => "noteq",
+            Op::Gt => "gt",
+            Op::Gte => "gte",
+            Op::Lt => "lt",
+            Op::Lte => "lte",
+            Op::BeginsWith => "beginsWith",
+            Op::EndsWith => "endsWith",
+            Op::Contains => "contains",
+            Op::Exist => "exist",
+            Op::NotExist => "notExist",
+            Op::In => "in",
+            Op::NotIn => "notIn",
+        }
+    }
+
+    /// Every operator.
+    pub const ALL: [Op; 13] = [
+        Op::Eq,
+        Op::NotEq,
+        Op::Gt,
+        Op::Gte,
+        Op::Lt,
+        Op::Lte,
+        Op::BeginsWith,
+        Op::EndsWith,
+        Op::Contains,
+        Op::Exist,
+        Op::NotExist,
+        Op::In,
+        Op::NotIn,
+    ];
+}
+
+/// A value in a filter: a number, text, a boolean, a time (sent as ISO-8601 UTC) or a list.
+///
+/// ```
+/// use psa_autotask::FilterValue;
+/// assert_eq!(FilterValue::from(5).as_json(), &serde_json::json!(5));
+/// let t = time::macros::datetime!(2024-01-31 15:04:05 UTC);
+/// assert_eq!(FilterValue::from(t).as_json(), &serde_json::json!("2024-01-31T15:04:05.000Z"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct FilterValue(Value);
+
+impl FilterValue {
+    /// The JSON sent.
+    pub fn as_json(&self) -> &Value {
+        &self.0
+    }
+}
+
+macro_rules! filter_value_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for FilterValue {
+            fn from(v: $t) -> Self {
+                FilterValue(Value::from(v))
+            }
+        }
+    )*};
+}
+filter_value_from!(i32, i64, u32, u64, f64, bool, String, &str);
+
+impl From<&String> for FilterValue {
+    fn from(v: &String) -> Self {
+        FilterValue(Value::from(v.as_str()))
+    }
+}
+
+impl From<OffsetDateTime> for FilterValue {
+    fn from(v: OffsetDateTime) -> Self {
+        FilterValue(Value::String(crate::models::format_datetime(v)))
+    }
+}
+
+impl From<Value> for FilterValue {
+    fn from(v: Value) -> Self {
+        FilterValue(v)
+    }
+}
+
+macro_rules! filter_value_from_id {
+    ($($t:ty),*) => {$(
+        impl From<$t> for FilterValue {
+            fn from(v: $t) -> Self {
+                FilterValue(Value::from(v.get()))
+            }
+        }
+    )*};
+}
+filter_value_from_id!(
+    psa_core::TicketId,
+    psa_core::CompanyId,
+    psa_core::ContactId,
+    psa_core::ResourceId,
+    psa_core::NoteId
+);
+
+/// One filter: a condition on a field, or an `and`/`or` group of filters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filter(Node);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    Condition {
+        op: Op,
+        field: String,
+        value: Option<Value>,
+        udf: bool,
+    },
+    Group {
+        any: bool,
+        items: Vec<Filter>,
+    },
+}
+
+macro_rules! binary_ops {
+    ($($(#[$m:meta])* $name:ident => $op:expr;)*) => {$(
+        $(#[$m])*
+        pub fn $name(field: impl Into<String>, value: impl Into<FilterValue>) -> Self {
+            Filter::condition($op, field, Some(value.into()))
+        }
+    )*};
+}
+
+impl Filter {
+    /// A condition with any operator; `value` must be `None` for `exist`/`notExist` and a list
+    /// for `in`/`notIn` ([`Query::validate`] checks).
+    pub fn condition(op: Op, field: impl Into<String>, value: Option<FilterValue>) -> Self {
+        Filter(Node::Condition {
+            op,
+            field: field.into(),
+            value: value.map(|v| v.0),
+            udf: false,
+        })
+    }
+
+    binary_ops! {
+        /// `field eq value`.
+        eq => Op::Eq;
+        /// `field noteq value`.
+        not_eq => Op::NotEq;
+        /// `field gt value`.
+        gt => Op::Gt;
+        /// `field gte value`.
+        gte => Op::Gte;
+        /// `field lt value`.
+        lt => Op::Lt;
+        /// `field lte value`.
+        lte => Op::Lte;
+        /// `field beginsWith value`.
+        begins_with => Op::BeginsWith;
+        /// `field endsWith value`.
+        ends_with => Op::EndsWith;
+        /// `field contains value`.
+        contains => Op::Contains;
+    }
+
+    /// The field has a value (`exist`).
+    pub fn exist(field: impl Into<String>) -> Self {
+        Filter::condition(Op::Exist, field, None)
+    }
+
+    /// The field has no value (`notExist`).
+    pub fn not_exist(field: impl Into<String>) -> Self {
+        Filter::condition(Op::NotExist, field, None)
+    }
+
+    /// The field is one of `values` (`in`).
+    pub fn is_in<V: Into<FilterValue>>(
+        field: impl Into<String>,
+        values: impl IntoIterator<Item = V>,
+    ) -> Self {
+        let list: Vec<Value> = values.into_iter().map(|v| v.into().0).collect();
+        Filter::condition(Op::In, field, Some(FilterValue(Value::Array(list))))
+    }
+
+    /// The field is none of `values` (`notIn`).
+    pub fn not_in<V: Into<FilterValue>>(
+        field: impl Into<String>,
+        values: impl IntoIterator<Item = V>,
+    ) -> Self {
+        let list: Vec<Value> = values.into_iter().map(|v| v.into().0).collect();
+        Filter::condition(Op::NotIn, field, Some(FilterValue(Value::Array(list))))
+    }
+
+    /// All of `items` (`and`).
+    pub fn and(items: impl IntoIterator<Item = Filter>) -> Self {
+        Filter(Node::Group {
+            any: false,
+            items: items.into_iter().collect(),
+        })
+    }
+
+    /// Any of `items` (`or`).
+    pub fn or(items: impl IntoIterator<Item = Filter>) -> Self {
+        Filter(Node::Group {
+            any: true,
+            items: items.into_iter().collect(),
+        })
+    }
+
+    /// Marks the field as a user-defined field (`"udf": true`). No effect on groups.
+    pub fn udf(mut self) -> Self {
+        if let Node::Condition { udf, .. } = &mut self.0 {
+            *udf = true;
+        }
+        self
+    }
+
+    /// The catch-all Autotask needs when nothing else is filtered: `id gte 0`.
+    pub fn all() -> Self {
+        Filter::gte("id", 0)
+    }
+
+    fn udf_count(&self) -> usize {
+        match &self.0 {
+            Node::Condition { udf, .. } => usize::from(*udf),
+            Node::Group { items, .. } => items.iter().map(Filter::udf_count).sum(),
+        }
+    }
+
+    fn validate(&self) -> Result<()> {
+        match &self.0 {
+            Node::Condition {
+                op, field, value, ..
+            } => {
+                if field.trim().is_empty() {
+                    return Err(invalid("a filter condition has an empty field name"));
+                }
+                match (op, value) {
+                    (Op::Exist | Op::NotExist, Some(_)) => Err(invalid(format!(
+                        "`{}` on {field} takes no value",
+                        op.as_str()
+                    ))),
+                    (Op::In | Op::NotIn, Some(Value::Array(list))) if !list.is_empty() => Ok(()),
+                    (Op::In | Op::NotIn, _) => Err(invalid(format!(
+                        "`{}` on {field} needs a non-empty list of values",
+                        op.as_str()
+                    ))),
+                    (Op::Exist | Op::NotExist, None) => Ok(()),
+                    (_, None) => Err(invalid(format!(
+                        "`{}` on {field} needs a value",
+                        op.as_str()
+                    ))),
+                    (_, Some(Value::Array(_) | Value::Object(_))) => Err(invalid(format!(
+                        "`{}` on {field} takes a single value, not a list or object",
+                        op.as_str()
+                    ))),
+                    (_, Some(_)) => Ok(()),
+                }
+            }
+            Node::Group { any, items } => {
+                if items.is_empty() {
+                    return Err(invalid(format!(
+                        "an `{}` group needs at least one filter",
+                        if *any { "or" } else { "and" }
+                    )));
+                }
+                items.iter().try_for_each(Filter::validate)
+            }
+        }
+    }
+}
+
+impl Serialize for Filter {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match &self.0 {
+            Node::Condition {
+                op,
+                field,
+                value,
+                udf,
+            } => {
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("op", op.as_str())?;
+                m.serialize_entry("field", field)?;
+                if let Some(v) = value {
+                    m.serialize_entry("value", v)?;
+                }
+                if *udf {
+                    m.serialize_entry("udf", &true)?;
+                }
+                m.end()
+            }
+            Node::Group { any, items } => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("op", if *any { "or" } else { "and" })?;
+                m.serialize_entry("items", items)?;
+                m.end()
+            }
+        }
+    }
+}
+
+/// A query: filters (ANDed), the fields to return, and the page size.
+///
+/// With no filter, the query matches every record (`id gte 0`, which Autotask requires).
+/// `IncludeFields` always gets `id`, which paging past 500 records needs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    filters: Vec<Filter>,
+    include_fields: Vec<String>,
+    max_records: Option<u32>,
+}
+
+impl Query {
+    /// A query matching everything.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A query with one filter.
+    pub fn with(filter: Filter) -> Self {
+        Query::new().filter(filter)
+    }
+
+    /// Adds a filter; all filters must match.
+    pub fn filter(mut self, filter: Filter) -> Self {
+        self.filters.push(filter);
+        self
+    }
+
+    /// Returns only these fields (plus `id`).
+    pub fn include_fields<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
+        self.include_fields
+            .extend(fields.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets the page size (1–500).
+    pub fn max_records(mut self, n: u32) -> Self {
+        self.max_records = Some(n);
+        self
+    }
+
+    /// The filters.
+    pub fn filters(&self) -> &[Filter] {
+        &self.filters
+    }
+
+    /// Checks what Autotask would refuse: `MaxRecords` outside 1–500, an empty group, `exist`
+    /// with a value, `in` without a list, more than one UDF condition.
+    ///
+    /// ```
+    /// use psa_autotask::{Filter, Query};
+    /// assert!(Query::new().max_records(501).validate().is_err());
+    /// assert!(Query::with(Filter::or([])).validate().is_err());
+    /// assert!(Query::with(Filter::is_in("id", Vec::<i64>::new())).validate().is_err());
+    /// assert!(Query::new().validate().is_ok());
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        if let Some(n) = self.max_records
+            && (n == 0 || n > MAX_RECORDS_LIMIT)
+        {
+            return Err(invalid(format!(
+                "MaxRecords must be between 1 and {MAX_RECORDS_LIMIT}, got {n}"
+            ))
+            .with_fields(["MaxRecords"]));
+        }
+        if self.include_fields.iter().any(|f| f.trim().is_empty()) {
+            return Err(
+                invalid("IncludeFields has an empty field name").with_fields(["IncludeFields"])
+            );
+        }
+        self.filters.iter().try_for_each(Filter::validate)?;
+        let udfs: usize = self.filters.iter().map(Filter::udf_count).sum();
+        if udfs > 1 {
+            return Err(invalid(format!(
+                "Autotask allows one user-defined field per query filter; this query has {udfs}"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The JSON body, exactly as sent.
+    pub fn to_body(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+impl Serialize for Query {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        match self.filters.len() {
+            0 => m.serialize_entry("filter", &[Filter::all()])?,
+            1 => m.serialize_entry("filter", &self.filters)?,
+            // Top-level entries are ANDed by most endpoints; an explicit group is safe on all.
+            _ => m.serialize_entry("filter", &[Filter::and(self.filters.clone())])?,
+        }
+        if !self.include_fields.is_empty() {
+            let mut fields = self.include_fields.clone();
+            if !fields.iter().any(|f| f.eq_ignore_ascii_case("id")) {
+                fields.insert(0, "id".into());
+            }
+            m.serialize_entry("IncludeFields", &fields)?;
+        }
+        if let Some(n) = self.max_records {
+            m.serialize_entry("MaxRecords", &n)?;
+        }
+        m.end()
+    }
+}
+
+fn invalid(message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Validation, message).with_vendor(psa_core::Vendor::Autotask)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_operator_serializes_with_its_wire_name() {
+        let names: Vec<_> = Op::ALL
+            .iter()
+            .map(|o| serde_json::to_value(o).unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            json!([
+                "eq",
+                "noteq",
+                "gt",
+                "gte",
+                "lt",
+                "lte",
+                "beginsWith",
+                "endsWith",
+                "contains",
+                "exist",
+                "notExist",
+                "in",
+                "notIn"
+            ])
+            .as_array()
+            .unwrap()
+            .clone()
+        );
+        for op in Op::ALL {
+            assert_eq!(serde_json::to_value(op).unwrap(), json!(op.as_str()));
+        }
+    }
+
+    #[test]
+    fn conditions_and_groups_have_the_documented_shape() {
+        let q = Query::with(Filter::and([
+            Filter::exist("contactID"),
+            Filter::not_exist("completedDate"),
+            Filter::is_in("status", [1, 8]),
+            Filter::not_in("queueID", [5]),
+            Filter::or([
+                Filter::begins_with("title", "VPN"),
+                Filter::ends_with("title", "down"),
+            ]),
+        ]));
+        assert_eq!(
+            q.to_body(),
+            json!({"filter": [{"op": "and", "items": [
+                {"op": "exist", "field": "contactID"},
+                {"op": "notExist", "field": "completedDate"},
+                {"op": "in", "field": "status", "value": [1, 8]},
+                {"op": "notIn", "field": "queueID", "value": [5]},
+                {"op": "or", "items": [
+                    {"op": "beginsWith", "field": "title", "value": "VPN"},
+                    {"op": "endsWith", "field": "title", "value": "down"}
+                ]}
+            ]}]})
+        );
+    }
+
+    #[test]
+    fn an_empty_query_matches_everything_and_fields_include_id() {
+        assert_eq!(
+            Query::new().to_body(),
+            json!({"filter": [{"op": "gte", "field": "id", "value": 0}]})
+        );
+        let q = Query::new().include_fields(["title"]).max_records(500);
+        assert_eq!(q.to_body()["IncludeFields"], json!(["id", "title"]));
+        assert_eq!(q.to_body()["MaxRecords"], 500);
+    }
+
+    #[test]
+    fn values_are_escaped_as_json() {
+        let tricky = "a\"b\\c</script>\u{1F600}\n";
+        let body = Query::with(Filter::eq("title", tricky)).to_body();
+        let text = serde_json::to_string(&body).unwrap();
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["filter"][0]["value"], tricky);
+    }
+
+    #[test]
+    fn validation_catches_what_autotask_refuses() {
+        let bad = [
+            Query::new().max_records(0),
+            Query::with(Filter::condition(Op::Exist, "id", Some(1.into()))),
+            Query::with(Filter::condition(Op::Eq, "id", None)),
+            Query::with(Filter::condition(Op::Eq, "id", Some(json!([1]).into()))),
+            Query::with(Filter::eq("", 1)),
+            Query::with(Filter::eq("A", 1).udf()).filter(Filter::eq("B", 2).udf()),
+        ];
+        for q in bad {
+            let e = q.validate().unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{q:?}");
+        }
+    }
+}
