@@ -66,3 +66,15 @@ pub fn ticket_json(id: i64, subject: &str) -> serde_json::Value {
         "updated_at": "2025-01-29T13:31:46.716-05:00", "properties": {}, "comments": [], "user": null
     })
 }
+
+/// Waits until `mock` was called `n` times (at most 10 s).
+pub async fn wait_for_calls(mock: &Mock<'_>, n: usize) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while mock.calls_async().await < n {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the expected request never arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
