@@ -224,7 +224,16 @@ fn map_contact(raw: Value) -> Result<Contact> {
 
 impl AutotaskClient {
     async fn mapper(&self) -> Result<Mapper> {
-        let picklists = self.ticket_picklists().await?;
+        let picklists = match self.ticket_picklists().await {
+            Ok(p) => p,
+            // Without the right to read field information, tickets still map: statuses,
+            // priorities and queues then carry their values as names.
+            Err(e) if matches!(e.kind(), ErrorKind::PermissionDenied | ErrorKind::NotFound) => {
+                tracing::warn!(error = %e, "Autotask ticket picklists unavailable; labels not resolved");
+                TicketPicklists::default()
+            }
+            Err(e) => return Err(e),
+        };
         let stages = match &self.inner.stage_map {
             Some(m) => m.clone(),
             None => stage_map_from_statuses(&picklists.status),
@@ -413,7 +422,14 @@ impl Connector for AutotaskClient {
         let items = raw
             .items
             .into_iter()
-            .map(map_note)
+            .map(|r| {
+                map_note(r).map(|mut n| {
+                    if n.ticket.get() == 0 {
+                        n.ticket = ticket;
+                    }
+                    n
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         Ok(Page::new(items, raw.next))
     }
