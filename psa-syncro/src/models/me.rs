@@ -74,7 +74,7 @@ impl Me {
         serde_json::from_value(v)
     }
 
-    /// "Name <email>", or whichever of the two is known.
+    /// `Name <email>`, or whichever of the two is known.
     pub fn display(&self) -> Option<String> {
         match (self.user_name.as_deref(), self.user_email.as_deref()) {
             (Some(n), Some(e)) => Some(format!("{n} <{e}>")),
