@@ -17,4 +17,4 @@ pub mod syncro;
 
 // re-exports: autotask
 // re-exports: connectwise
-// re-exports: syncro
+pub use syncro::{SyncroSim, SyncroSimBuilder, SyncroSimHandle};

@@ -1,0 +1,356 @@
+//! The in-memory account: users, customers, contacts, tickets with their comments and
+//! attachments. Records are indexed by id in `BTreeMap`s, so lookups are `O(log n)` and lists
+//! come out in id order without sorting.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+/// A technician (Syncro "user"). The token belongs to one of them.
+#[derive(Debug, Clone)]
+pub(crate) struct User {
+    pub(crate) id: i64,
+    pub(crate) email: String,
+    pub(crate) full_name: String,
+    pub(crate) group: String,
+    pub(crate) admin: bool,
+    pub(crate) color: String,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+/// A customer (the MSP's client: a business or a person).
+#[derive(Debug, Clone)]
+pub(crate) struct Customer {
+    pub(crate) id: i64,
+    pub(crate) firstname: Option<String>,
+    pub(crate) lastname: Option<String>,
+    pub(crate) business_name: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) mobile: Option<String>,
+    pub(crate) address: Option<String>,
+    pub(crate) address_2: Option<String>,
+    pub(crate) city: Option<String>,
+    pub(crate) state: Option<String>,
+    pub(crate) zip: Option<String>,
+    pub(crate) notes: Option<String>,
+    pub(crate) disabled: bool,
+    pub(crate) no_email: bool,
+    pub(crate) opt_out: bool,
+    pub(crate) get_sms: bool,
+    pub(crate) properties: Map<String, Value>,
+    pub(crate) portal_key: String,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+impl Customer {
+    /// `fullname`: first and last name joined.
+    pub(crate) fn fullname(&self) -> String {
+        let parts: Vec<&str> = [self.firstname.as_deref(), self.lastname.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .collect();
+        parts.join(" ")
+    }
+
+    /// `business_then_name`: the business name, else the person's name.
+    pub(crate) fn business_then_name(&self) -> String {
+        match self.business_name.as_deref().filter(|b| !b.is_empty()) {
+            Some(b) => b.to_string(),
+            None => self.fullname(),
+        }
+    }
+
+    /// `business_and_full_name`: both, when there is a business.
+    pub(crate) fn business_and_full_name(&self) -> String {
+        let full = self.fullname();
+        match self.business_name.as_deref().filter(|b| !b.is_empty()) {
+            Some(b) if !full.is_empty() => format!("{b} - {full}"),
+            Some(b) => b.to_string(),
+            None => full,
+        }
+    }
+}
+
+/// A contact person of a customer.
+#[derive(Debug, Clone)]
+pub(crate) struct Contact {
+    pub(crate) id: i64,
+    pub(crate) customer_id: Option<i64>,
+    pub(crate) name: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) mobile: Option<String>,
+    pub(crate) address1: Option<String>,
+    pub(crate) address2: Option<String>,
+    pub(crate) city: Option<String>,
+    pub(crate) state: Option<String>,
+    pub(crate) zip: Option<String>,
+    pub(crate) notes: Option<String>,
+    pub(crate) extension: Option<String>,
+    pub(crate) opt_out: bool,
+    pub(crate) properties: Map<String, Value>,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+/// A ticket comment (note).
+#[derive(Debug, Clone)]
+pub(crate) struct Comment {
+    pub(crate) id: i64,
+    pub(crate) ticket_id: i64,
+    pub(crate) subject: String,
+    pub(crate) body: String,
+    pub(crate) tech: Option<String>,
+    pub(crate) hidden: bool,
+    /// Write-only on the wire: never returned by a GET.
+    pub(crate) do_not_email: bool,
+    pub(crate) sms_body: Option<String>,
+    pub(crate) user_id: Option<i64>,
+    /// Who was emailed (`"a@b.example, "` as the live API writes it), when the comment was public.
+    pub(crate) destination_emails: Option<String>,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+/// A file attached to a ticket through `attach_file_url`.
+#[derive(Debug, Clone)]
+pub(crate) struct Attachment {
+    pub(crate) id: i64,
+    pub(crate) file_name: String,
+    pub(crate) url: String,
+    pub(crate) created_at: OffsetDateTime,
+}
+
+/// A ticket.
+#[derive(Debug, Clone)]
+pub(crate) struct Ticket {
+    pub(crate) id: i64,
+    pub(crate) number: i64,
+    pub(crate) subject: String,
+    pub(crate) status: String,
+    pub(crate) problem_type: Option<String>,
+    pub(crate) priority: Option<String>,
+    pub(crate) customer_id: i64,
+    pub(crate) contact_id: Option<i64>,
+    pub(crate) user_id: Option<i64>,
+    pub(crate) ticket_type_id: Option<i64>,
+    pub(crate) location_id: Option<i64>,
+    pub(crate) sla_id: Option<i64>,
+    pub(crate) signature_name: Option<String>,
+    pub(crate) properties: Map<String, Value>,
+    pub(crate) tag_list: Vec<String>,
+    pub(crate) asset_ids: Vec<i64>,
+    pub(crate) due_date: Option<OffsetDateTime>,
+    pub(crate) start_at: Option<OffsetDateTime>,
+    pub(crate) end_at: Option<OffsetDateTime>,
+    pub(crate) resolved_at: Option<OffsetDateTime>,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+    /// Oldest first (the wire sends them newest first).
+    pub(crate) comments: Vec<Comment>,
+    pub(crate) attachments: Vec<Attachment>,
+    pub(crate) creator_name: Option<String>,
+}
+
+/// Where new ids start. Comment ids start above 2^32 on purpose: real Syncro ids can exceed it.
+pub(crate) mod ids {
+    /// First user id.
+    pub(crate) const USER: i64 = 101_201;
+    /// First customer id.
+    pub(crate) const CUSTOMER: i64 = 18_005_401;
+    /// First contact id.
+    pub(crate) const CONTACT: i64 = 1_751_201;
+    /// First ticket id: the first ten seeded tickets stay below 2^32, every later one is above.
+    pub(crate) const TICKET: i64 = (1_i64 << 32) - 10;
+    /// First comment id (above 2^32).
+    pub(crate) const COMMENT: i64 = 4_400_000_001;
+    /// First attachment id.
+    pub(crate) const ATTACHMENT: i64 = 9_100_001;
+    /// First ticket number.
+    pub(crate) const NUMBER: i64 = 1001;
+}
+
+/// The whole account.
+#[derive(Debug, Clone)]
+pub(crate) struct Store {
+    pub(crate) users: BTreeMap<i64, User>,
+    pub(crate) customers: BTreeMap<i64, Customer>,
+    pub(crate) contacts: BTreeMap<i64, Contact>,
+    pub(crate) contacts_by_customer: HashMap<i64, Vec<i64>>,
+    pub(crate) tickets: BTreeMap<i64, Ticket>,
+    next_customer: i64,
+    next_contact: i64,
+    next_ticket: i64,
+    next_comment: i64,
+    next_attachment: i64,
+    next_number: i64,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store {
+            users: BTreeMap::new(),
+            customers: BTreeMap::new(),
+            contacts: BTreeMap::new(),
+            contacts_by_customer: HashMap::new(),
+            tickets: BTreeMap::new(),
+            next_customer: ids::CUSTOMER,
+            next_contact: ids::CONTACT,
+            next_ticket: ids::TICKET,
+            next_comment: ids::COMMENT,
+            next_attachment: ids::ATTACHMENT,
+            next_number: ids::NUMBER,
+        }
+    }
+}
+
+impl Store {
+    pub(crate) fn new_customer_id(&mut self) -> i64 {
+        let id = self.next_customer;
+        self.next_customer += 1;
+        id
+    }
+
+    pub(crate) fn new_contact_id(&mut self) -> i64 {
+        let id = self.next_contact;
+        self.next_contact += 1;
+        id
+    }
+
+    pub(crate) fn new_ticket_id(&mut self) -> i64 {
+        let id = self.next_ticket;
+        self.next_ticket += 1;
+        id
+    }
+
+    pub(crate) fn new_comment_id(&mut self) -> i64 {
+        let id = self.next_comment;
+        self.next_comment += 1;
+        id
+    }
+
+    pub(crate) fn new_attachment_id(&mut self) -> i64 {
+        let id = self.next_attachment;
+        self.next_attachment += 1;
+        id
+    }
+
+    /// The next ticket number, and keeps numbers given by clients from being reused.
+    pub(crate) fn new_number(&mut self) -> i64 {
+        let n = self.next_number;
+        self.next_number += 1;
+        n
+    }
+
+    /// Records a number a client chose, so automatic numbers continue after it.
+    pub(crate) fn saw_number(&mut self, n: i64) {
+        if n >= self.next_number {
+            self.next_number = n.saturating_add(1);
+        }
+    }
+
+    pub(crate) fn insert_customer(&mut self, c: Customer) {
+        self.contacts_by_customer.entry(c.id).or_default();
+        self.customers.insert(c.id, c);
+    }
+
+    pub(crate) fn insert_contact(&mut self, c: Contact) {
+        if let Some(cid) = c.customer_id {
+            self.contacts_by_customer.entry(cid).or_default().push(c.id);
+        }
+        self.contacts.insert(c.id, c);
+    }
+
+    pub(crate) fn insert_ticket(&mut self, t: Ticket) {
+        self.tickets.insert(t.id, t);
+    }
+
+    /// The contacts of a customer, in id order.
+    pub(crate) fn contacts_of(&self, customer_id: i64) -> Vec<&Contact> {
+        self.contacts_by_customer
+            .get(&customer_id)
+            .map(|ids| ids.iter().filter_map(|id| self.contacts.get(id)).collect())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn user(&self, id: Option<i64>) -> Option<&User> {
+        id.and_then(|id| self.users.get(&id))
+    }
+
+    pub(crate) fn contact(&self, id: Option<i64>) -> Option<&Contact> {
+        id.and_then(|id| self.contacts.get(&id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    fn customer(first: Option<&str>, last: Option<&str>, business: Option<&str>) -> Customer {
+        let t = datetime!(2025-01-01 0:00 UTC);
+        Customer {
+            id: 1,
+            firstname: first.map(String::from),
+            lastname: last.map(String::from),
+            business_name: business.map(String::from),
+            email: None,
+            phone: None,
+            mobile: None,
+            address: None,
+            address_2: None,
+            city: None,
+            state: None,
+            zip: None,
+            notes: None,
+            disabled: false,
+            no_email: false,
+            opt_out: false,
+            get_sms: false,
+            properties: Map::new(),
+            portal_key: String::new(),
+            created_at: t,
+            updated_at: t,
+        }
+    }
+
+    #[test]
+    fn customer_names_combine_as_syncro_shows_them() {
+        let c = customer(Some("Walkin"), Some("Customer"), None);
+        assert_eq!(c.fullname(), "Walkin Customer");
+        assert_eq!(c.business_then_name(), "Walkin Customer");
+        assert_eq!(c.business_and_full_name(), "Walkin Customer");
+        let b = customer(Some("Ann"), Some("Lee"), Some("Keystone Financial"));
+        assert_eq!(b.business_then_name(), "Keystone Financial");
+        assert_eq!(b.business_and_full_name(), "Keystone Financial - Ann Lee");
+        let only = customer(None, None, Some("Acme"));
+        assert_eq!(only.fullname(), "");
+        assert_eq!(only.business_and_full_name(), "Acme");
+    }
+
+    #[test]
+    fn ids_cross_two_to_the_32() {
+        let mut s = Store::default();
+        let first = s.new_ticket_id();
+        assert!(first < 1 << 32);
+        for _ in 0..20 {
+            s.new_ticket_id();
+        }
+        assert!(s.new_ticket_id() > 1 << 32);
+        assert!(s.new_comment_id() > 1 << 32);
+    }
+
+    #[test]
+    fn client_numbers_push_the_counter() {
+        let mut s = Store::default();
+        s.saw_number(5000);
+        assert_eq!(s.new_number(), 5001);
+        s.saw_number(10);
+        assert_eq!(s.new_number(), 5002);
+    }
+}
