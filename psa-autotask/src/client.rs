@@ -38,7 +38,8 @@ const ENV_IMPERSONATE: &str = "AUTOTASK_IMPERSONATION_RESOURCE_ID";
 /// The Autotask REST client.
 ///
 /// Cheap to clone (clones share the zone, caches and limits). Build it with
-/// [`AutotaskClient::builder`] or [`AutotaskClient::from_env`]. It finds its zone at `build`,
+/// [`AutotaskClient::builder`], [`AutotaskClient::from_env`] or
+/// [`AutotaskClient::builder_from_env`]. It finds its zone at `build`,
 /// sends `ApiIntegrationCode`, `UserName` and `Secret` on every call and
 /// `ImpersonationResourceId` on writes only, keeps at most 3 requests per endpoint in flight,
 /// retries the thread-limit error, and re-discovers its zone once when a 401 follows a zone
@@ -46,7 +47,7 @@ const ENV_IMPERSONATE: &str = "AUTOTASK_IMPERSONATION_RESOURCE_ID";
 ///
 /// ```no_run
 /// # async fn demo() -> psa_core::Result<()> {
-/// let client = psa_autotask::AutotaskClient::from_env()?.build().await?;
+/// let client = psa_autotask::AutotaskClient::from_env().await?;
 /// let n = client.tickets().count(&psa_autotask::Query::new()).await?;
 /// println!("{n} tickets in zone {}", client.zone().zone_name);
 /// # Ok(()) }
@@ -93,17 +94,32 @@ impl AutotaskClient {
         AutotaskClientBuilder::new()
     }
 
-    /// A builder filled from the environment: `AUTOTASK_USERNAME`, `AUTOTASK_SECRET`,
+    /// Builds a client from the environment: `AUTOTASK_USERNAME`, `AUTOTASK_SECRET`,
     /// `AUTOTASK_INTEGRATION_CODE`, and optionally `AUTOTASK_ZONE_URL`,
     /// `AUTOTASK_DISCOVERY_URL` and `AUTOTASK_IMPERSONATION_RESOURCE_ID`. A missing or
     /// malformed variable is a [`ErrorKind::Config`] error naming it.
     ///
     /// ```no_run
     /// # async fn demo() -> psa_core::Result<()> {
-    /// let client = psa_autotask::AutotaskClient::from_env()?.build().await?;
+    /// let client = psa_autotask::AutotaskClient::from_env().await?;
     /// # let _ = client; Ok(()) }
     /// ```
-    pub fn from_env() -> Result<AutotaskClientBuilder> {
+    pub async fn from_env() -> Result<AutotaskClient> {
+        AutotaskClientBuilder::from_env()?.build().await
+    }
+
+    /// A builder filled from the environment (see [`from_env`](Self::from_env)), to add
+    /// options before building.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> psa_core::Result<()> {
+    /// let client = psa_autotask::AutotaskClient::builder_from_env()?
+    ///     .max_concurrent_per_endpoint(2)
+    ///     .build()
+    ///     .await?;
+    /// # let _ = client; Ok(()) }
+    /// ```
+    pub fn builder_from_env() -> Result<AutotaskClientBuilder> {
         AutotaskClientBuilder::from_env()
     }
 

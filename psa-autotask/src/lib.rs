@@ -5,7 +5,7 @@
 //! ticket creates, thresholds and the 3-thread limit, webhooks, and a permission preflight that
 //! tells an admin which right is missing and where to grant it.
 //!
-//! Connect with the API user's credentials (or `AutotaskClient::from_env()`), check the rights,
+//! Connect with the API user's credentials (or `AutotaskClient::from_env().await`), check the rights,
 //! then use either the vendor-native API or the vendor-neutral [`psa_core::Connector`]:
 //!
 //! ```no_run
