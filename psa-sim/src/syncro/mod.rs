@@ -462,6 +462,25 @@ impl SyncroSimBuilder {
 }
 
 /// A running Syncro simulator. [`stop`](Self::stop) (or dropping it) frees the port.
+///
+/// Besides the URL and credentials a client needs, it reads the store directly, for
+/// assertions, and changes the token's rights while running:
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// let sim = psa_sim::SyncroSim::builder().tickets(10).start().await?;
+/// assert!(sim.base_url().ends_with("/api/v1/"));
+/// let customer = sim.customer_ids()[0];
+/// assert!(!sim.contact_emails(customer).is_empty());
+/// let resolved = sim.count_tickets_where(|t| t["status"] == "Resolved");
+/// assert!(resolved <= sim.ticket_count());
+/// sim.deny_permission("Tickets - Create")?;
+/// assert!(!sim.permissions().iter().any(|p| p == "Tickets - Create"));
+/// sim.stop().await;
+/// # Ok(())
+/// # }
+/// ```
 pub struct SyncroSimHandle {
     server: Server,
     sim: Arc<Sim>,

@@ -183,6 +183,8 @@ pub(crate) struct Store {
     pub(crate) contacts: BTreeMap<i64, Contact>,
     pub(crate) contacts_by_customer: HashMap<i64, Vec<i64>>,
     pub(crate) tickets: BTreeMap<i64, Ticket>,
+    /// Ticket ids in ascending order, so an unfiltered page is a slice, not a walk.
+    ticket_order: Vec<i64>,
     next_customer: i64,
     next_contact: i64,
     next_ticket: i64,
@@ -199,6 +201,7 @@ impl Default for Store {
             contacts: BTreeMap::new(),
             contacts_by_customer: HashMap::new(),
             tickets: BTreeMap::new(),
+            ticket_order: Vec::new(),
             next_customer: ids::CUSTOMER,
             next_contact: ids::CONTACT,
             next_ticket: ids::TICKET,
@@ -266,8 +269,36 @@ impl Store {
         self.contacts.insert(c.id, c);
     }
 
+    /// Inserts a new ticket or replaces a stored one.
     pub(crate) fn insert_ticket(&mut self, t: Ticket) {
-        self.tickets.insert(t.id, t);
+        let id = t.id;
+        if self.tickets.insert(id, t).is_none() {
+            match self.ticket_order.last() {
+                Some(&last) if last > id => {
+                    let at = self.ticket_order.partition_point(|&x| x < id);
+                    self.ticket_order.insert(at, id);
+                }
+                _ => self.ticket_order.push(id),
+            }
+        }
+    }
+
+    pub(crate) fn remove_ticket(&mut self, id: i64) -> Option<Ticket> {
+        let t = self.tickets.remove(&id)?;
+        if let Ok(at) = self.ticket_order.binary_search(&id) {
+            self.ticket_order.remove(at);
+        }
+        Some(t)
+    }
+
+    /// Page `skip..skip + per` of all tickets, newest (highest id) first.
+    pub(crate) fn newest_tickets(&self, skip: usize, per: usize) -> impl Iterator<Item = &Ticket> {
+        let end = self.ticket_order.len().saturating_sub(skip);
+        let start = end.saturating_sub(per);
+        self.ticket_order[start..end]
+            .iter()
+            .rev()
+            .filter_map(|id| self.tickets.get(id))
     }
 
     /// The contacts of a customer, in id order.
@@ -343,6 +374,30 @@ mod tests {
         }
         assert!(s.new_ticket_id() > 1 << 32);
         assert!(s.new_comment_id() > 1 << 32);
+    }
+
+    #[test]
+    fn newest_pages_are_slices_that_follow_inserts_and_removals() {
+        let mut s = crate::syncro::seed::build(crate::syncro::seed::SeedSpec {
+            seed: 1,
+            companies: 1,
+            contacts_per_company: 0,
+            tickets: 7,
+            notes_per_ticket: 0,
+        });
+        let all: Vec<i64> = s.tickets.keys().rev().copied().collect();
+        let page = |s: &Store, skip, per| {
+            s.newest_tickets(skip, per)
+                .map(|t| t.id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(page(&s, 0, 3), all[..3]);
+        assert_eq!(page(&s, 6, 3), all[6..]);
+        assert!(page(&s, 9, 3).is_empty());
+        let removed = s.remove_ticket(all[1]).unwrap();
+        assert_eq!(page(&s, 0, 2), vec![all[0], all[2]]);
+        s.insert_ticket(removed);
+        assert_eq!(page(&s, 0, 7), all);
     }
 
     #[test]

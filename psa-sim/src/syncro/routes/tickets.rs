@@ -132,11 +132,7 @@ pub(crate) async fn list(
     let preds = filters(&sim, &q);
     let (total, items): (usize, Vec<Value>) = if preds.is_empty() {
         let items = s
-            .tickets
-            .values()
-            .rev()
-            .skip(skip)
-            .take(per)
+            .newest_tickets(skip, per)
             .map(|t| wire::ticket_list_item(&sim.account, &s, t, comments))
             .collect();
         (s.tickets.len(), items)
@@ -525,7 +521,7 @@ pub(crate) async fn destroy(
         return *r;
     }
     let mut s = sim.write();
-    match path_id(&id).and_then(|id| s.tickets.remove(&id)) {
+    match path_id(&id).and_then(|id| s.remove_ticket(id)) {
         Some(_) => responses::ok(&json!({"message": "Ticket was successfully deleted. "})),
         None => responses::not_found(),
     }
