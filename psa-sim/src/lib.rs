@@ -16,5 +16,5 @@ pub mod connectwise;
 pub mod syncro;
 
 // re-exports: autotask
-// re-exports: connectwise
+pub use connectwise::{ConnectWiseSim, ConnectWiseSimBuilder, ConnectWiseSimHandle};
 pub use syncro::{SyncroSim, SyncroSimBuilder, SyncroSimHandle};

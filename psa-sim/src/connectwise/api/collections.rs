@@ -1,0 +1,232 @@
+//! Read-mostly collections: companies, contacts, members, boards and their statuses, priorities,
+//! sources (which a client may also add to, to register itself as a ticket source).
+
+use http::StatusCode;
+
+use super::input::{self, check_members};
+use super::{Handled, list_req};
+use crate::connectwise::entities::{
+    BoardView, CompanyView, ContactView, Cx, Entity, MemberView, PriorityView, SourceView,
+    StatusView,
+};
+use crate::connectwise::listing;
+use crate::connectwise::permissions::{
+    COMPANY_MAINTENANCE, CONTACTS, MEMBER_MAINTENANCE, Op, TABLE_SETUP,
+};
+use crate::connectwise::state::{Inner, Req};
+use crate::connectwise::store::SourceRec;
+use crate::connectwise::wire::{self, FieldError};
+
+/// What a collection route asks for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Want {
+    List,
+    Count,
+    One(i64),
+}
+
+fn respond<'a, E: Entity + 'a>(
+    cx: &Cx<'a>,
+    req: &Req,
+    want: Want,
+    kind: &str,
+    items: impl Iterator<Item = E>,
+) -> Handled {
+    let lr = list_req(req, None);
+    match want {
+        Want::One(id) => {
+            let mut items = items;
+            let e = items
+                .find(|e| e.id() == id)
+                .ok_or_else(|| wire::not_found(kind, id))?;
+            Ok(wire::json(StatusCode::OK, &e.render(cx)))
+        }
+        Want::List => {
+            let q = listing::parse_query::<E>(&lr)?;
+            Ok(listing::list(cx, &lr, &q, items))
+        }
+        Want::Count => {
+            let q = listing::parse_query::<E>(&lr)?;
+            Ok(listing::count(cx, &q, items))
+        }
+    }
+}
+
+pub(crate) fn companies(sh: &Inner, req: &Req, want: Want) -> Handled {
+    sh.require(COMPANY_MAINTENANCE, Op::Inquire)?;
+    let st = sh.read();
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(
+        &cx,
+        req,
+        want,
+        "Company",
+        st.companies.values().map(CompanyView),
+    )
+}
+
+pub(crate) fn contacts(sh: &Inner, req: &Req, want: Want) -> Handled {
+    sh.require(CONTACTS, Op::Inquire)?;
+    let st = sh.read();
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(
+        &cx,
+        req,
+        want,
+        "Contact",
+        st.contacts.values().map(ContactView),
+    )
+}
+
+pub(crate) fn members(sh: &Inner, req: &Req, want: Want) -> Handled {
+    sh.require(MEMBER_MAINTENANCE, Op::Inquire)?;
+    let st = sh.read();
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(
+        &cx,
+        req,
+        want,
+        "Member",
+        st.members.values().map(MemberView),
+    )
+}
+
+pub(crate) fn boards(sh: &Inner, req: &Req, want: Want) -> Handled {
+    sh.require(TABLE_SETUP, Op::Inquire)?;
+    let st = sh.read();
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(&cx, req, want, "Board", st.boards.values().map(BoardView))
+}
+
+pub(crate) fn statuses(sh: &Inner, req: &Req, board: i64, want: Want) -> Handled {
+    sh.require(TABLE_SETUP, Op::Inquire)?;
+    let st = sh.read();
+    if !st.boards.contains_key(&board) {
+        return Err(wire::not_found("Board", board));
+    }
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(
+        &cx,
+        req,
+        want,
+        "BoardStatus",
+        st.statuses
+            .values()
+            .filter(|s| s.board == board)
+            .map(StatusView),
+    )
+}
+
+pub(crate) fn priorities(sh: &Inner, req: &Req, want: Want) -> Handled {
+    sh.require(TABLE_SETUP, Op::Inquire)?;
+    let st = sh.read();
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(
+        &cx,
+        req,
+        want,
+        "Priority",
+        st.priorities.values().map(PriorityView),
+    )
+}
+
+pub(crate) fn sources(sh: &Inner, req: &Req, want: Want) -> Handled {
+    sh.require(TABLE_SETUP, Op::Inquire)?;
+    let st = sh.read();
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    respond(
+        &cx,
+        req,
+        want,
+        "Source",
+        st.sources.values().map(SourceView),
+    )
+}
+
+/// `POST /service/sources` (Table Setup add): `name` required, ≤ 50 characters.
+pub(crate) fn create_source(sh: &Inner, req: &Req) -> Handled {
+    sh.require(TABLE_SETUP, Op::Add)?;
+    let body = input::object(&req.body, "Source")?;
+    check_members(
+        &req.body,
+        &body,
+        &[
+            "id",
+            "name",
+            "defaultFlag",
+            "enteredBy",
+            "dateEntered",
+            "_info",
+        ],
+        "Source",
+        "",
+    )?;
+    let name = input::string(&body, "name")?.unwrap_or_default();
+    let default = input::flag(&body, "defaultFlag", false)?;
+    let mut st = sh.write();
+    let mut errors = Vec::new();
+    if name.trim().is_empty() {
+        errors.push(FieldError::missing("name"));
+    } else if name.chars().count() > 50 {
+        errors.push(FieldError::invalid(
+            "name",
+            "The field name must be a string with a maximum length of 50.",
+        ));
+    } else if st
+        .sources
+        .values()
+        .any(|s| s.name.eq_ignore_ascii_case(name.trim()))
+    {
+        // Setup tables keep names unique; the exact wording is unverified.
+        errors.push(FieldError {
+            code: "ObjectExists",
+            message: "A source with this name already exists.".to_string(),
+            field: "name".to_string(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(wire::invalid_object("source", &errors));
+    }
+    if default {
+        st.sources.values_mut().for_each(|s| s.default = false);
+    }
+    let id = st.next_source;
+    st.next_source += 1;
+    let rec = SourceRec {
+        id,
+        name: name.trim().to_string(),
+        default,
+        entered_by: st.api_identifier(),
+        entered: wire::now(),
+    };
+    st.sources.insert(id, rec.clone());
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    Ok(wire::json(
+        StatusCode::CREATED,
+        &SourceView(&rec).render(&cx),
+    ))
+}

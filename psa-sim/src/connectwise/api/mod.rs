@@ -1,0 +1,152 @@
+//! The REST routes under `/{codebase}apis/3.0/`.
+
+mod callbacks;
+mod collections;
+mod documents;
+mod input;
+mod notes;
+pub(crate) mod system;
+mod tickets;
+
+use axum::response::Response;
+use http::Method;
+use serde_json::{Map, Value};
+
+use self::collections::Want;
+use super::listing::ListReq;
+use super::state::{Inner, Req};
+use super::wire;
+
+/// A handler's outcome; both sides are complete responses.
+pub(crate) type Handled = Result<Response, Response>;
+
+/// The list parameters of a request (query string, plus a `/search` body).
+pub(crate) fn list_req<'a>(req: &'a Req, body: Option<&'a Map<String, Value>>) -> ListReq<'a> {
+    ListReq {
+        query: &req.query,
+        headers: &req.headers,
+        link_base: req.url.clone(),
+        body,
+    }
+}
+
+fn id(s: &str) -> Option<i64> {
+    s.parse::<i64>().ok().filter(|n| *n >= 0)
+}
+
+/// GET-only read routes for a collection: list, `/count`, `/{id}`.
+fn want(rest: &[&str]) -> Option<Want> {
+    match rest {
+        [] => Some(Want::List),
+        ["count"] => Some(Want::Count),
+        [x] => id(x).map(Want::One),
+        _ => None,
+    }
+}
+
+fn get_only(m: &Method, f: impl FnOnce() -> Handled) -> Handled {
+    if *m == Method::GET {
+        f()
+    } else {
+        Err(wire::method_not_allowed(m))
+    }
+}
+
+/// Dispatches an authenticated API request.
+pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
+    let segs: Vec<&str> = req.segs.iter().map(String::as_str).collect();
+    let m = &req.method;
+    let none = || Err(wire::no_endpoint());
+    let outcome: Handled = match segs.as_slice() {
+        ["system", "info"] => get_only(m, || system::info(sh)),
+        ["system", "mysecurity", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || system::my_security(sh, req, w)),
+            None => none(),
+        },
+        ["service", "tickets"] => match *m {
+            Method::GET => tickets::list(sh, req),
+            Method::POST => tickets::create(sh, req),
+            _ => Err(wire::method_not_allowed(m)),
+        },
+        ["service", "tickets", "count"] => get_only(m, || tickets::count(sh, req)),
+        ["service", "tickets", "search"] => {
+            if *m == Method::POST {
+                tickets::search(sh, req)
+            } else {
+                Err(wire::method_not_allowed(m))
+            }
+        }
+        ["service", "tickets", t] => match id(t) {
+            Some(t) => match *m {
+                Method::GET => tickets::get(sh, req, t),
+                Method::PATCH => tickets::patch(sh, req, t),
+                Method::PUT => tickets::put(sh, req, t),
+                Method::DELETE => tickets::delete(sh, req, t),
+                _ => Err(wire::method_not_allowed(m)),
+            },
+            None => none(),
+        },
+        ["service", "tickets", t, "notes", rest @ ..] => match (id(t), rest) {
+            (Some(t), []) => match *m {
+                Method::GET => notes::list(sh, req, t, false),
+                Method::POST => notes::create(sh, req, t),
+                _ => Err(wire::method_not_allowed(m)),
+            },
+            (Some(t), ["count"]) => get_only(m, || notes::list(sh, req, t, true)),
+            (Some(t), [n]) => match id(n) {
+                Some(n) => get_only(m, || notes::get(sh, req, t, n)),
+                None => none(),
+            },
+            _ => none(),
+        },
+        ["company", "companies", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || collections::companies(sh, req, w)),
+            None => none(),
+        },
+        ["company", "contacts", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || collections::contacts(sh, req, w)),
+            None => none(),
+        },
+        ["system", "members", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || collections::members(sh, req, w)),
+            None => none(),
+        },
+        ["service", "boards", b, "statuses", rest @ ..] => match (id(b), want(rest)) {
+            (Some(b), Some(w)) => get_only(m, || collections::statuses(sh, req, b, w)),
+            _ => none(),
+        },
+        ["service", "boards", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || collections::boards(sh, req, w)),
+            None => none(),
+        },
+        ["service", "priorities", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || collections::priorities(sh, req, w)),
+            None => none(),
+        },
+        ["service", "sources"] if *m == Method::POST => collections::create_source(sh, req),
+        ["service", "sources", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || collections::sources(sh, req, w)),
+            None => none(),
+        },
+        ["system", "documents"] if *m == Method::POST => documents::upload(sh, req),
+        ["system", "documents", d, "download"] => match id(d) {
+            Some(d) => get_only(m, || documents::download(sh, d)),
+            None => none(),
+        },
+        ["system", "documents", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || documents::read(sh, req, w)),
+            None => none(),
+        },
+        ["system", "callbacks"] if *m == Method::POST => callbacks::create(sh, req),
+        ["system", "callbacks", c] if *m == Method::DELETE => match id(c) {
+            Some(c) => callbacks::delete(sh, c),
+            None => none(),
+        },
+        ["system", "callbacks", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || callbacks::read(sh, req, w)),
+            None => none(),
+        },
+        _ => none(),
+    };
+    outcome.unwrap_or_else(|e| e)
+}
