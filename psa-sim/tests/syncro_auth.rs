@@ -153,6 +153,8 @@ async fn me_reports_the_account_without_leaking_the_api_key() {
         assert!(me.get(key).is_some(), "{key}");
     }
     assert!(!format!("{sim:?}").contains(sim.api_token()));
+    let builder = SyncroSim::builder().api_token("T-secret-in-builder");
+    assert!(!format!("{builder:?}").contains("T-secret-in-builder"));
     sim.stop().await;
 }
 
