@@ -9,7 +9,10 @@
 
 mod common;
 
-pub use common::{FaultResponder, Faults, InFlightGuard, LogEntry, RequestLog, Server, ServerSettings};
+pub use common::{
+    EndpointKey, FaultResponder, Faults, InFlightGuard, LogEntry, RequestClassifier, RequestLog,
+    Server, ServerSettings,
+};
 
 pub mod autotask;
 pub mod connectwise;

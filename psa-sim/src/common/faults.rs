@@ -110,7 +110,10 @@ pub(crate) struct FaultDice {
 impl FaultDice {
     pub(crate) fn new(faults: Faults) -> Self {
         let rng = fastrand::Rng::with_seed(faults.seed);
-        FaultDice { faults, rng: Arc::new(Mutex::new(rng)) }
+        FaultDice {
+            faults,
+            rng: Arc::new(Mutex::new(rng)),
+        }
     }
 
     /// The fault for the next request (if any) and whether it strikes after the handler ran.
@@ -156,7 +159,10 @@ impl FaultResponder {
         server_error: impl Fn() -> Response + Send + Sync + 'static,
         rate_limited: impl Fn() -> Response + Send + Sync + 'static,
     ) -> Self {
-        FaultResponder { server_error: Arc::new(server_error), rate_limited: Arc::new(rate_limited) }
+        FaultResponder {
+            server_error: Arc::new(server_error),
+            rate_limited: Arc::new(rate_limited),
+        }
     }
 }
 
@@ -171,11 +177,17 @@ impl std::fmt::Debug for FaultResponder {
 pub(crate) fn broken_body(mut parts: http::response::Parts, body: Bytes, keep: usize) -> Response {
     let keep = keep.min(body.len());
     let promised = body.len().max(keep + 1);
-    parts.headers.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(promised));
+    parts.headers.insert(
+        http::header::CONTENT_LENGTH,
+        http::HeaderValue::from(promised),
+    );
     let first = body.slice(..keep);
     let stream = futures::stream::iter(vec![
         Ok::<Bytes, std::io::Error>(first),
-        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "simulated connection drop")),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "simulated connection drop",
+        )),
     ]);
     Response::from_parts(parts, Body::from_stream(stream))
 }

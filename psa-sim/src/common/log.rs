@@ -75,7 +75,11 @@ impl RequestLog {
         let now = *n;
         let max = s.max_in_flight.entry(key.to_string()).or_insert(0);
         *max = (*max).max(now);
-        InFlightGuard { log: self.clone(), key: key.to_string(), concurrency: now }
+        InFlightGuard {
+            log: self.clone(),
+            key: key.to_string(),
+            concurrency: now,
+        }
     }
 
     /// Records a served request.
@@ -110,7 +114,11 @@ impl RequestLog {
 
     /// Number of requests answered with a status.
     pub fn count_status(&self, status: u16) -> usize {
-        self.lock().entries.iter().filter(|e| e.status == status).count()
+        self.lock()
+            .entries
+            .iter()
+            .filter(|e| e.status == status)
+            .count()
     }
 
     /// Forgets everything.

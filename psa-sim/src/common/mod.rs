@@ -7,5 +7,5 @@ mod server;
 
 pub use faults::{FaultResponder, Faults};
 pub use log::{EndpointKey, InFlightGuard, LogEntry, RequestLog};
-pub use server::{Server, ServerSettings};
 pub(crate) use server::router_with_layers;
+pub use server::{RequestClassifier, Server, ServerSettings};

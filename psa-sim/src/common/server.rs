@@ -14,6 +14,9 @@ use tokio::time::Instant;
 use super::faults::{Fault, FaultDice, broken_body};
 use super::{FaultResponder, Faults, RequestLog};
 
+/// Maps (method, path) to the endpoint key a request counts against and whether it is a write.
+pub type RequestClassifier = Arc<dyn Fn(&http::Method, &str) -> (String, bool) + Send + Sync>;
+
 /// Settings every simulator's server shares.
 #[derive(Clone)]
 pub struct ServerSettings {
@@ -26,12 +29,15 @@ pub struct ServerSettings {
     /// The request log.
     pub log: RequestLog,
     /// Maps a request to its endpoint key and whether it is a write (for faults after storing).
-    pub classify: Arc<dyn Fn(&http::Method, &str) -> (String, bool) + Send + Sync>,
+    pub classify: RequestClassifier,
 }
 
 impl std::fmt::Debug for ServerSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServerSettings").field("faults", &self.faults).field("latency", &self.latency).finish()
+        f.debug_struct("ServerSettings")
+            .field("faults", &self.faults)
+            .field("latency", &self.latency)
+            .finish()
     }
 }
 
@@ -44,12 +50,19 @@ struct LayerState {
 /// Wraps a vendor router with latency, faults and the request log.
 pub(crate) fn router_with_layers(router: Router, settings: ServerSettings) -> Router {
     let dice = FaultDice::new(settings.faults.clone());
-    router.layer(middleware::from_fn_with_state(LayerState { settings, dice }, layers))
+    router.layer(middleware::from_fn_with_state(
+        LayerState { settings, dice },
+        layers,
+    ))
 }
 
 async fn layers(State(st): State<LayerState>, req: Request, next: Next) -> Response {
     let method = req.method().clone();
-    let path = req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_default();
     let (endpoint, is_write) = (st.settings.classify)(&method, req.uri().path());
     let guard = st.settings.log.enter(&endpoint);
     let concurrency = guard.concurrency;
@@ -62,7 +75,11 @@ async fn layers(State(st): State<LayerState>, req: Request, next: Next) -> Respo
         None => (next.run(req).await, None),
         Some((Fault::RateLimit, _)) => ((st.settings.responder.rate_limited)(), Some("rate-limit")),
         Some((kind, after)) => {
-            let inner = if after { Some(next.run(req).await) } else { None };
+            let inner = if after {
+                Some(next.run(req).await)
+            } else {
+                None
+            };
             let resp = match kind {
                 Fault::ServerError => (st.settings.responder.server_error)(),
                 Fault::Drop => {
@@ -76,7 +93,9 @@ async fn layers(State(st): State<LayerState>, req: Request, next: Next) -> Respo
                     // Truncate: the real body, cut half-way (or the error body if not stored).
                     let r = inner.unwrap_or_else(|| (st.settings.responder.server_error)());
                     let (parts, body) = r.into_parts();
-                    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+                    let bytes = axum::body::to_bytes(body, usize::MAX)
+                        .await
+                        .unwrap_or_default();
                     let keep = bytes.len() / 2;
                     broken_body(parts, bytes, keep)
                 }
@@ -90,7 +109,11 @@ async fn layers(State(st): State<LayerState>, req: Request, next: Next) -> Respo
             (resp, Some(name))
         }
     };
-    let status = if fault_name == Some("drop") { 0 } else { resp.status().as_u16() };
+    let status = if fault_name == Some("drop") {
+        0
+    } else {
+        resp.status().as_u16()
+    };
     st.settings.log.record(super::LogEntry {
         method: method.to_string(),
         path,
@@ -126,7 +149,11 @@ impl Server {
                 tracing::warn!(error = %e, "simulator server stopped with an error");
             }
         });
-        Ok(Server { addr, shutdown: Some(tx), task: Some(task) })
+        Ok(Server {
+            addr,
+            shutdown: Some(tx),
+            task: Some(task),
+        })
     }
 
     /// The bound address.
