@@ -24,6 +24,25 @@ use crate::rights::{Right, TOKEN_SCREEN};
 /// Syncro's documented limit: 180 requests per minute per IP address.
 pub const DEFAULT_RATE_LIMIT: (u32, Duration) = (180, Duration::from_secs(60));
 
+/// Added to the window when pacing: requests are counted when they leave the client but when
+/// they arrive at Syncro, and a new connection can delay one burst more than the next. Without
+/// a margin, the first requests of a window can reach the server inside the previous one.
+pub const PACING_MARGIN: Duration = Duration::from_secs(1);
+
+/// The limiter a client uses by default: 180 requests per 61 s (Syncro's minute plus
+/// [`PACING_MARGIN`]). Give clones of one to every client on the same IP address.
+///
+/// ```
+/// let shared = psa_syncro::default_rate_limiter();
+/// let a = psa_syncro::SyncroClient::builder().subdomain("acme").api_token("t1").rate_limiter(shared.clone()).build().unwrap();
+/// let b = psa_syncro::SyncroClient::builder().subdomain("acme").api_token("t2").rate_limiter(shared).build().unwrap();
+/// assert_eq!(a.transport().rate_limiter().unwrap().limit().0, 180);
+/// # let _ = b;
+/// ```
+pub fn default_rate_limiter() -> RateLimiter {
+    RateLimiter::new(DEFAULT_RATE_LIMIT.0, DEFAULT_RATE_LIMIT.1 + PACING_MARGIN)
+}
+
 /// How long `/settings` and `/tickets/settings` are cached by default.
 pub const DEFAULT_SETTINGS_TTL: Duration = Duration::from_secs(300);
 
@@ -234,8 +253,9 @@ impl SyncroClientBuilder {
         self
     }
 
-    /// Paces requests with this limiter instead of a private 180-per-minute one. Syncro counts
-    /// per IP address: give clones of one limiter to every client on the same machine.
+    /// Paces requests with this limiter instead of a private one ([`default_rate_limiter`]).
+    /// Syncro counts per IP address: give clones of one limiter to every client on the same
+    /// machine. Leave a margin over the server's window (see [`PACING_MARGIN`]).
     pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
         self.rate_limiter = Some(limiter);
         self

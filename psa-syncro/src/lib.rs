@@ -6,33 +6,37 @@
 //! [`psa_core::Connector`].
 //!
 //! ```
-//! # #[tokio::main(flavor = "current_thread")] async fn main() -> psa_core::Result<()> {
-//! # let server = httpmock::MockServer::start_async().await;
-//! # server.mock_async(|when, then| {
-//! #     when.method("GET").path("/api/v1/tickets").query_param("status", "Not Closed");
-//! #     then.status(200).header("content-type", "application/json").body(r#"{"tickets":[{"id":1,"number":1001,"subject":"Printer offline","status":"New","customer_id":7}],"meta":{"total_pages":1,"page":1}}"#);
-//! # }).await;
-//! # let base_url = server.url("/api/v1/");
-//! use psa_core::{ClientOptions, Connector, ConnectorExt, TicketQuery};
-//! use psa_syncro::SyncroClient;
+//! # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use psa_core::{ClientOptions, CompanyId, Connector, ConnectorExt, NewTicket, TicketQuery};
+//! use psa_syncro::{SyncroClient, TicketFilter};
 //!
-//! // Production: SyncroClient::builder().subdomain("acme").api_token(token).build()?
-//! // Here: a local test server (the simulator works the same way).
+//! // Offline: the Syncro simulator. In production:
+//! // SyncroClient::builder().subdomain("acme").api_token(token).build()?
+//! let sim = psa_sim::SyncroSim::builder().seed(42).tickets(30).start().await?;
 //! let syncro = SyncroClient::builder()
-//!     .base_url(base_url)
-//!     .api_token("my-api-token")
+//!     .base_url(sim.base_url())
+//!     .api_token(sim.api_token())
 //!     .options(ClientOptions::default().allow_insecure_loopback(true))
 //!     .build()?;
 //!
 //! // Vendor-native: Syncro's own records and filters.
-//! let page = syncro.tickets().list(&psa_syncro::TicketFilter::new().status("Not Closed")).await?;
-//! assert_eq!(page.items[0].subject.as_deref(), Some("Printer offline"));
+//! let open = syncro.tickets().list(&TicketFilter::new().status("Not Closed")).await?;
+//! println!("{} open tickets on page 1", open.items.len());
 //!
 //! // Vendor-neutral: the same calls for every PSA.
-//! let open = syncro.collect_tickets(&TicketQuery::new().open_only(true), 100).await?;
-//! assert_eq!(open[0].title, "Printer offline");
+//! let customer = syncro.customers().list(&Default::default()).await?.items[0].id;
+//! let ticket = syncro
+//!     .create_ticket(&NewTicket::new("Printer offline").company(CompanyId(customer)).idempotency_key("chat-7f3a"))
+//!     .await?;
+//! let mine = syncro.collect_tickets(&TicketQuery::new().text("Printer offline"), 10).await?;
+//! assert!(mine.iter().any(|t| t.id == ticket.id));
+//! sim.stop().await;
 //! # Ok(()) }
 //! ```
+//!
+//! The native handles (`tickets()`, `contacts()`) share their names with
+//! [`ConnectorExt`](psa_core::ConnectorExt)'s streams; call those as
+//! `ConnectorExt::tickets(&syncro, &query)` or through `&dyn Connector`.
 //!
 //! ## Configuration
 //! [`SyncroClient::builder`] takes the subdomain (`acme`, `acme.syncromsp.com` or
@@ -44,9 +48,10 @@
 //!
 //! ## Pacing
 //! Syncro allows 180 requests a minute **per IP address**. Every client paces itself with a
-//! sliding-window [`RateLimiter`](psa_core::transport::RateLimiter) (180 per 60 s by default); give
-//! one limiter to every client on the same machine with [`SyncroClientBuilder::rate_limiter`]. A
-//! 429 is retried after `Retry-After`, or after a quarter of the window when Syncro sends none.
+//! sliding-window [`RateLimiter`](psa_core::transport::RateLimiter): 180 per 61 s by default
+//! (the minute plus [`PACING_MARGIN`] for network delay, see [`default_rate_limiter`]); give one
+//! limiter to every client on the same machine with [`SyncroClientBuilder::rate_limiter`]. A 429
+//! is retried after `Retry-After`, or after a quarter of the window when Syncro sends none.
 //!
 //! ## Idempotent creates
 //! A ticket created with an idempotency key stores it in a ticket property (or a subject marker,
@@ -71,7 +76,10 @@ pub use api::{
     AttachReceipt, CommentsApi, ContactsApi, CustomersApi, SettingsApi, TicketsApi, UsersApi,
 };
 pub use auth::AuthScheme;
-pub use client::{DEFAULT_RATE_LIMIT, DEFAULT_SETTINGS_TTL, SyncroClient, SyncroClientBuilder};
+pub use client::{
+    DEFAULT_RATE_LIMIT, DEFAULT_SETTINGS_TTL, PACING_MARGIN, SyncroClient, SyncroClientBuilder,
+    default_rate_limiter,
+};
 pub use connector::INITIAL_ISSUE_SUBJECT;
 pub use error::SyncroClassifier;
 pub use idempotency::IdempotencyMarker;
