@@ -1,0 +1,155 @@
+//! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
+//! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
+//! `client.priorities()`, `client.sources()`, `client.documents()`, `client.callbacks()`,
+//! `client.system()`.
+
+pub mod boards;
+pub mod callbacks;
+pub mod companies;
+pub mod contacts;
+pub mod documents;
+pub mod members;
+pub mod notes;
+pub mod sources;
+pub mod system;
+pub mod tickets;
+
+use futures::stream::BoxStream;
+use psa_core::{Page, PageToken, Result};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::client::{Call, typed, typed_one};
+use crate::paging::Cursor;
+use crate::{ConnectWiseClient, ListQuery};
+
+impl ConnectWiseClient {
+    /// Service tickets (`/service/tickets`).
+    pub fn tickets(&self) -> tickets::Tickets<'_> {
+        tickets::Tickets { client: self }
+    }
+    /// The notes of one ticket (`/service/tickets/{id}/notes`).
+    pub fn ticket_notes(&self, ticket_id: i64) -> notes::TicketNotes<'_> {
+        notes::TicketNotes {
+            client: self,
+            ticket_id,
+        }
+    }
+    /// Companies (`/company/companies`).
+    pub fn companies(&self) -> companies::Companies<'_> {
+        companies::Companies { client: self }
+    }
+    /// Contacts (`/company/contacts`).
+    pub fn contacts(&self) -> contacts::Contacts<'_> {
+        contacts::Contacts { client: self }
+    }
+    /// Members (`/system/members`).
+    pub fn members(&self) -> members::Members<'_> {
+        members::Members { client: self }
+    }
+    /// Service boards and their statuses (`/service/boards`).
+    pub fn boards(&self) -> boards::Boards<'_> {
+        boards::Boards { client: self }
+    }
+    /// Ticket priorities (`/service/priorities`).
+    pub fn priorities(&self) -> boards::Priorities<'_> {
+        boards::Priorities { client: self }
+    }
+    /// Ticket sources (`/service/sources`).
+    pub fn sources(&self) -> sources::Sources<'_> {
+        sources::Sources { client: self }
+    }
+    /// Documents (`/system/documents`).
+    pub fn documents(&self) -> documents::Documents<'_> {
+        documents::Documents { client: self }
+    }
+    /// Callback registrations (`/system/callbacks`).
+    pub fn callbacks(&self) -> callbacks::Callbacks<'_> {
+        callbacks::Callbacks { client: self }
+    }
+    /// `/system/info`, `/system/mySecurity` and `companyinfo`.
+    pub fn system(&self) -> system::System<'_> {
+        system::System { client: self }
+    }
+
+    /// One page of raw records from any list endpoint (`path` relative to the API base, e.g.
+    /// `service/tickets`), with the token of the next page. The whole query is sent on every
+    /// page.
+    pub async fn list_raw(
+        &self,
+        path: &str,
+        query: &ListQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<Value>> {
+        let cursor = page.as_ref().map(Cursor::from_token).transpose()?;
+        let cursor = match (cursor, query.forward_only) {
+            (Some(Cursor::Page(_)), true) | (Some(Cursor::PageId(_)), false) => {
+                return Err(psa_core::Error::new(
+                    psa_core::ErrorKind::Validation,
+                    "the page token is from the other paging mode (page= for navigable, pageId= for forward-only)",
+                ));
+            }
+            (c, _) => c,
+        };
+        let (items, next) = self.list_values(path, query, cursor).await?;
+        Ok(Page::new(items, next.map(Cursor::token)))
+    }
+}
+
+pub(crate) async fn list_typed<T: DeserializeOwned>(
+    client: &ConnectWiseClient,
+    path: &str,
+    what: &str,
+    query: &ListQuery,
+    page: Option<PageToken>,
+) -> Result<Page<T>> {
+    let raw = client.list_raw(path, query, page).await?;
+    let items = typed(what, &raw.items)?;
+    Ok(Page::new(items, raw.next))
+}
+
+pub(crate) fn stream_typed<'a, T>(
+    client: &'a ConnectWiseClient,
+    path: String,
+    what: &'static str,
+    query: ListQuery,
+) -> BoxStream<'a, Result<T>>
+where
+    T: DeserializeOwned + Send + 'a,
+{
+    psa_core::paged(None, move |token| {
+        let path = path.clone();
+        let query = query.clone();
+        async move { list_typed(client, &path, what, &query, token).await }
+    })
+}
+
+/// Every record of a (small) list, all pages.
+pub(crate) async fn all_typed<T: DeserializeOwned>(
+    client: &ConnectWiseClient,
+    path: &str,
+    what: &str,
+    query: &ListQuery,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    let mut token = None;
+    let mut seen = std::collections::HashSet::new();
+    loop {
+        let page: Page<T> = list_typed(client, path, what, query, token.clone()).await?;
+        out.extend(page.items);
+        match page.next {
+            Some(n) if seen.insert(n.as_str().to_string()) => token = Some(n),
+            _ => return Ok(out),
+        }
+    }
+}
+
+pub(crate) async fn get_typed<T: DeserializeOwned>(
+    client: &ConnectWiseClient,
+    path: &str,
+    what: &str,
+) -> Result<(T, Value)> {
+    let v: Value = client.call_json(&Call::get(path)).await?;
+    let t = typed_one(what, &v)?;
+    Ok((t, v))
+}

@@ -1,0 +1,198 @@
+//! `/service/tickets`: get, list, count, create (once), patch, delete.
+
+use futures::stream::BoxStream;
+use http::Method;
+use psa_core::idempotency::create_once;
+use psa_core::{Error, ErrorKind, Page, PageToken, Result};
+use serde_json::Value;
+
+use super::{get_typed, list_typed, stream_typed};
+use crate::client::{Call, decode, typed_one};
+use crate::models::{NewServiceTicket, Reference, ServiceTicket};
+use crate::{Condition, ConnectWiseClient, ListQuery, Patch, field};
+
+const PATH: &str = "service/tickets";
+
+/// Service tickets; see [`ConnectWiseClient::tickets`].
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sim = psa_sim::ConnectWiseSim::builder().seed(3).companies(2).tickets(5).start().await?;
+/// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
+/// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
+/// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
+/// use psa_connectwise::{field, ListQuery, Patch, models::{NewServiceTicket, Reference}};
+/// let company = client.companies().list(&ListQuery::new(), None).await?.items[0].id;
+/// let t = client.tickets()
+///     .create(&NewServiceTicket::new("Printer offline", Reference::id(company)).initial_description("Paper jam"))
+///     .await?;
+/// let open = client.tickets().count(Some(field("closedFlag").eq(false))).await?;
+/// assert!(open >= 1);
+/// let t = client.tickets().patch(t.id, &Patch::new().summary("Printer offline (floor 2)")).await?;
+/// assert_eq!(t.summary, "Printer offline (floor 2)");
+/// # sim.stop().await; Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Tickets<'a> {
+    pub(crate) client: &'a ConnectWiseClient,
+}
+
+impl<'a> Tickets<'a> {
+    /// One ticket; [`ErrorKind::NotFound`] when it does not exist.
+    pub async fn get(&self, id: i64) -> Result<ServiceTicket> {
+        Ok(self.get_with_raw(id).await?.0)
+    }
+
+    pub(crate) async fn get_with_raw(&self, id: i64) -> Result<(ServiceTicket, Value)> {
+        get_typed(self.client, &format!("{PATH}/{id}"), "ticket").await
+    }
+
+    /// One page of tickets; pass the previous page's `next` to continue.
+    pub async fn list(
+        &self,
+        query: &ListQuery,
+        page: Option<PageToken>,
+    ) -> Result<Page<ServiceTicket>> {
+        list_typed(self.client, PATH, "ticket", query, page).await
+    }
+
+    /// Every ticket matching the query, page by page.
+    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<ServiceTicket>> {
+        stream_typed(self.client, PATH.to_string(), "ticket", query)
+    }
+
+    /// `GET /service/tickets/count`.
+    pub async fn count(&self, conditions: Option<Condition>) -> Result<u64> {
+        let mut q = ListQuery::new();
+        q.conditions = conditions;
+        self.client.count_at(PATH, &q).await
+    }
+
+    /// Creates a ticket, sent once (a create is never retried after an ambiguous failure; use
+    /// [`create_once`](Self::create_once) with an `externalXRef` for that).
+    pub async fn create(&self, ticket: &NewServiceTicket) -> Result<ServiceTicket> {
+        Ok(self.create_with_raw(ticket).await?.0)
+    }
+
+    pub(crate) async fn create_with_raw(
+        &self,
+        ticket: &NewServiceTicket,
+    ) -> Result<(ServiceTicket, Value)> {
+        ticket.validate()?;
+        let body = serde_json::to_value(ticket)?;
+        let resp = self.client.execute(&Call::post(PATH).json(body)).await?;
+        let v: Value = decode(&resp)?;
+        Ok((typed_one("ticket", &v)?, v))
+    }
+
+    /// Creates a ticket that is never duplicated by retries: its `externalXRef` is the
+    /// idempotency key. After an ambiguous failure (timeout, lost connection, 5xx) the ticket is
+    /// looked up by `externalXRef` before anything is sent again.
+    ///
+    /// `externalXRef` must be set and should be unique per ticket you mean to create.
+    pub async fn create_once(&self, ticket: &NewServiceTicket) -> Result<ServiceTicket> {
+        Ok(self.create_once_with_raw(ticket).await?.0)
+    }
+
+    pub(crate) async fn create_once_with_raw(
+        &self,
+        ticket: &NewServiceTicket,
+    ) -> Result<(ServiceTicket, Value)> {
+        ticket.validate()?;
+        let key = ticket
+            .external_xref
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Validation,
+                    "create_once needs externalXRef: it is the idempotency key looked up after an ambiguous failure",
+                )
+                .with_fields(["externalXRef"])
+            })?
+            .to_string();
+        let retry = self.client.transport().options().retry.clone();
+        create_once(
+            &retry,
+            || self.create_with_raw(ticket),
+            || async { self.find_by_external_xref_raw(&key).await },
+        )
+        .await
+    }
+
+    /// The ticket whose `externalXRef` is exactly `key`, if any (the lowest id when several).
+    pub async fn find_by_external_xref(&self, key: &str) -> Result<Option<ServiceTicket>> {
+        Ok(self.find_by_external_xref_raw(key).await?.map(|(t, _)| t))
+    }
+
+    pub(crate) async fn find_by_external_xref_raw(
+        &self,
+        key: &str,
+    ) -> Result<Option<(ServiceTicket, Value)>> {
+        let q = ListQuery::new()
+            .conditions(field("externalXRef").eq(key))
+            .order_by("id", crate::Direction::Asc)
+            .page_size(10);
+        let page = self.client.list_raw(PATH, &q, None).await?;
+        for v in page.items {
+            let t: ServiceTicket = typed_one("ticket", &v)?;
+            // The server compares case-insensitively; the key is exact.
+            if t.external_xref.as_deref() == Some(key) {
+                return Ok(Some((t, v)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Applies a JSON patch (`PATCH /service/tickets/{id}`) and returns the ticket as stored.
+    pub async fn patch(&self, id: i64, patch: &Patch) -> Result<ServiceTicket> {
+        Ok(self.patch_with_raw(id, patch).await?.0)
+    }
+
+    pub(crate) async fn patch_with_raw(
+        &self,
+        id: i64,
+        patch: &Patch,
+    ) -> Result<(ServiceTicket, Value)> {
+        patch.validate()?;
+        let body = serde_json::to_value(patch)?;
+        let call = Call::new(Method::PATCH, format!("{PATH}/{id}")).json(body);
+        let v: Value = self.client.call_json(&call).await?;
+        Ok((typed_one("ticket", &v)?, v))
+    }
+
+    /// Sets the status (it must belong to the ticket's board).
+    pub async fn set_status(&self, id: i64, status: Reference) -> Result<ServiceTicket> {
+        self.patch(id, &Patch::new().status(status)).await
+    }
+
+    /// Sets the priority.
+    pub async fn set_priority(&self, id: i64, priority: Reference) -> Result<ServiceTicket> {
+        self.patch(id, &Patch::new().priority(priority)).await
+    }
+
+    /// Moves the ticket to another board.
+    pub async fn set_board(&self, id: i64, board: Reference) -> Result<ServiceTicket> {
+        self.patch(id, &Patch::new().board(board)).await
+    }
+
+    /// Sets the summary (at most 100 characters).
+    pub async fn set_summary(&self, id: i64, summary: &str) -> Result<ServiceTicket> {
+        if summary.trim().is_empty() || summary.chars().count() > crate::models::MAX_SUMMARY {
+            return Err(
+                Error::new(ErrorKind::Validation, "a summary has 1 to 100 characters")
+                    .with_fields(["summary"]),
+            );
+        }
+        self.patch(id, &Patch::new().summary(summary)).await
+    }
+
+    /// Deletes a ticket (ConnectWise answers 204).
+    pub async fn delete(&self, id: i64) -> Result<()> {
+        self.client
+            .execute(&Call::new(Method::DELETE, format!("{PATH}/{id}")))
+            .await?;
+        Ok(())
+    }
+}
