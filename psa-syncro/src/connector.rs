@@ -25,8 +25,9 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::SyncroClient;
 use crate::api::parse_page_token;
 use crate::idempotency::IdempotencyMarker;
-use crate::models::{self, CommentInput, FileUrl, TicketInput};
+use crate::models::{self, CommentInput, FileUrl, Raw, TicketInput};
 use crate::query::{CommentFilter, CustomerFilter, NOT_CLOSED, TicketFilter};
+use serde_json::Value;
 
 /// Statuses that count as closed (Syncro's stock closed states).
 const CLOSED_STATUSES: &[&str] = &["Resolved", "Invoiced"];
@@ -51,9 +52,17 @@ impl SyncroClient {
         s
     }
 
-    /// Maps a Syncro ticket to the core model, keeping the record in `vendor_record`.
+    /// Maps a Syncro ticket to the core model; `vendor_record` is the model serialized again
+    /// (the connector's own calls keep the JSON exactly as received instead).
     pub fn to_core_ticket(&self, t: &models::Ticket) -> Result<Ticket> {
-        let record = serde_json::to_value(t)?;
+        Ok(self.map_ticket(t, serde_json::to_value(t)?))
+    }
+
+    fn core_ticket(&self, r: &Raw<models::Ticket>) -> Ticket {
+        self.map_ticket(&r.typed, r.json.clone())
+    }
+
+    fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut out = Ticket::new(
             Vendor::Syncro,
@@ -85,11 +94,14 @@ impl SyncroClient {
         out.created_at = utc(t.created_at);
         out.updated_at = utc(t.updated_at);
         out.closed_at = utc(t.resolved_at);
-        Ok(out)
+        out
     }
 
-    fn to_core_note(&self, ticket: TicketId, c: &models::Comment) -> Result<Note> {
-        let record = serde_json::to_value(c)?;
+    fn core_note(&self, ticket: TicketId, r: &Raw<models::Comment>) -> Note {
+        Self::map_note(ticket, &r.typed, r.json.clone())
+    }
+
+    fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
         let visibility = if c.hidden == Some(true) {
             NoteVisibility::Internal
         } else {
@@ -112,15 +124,16 @@ impl SyncroClient {
                 .map(str::to_string)
         });
         n.created_at = utc(c.created_at);
-        Ok(n)
+        n
     }
 
-    fn to_core_company(c: &models::Customer) -> Result<Company> {
+    fn core_company(r: &Raw<models::Customer>) -> Company {
+        let c = &r.typed;
         let mut out = Company::new(
             Vendor::Syncro,
             CompanyId(c.id),
             c.display_name(),
-            serde_json::to_value(c)?,
+            r.json.clone(),
         );
         out.phone = c
             .phone
@@ -128,22 +141,18 @@ impl SyncroClient {
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
         out.is_active = c.disabled != Some(true);
-        Ok(out)
+        out
     }
 
-    fn to_core_contact(c: &models::Contact) -> Result<Contact> {
+    fn core_contact(r: &Raw<models::Contact>) -> Contact {
+        let c = &r.typed;
         let name = c
             .name
             .clone()
             .filter(|n| !n.trim().is_empty())
             .or_else(|| c.email.clone())
             .unwrap_or_else(|| format!("#{}", c.id));
-        let mut out = Contact::new(
-            Vendor::Syncro,
-            ContactId(c.id),
-            name,
-            serde_json::to_value(c)?,
-        );
+        let mut out = Contact::new(Vendor::Syncro, ContactId(c.id), name, r.json.clone());
         out.company = c.customer_id.map(CompanyId);
         out.email = c.email.clone();
         out.phone = c
@@ -151,7 +160,7 @@ impl SyncroClient {
             .clone()
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
-        Ok(out)
+        out
     }
 
     /// The body of `POST /tickets` for a core [`NewTicket`] (without the idempotency marker).
@@ -219,8 +228,7 @@ impl Connector for SyncroClient {
     }
 
     async fn ticket(&self, id: TicketId) -> Result<Ticket> {
-        let t = self.tickets().get(id.get()).await?;
-        self.to_core_ticket(&t)
+        Ok(self.core_ticket(&self.tickets().get_raw(id.get()).await?))
     }
 
     async fn list_tickets(
@@ -244,10 +252,11 @@ impl Connector for SyncroClient {
             ([], true) => Some(NOT_CLOSED.to_string()),
             _ => None,
         };
-        let list = self.tickets().list(&f).await?;
+        let list = self.tickets().list_raw(&f).await?;
         let next = list.next_page().map(|n| PageToken::new(n.to_string()));
         let mut items = Vec::with_capacity(list.items.len());
-        for t in &list.items {
+        for raw in &list.items {
+            let t = &raw.typed;
             let status = t.status.as_deref().unwrap_or("");
             if !query.statuses.is_empty()
                 && !query
@@ -263,7 +272,7 @@ impl Connector for SyncroClient {
             {
                 continue;
             }
-            let core = self.to_core_ticket(t)?;
+            let core = self.core_ticket(raw);
             if query.open_only && core.is_closed() {
                 continue;
             }
@@ -275,10 +284,10 @@ impl Connector for SyncroClient {
     async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
         let input = self.ticket_input(ticket)?;
         let created = match ticket.idempotency_key.as_deref() {
-            Some(key) => self.tickets().create_with_key(&input, key).await?,
-            None => self.tickets().create(&input).await?,
+            Some(key) => self.tickets().create_with_key_raw(&input, key).await?,
+            None => self.tickets().create_raw(&input).await?,
         };
-        self.to_core_ticket(&created)
+        Ok(self.core_ticket(&created))
     }
 
     async fn update_ticket(&self, id: TicketId, update: &TicketUpdate) -> Result<Ticket> {
@@ -321,11 +330,11 @@ impl Connector for SyncroClient {
         changes.user_id = update.assignee.map(|a| a.get());
         changes.contact_id = update.contact.map(|c| c.get());
         let updated = if changes == TicketInput::new() {
-            self.tickets().get(id.get()).await?
+            self.tickets().get_raw(id.get()).await?
         } else {
-            self.tickets().update(id.get(), &changes).await?
+            self.tickets().update_raw(id.get(), &changes).await?
         };
-        self.to_core_ticket(&updated)
+        Ok(self.core_ticket(&updated))
     }
 
     async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
@@ -335,25 +344,29 @@ impl Connector for SyncroClient {
             .transpose()?
             .unwrap_or(1);
         let filter = CommentFilter::new().sort("created_at", "ASC").page(page_no);
-        match self.comments(ticket.get()).list(&filter).await {
+        match self.comments(ticket.get()).list_raw(&filter).await {
             Ok(list) => {
                 let next = list.next_page().map(|n| PageToken::new(n.to_string()));
                 let items = list
                     .items
                     .iter()
-                    .map(|c| self.to_core_note(ticket, c))
-                    .collect::<Result<Vec<_>>>()?;
+                    .map(|c| self.core_note(ticket, c))
+                    .collect();
                 Ok(Page::new(items, next))
             }
             // The comments endpoint is recent (2025); older deployments answer 404. The ticket
             // detail carries every comment, so fall back to it when the ticket exists.
             Err(e) if e.kind() == ErrorKind::NotFound && page_no == 1 => {
-                let t = self.tickets().get(ticket.get()).await?;
-                let items = t
-                    .comments
-                    .iter()
-                    .map(|c| self.to_core_note(ticket, c))
-                    .collect::<Result<Vec<_>>>()?;
+                let t = self.tickets().get_raw(ticket.get()).await?;
+                let raw_comments = t.json.get("comments").and_then(Value::as_array);
+                let mut items = Vec::with_capacity(t.typed.comments.len());
+                for (i, c) in t.typed.comments.iter().enumerate() {
+                    let record = match raw_comments.and_then(|a| a.get(i)) {
+                        Some(v) => v.clone(),
+                        None => serde_json::to_value(c)?,
+                    };
+                    items.push(Self::map_note(ticket, c, record));
+                }
                 Ok(Page::last(items))
             }
             Err(e) => Err(e),
@@ -376,12 +389,14 @@ impl Connector for SyncroClient {
                 .hidden(false)
                 .do_not_email(!note.notify_customer),
         };
-        let c = self.comments(ticket.get()).add(&input).await?;
-        self.to_core_note(ticket, &c)
+        let c = self.comments(ticket.get()).add_raw(&input).await?;
+        Ok(self.core_note(ticket, &c))
     }
 
     async fn company(&self, id: CompanyId) -> Result<Company> {
-        Self::to_core_company(&self.customers().get(id.get()).await?)
+        Ok(Self::core_company(
+            &self.customers().get_raw(id.get()).await?,
+        ))
     }
 
     async fn list_companies(
@@ -400,11 +415,11 @@ impl Connector for SyncroClient {
         if query.active != Some(true) {
             f.include_disabled = Some(true);
         }
-        let list = self.customers().list(&f).await?;
+        let list = self.customers().list_raw(&f).await?;
         let next = list.next_page().map(|n| PageToken::new(n.to_string()));
         let mut items = Vec::with_capacity(list.items.len());
         for c in &list.items {
-            let company = Self::to_core_company(c)?;
+            let company = Self::core_company(c);
             if query.active.is_some_and(|a| a != company.is_active) {
                 continue;
             }
@@ -414,7 +429,9 @@ impl Connector for SyncroClient {
     }
 
     async fn contact(&self, id: ContactId) -> Result<Contact> {
-        Self::to_core_contact(&self.contacts().get(id.get()).await?)
+        Ok(Self::core_contact(
+            &self.contacts().get_raw(id.get()).await?,
+        ))
     }
 
     async fn list_contacts(
@@ -429,17 +446,17 @@ impl Connector for SyncroClient {
             .unwrap_or(1);
         let list = self
             .contacts()
-            .list(query.company.map(|c| c.get()), page_no)
+            .list_raw(query.company.map(|c| c.get()), page_no)
             .await?;
         let next = list.next_page().map(|n| PageToken::new(n.to_string()));
         let mut items = Vec::with_capacity(list.items.len());
         for c in &list.items {
             if let Some(email) = &query.email
-                && !c.has_email(email)
+                && !c.typed.has_email(email)
             {
                 continue;
             }
-            items.push(Self::to_core_contact(c)?);
+            items.push(Self::core_contact(c));
         }
         Ok(Page::new(items, next))
     }

@@ -113,3 +113,23 @@ async fn missing_write_rights_are_never_reported_granted() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_refused_token_is_a_missing_connect_with_the_token_screen() {
+    let report = report_for(Some(Capability::Connect)).await;
+    let text = report.to_string();
+    assert_eq!(
+        report.outcome(Capability::Connect),
+        Some(CheckOutcome::Missing),
+        "{text}"
+    );
+    let remedy = report
+        .checks_for(Capability::Connect)
+        .next()
+        .unwrap()
+        .remedy
+        .clone()
+        .unwrap();
+    assert!(remedy.screen.contains("API Tokens"), "{remedy}");
+    assert!(!report.ready_for(&[Capability::Connect, Capability::ReadTickets]));
+}

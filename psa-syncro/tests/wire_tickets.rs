@@ -403,3 +403,25 @@ async fn open_only_asks_for_not_closed_and_filters_again() {
     list.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
 }
+
+#[tokio::test]
+async fn vendor_record_is_the_json_as_received() {
+    let server = MockServer::start_async().await;
+    // Numbers as strings, an unknown key, a timestamp with 7 fractional digits: all kept as sent.
+    let record = json!({"id": "42", "number": "1042", "subject": "x", "status": "New", "customer_id": 7,
+                        "updated_at": "2025-01-29T13:31:46.7160000-05:00", "brand_new": {"a": [1, 2]}});
+    let sent = record.clone();
+    let get = server
+        .mock_async(move |when, then| {
+            authed(when.method(GET).path("/api/v1/tickets/42"));
+            then.status(200).json_body(json!({ "ticket": sent }));
+        })
+        .await;
+    let other = catch_all(&server).await;
+    let c = client(&server);
+    let t = c.ticket(TicketId(42)).await.unwrap();
+    assert_eq!(t.vendor_record, record);
+    assert_eq!(t.number.as_deref(), Some("1042"));
+    get.assert_calls_async(1).await;
+    other.assert_calls_async(0).await;
+}

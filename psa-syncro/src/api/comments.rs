@@ -4,7 +4,7 @@ use psa_core::{Error, ErrorKind};
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Comment, CommentInput, ListPage};
+use crate::models::{Comment, CommentInput, ListPage, Raw};
 use crate::query::CommentFilter;
 use crate::rights::{COMMENTS_NEW, TICKETS_VIEW};
 
@@ -38,6 +38,13 @@ impl SyncroClient {
 impl<'a> CommentsApi<'a> {
     /// One page of comments (`GET /tickets/{id}/comments`; right: Tickets - View Details).
     pub async fn list(&self, filter: &CommentFilter) -> psa_core::Result<ListPage<Comment>> {
+        Ok(self.list_raw(filter).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(
+        &self,
+        filter: &CommentFilter,
+    ) -> psa_core::Result<ListPage<Raw<Comment>>> {
         self.client
             .get_page(
                 &["tickets", &self.ticket.to_string(), "comments"],
@@ -61,6 +68,10 @@ impl<'a> CommentsApi<'a> {
     /// body; the spec gates this on `Tickets - Edit`, the token screen also has
     /// `Ticket Comments - New`. Sent once: comments have no field for an idempotency key.
     pub async fn add(&self, comment: &CommentInput) -> psa_core::Result<Comment> {
+        Ok(self.add_raw(comment).await?.typed)
+    }
+
+    pub(crate) async fn add_raw(&self, comment: &CommentInput) -> psa_core::Result<Raw<Comment>> {
         let mut missing = Vec::new();
         if comment.subject.trim().is_empty() {
             missing.push("subject");

@@ -3,7 +3,7 @@ use futures::stream::BoxStream;
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Contact, ListPage};
+use crate::models::{Contact, ListPage, Raw};
 use crate::rights::CUSTOMERS_VIEW;
 
 /// Contacts: `client.contacts()`. The spec gates them on the Customers permissions.
@@ -33,6 +33,14 @@ impl<'a> ContactsApi<'a> {
         customer_id: Option<i64>,
         page: i64,
     ) -> psa_core::Result<ListPage<Contact>> {
+        Ok(self.list_raw(customer_id, page).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(
+        &self,
+        customer_id: Option<i64>,
+        page: i64,
+    ) -> psa_core::Result<ListPage<Raw<Contact>>> {
         let mut q = Vec::new();
         if let Some(c) = customer_id {
             q.push(("customer_id".to_string(), c.to_string()));
@@ -51,6 +59,10 @@ impl<'a> ContactsApi<'a> {
 
     /// One contact (`GET /contacts/{id}`, which Syncro returns *unwrapped*).
     pub async fn get(&self, id: i64) -> psa_core::Result<Contact> {
+        Ok(self.get_raw(id).await?.typed)
+    }
+
+    pub(crate) async fn get_raw(&self, id: i64) -> psa_core::Result<Raw<Contact>> {
         self.client
             .get_one(&["contacts", &id.to_string()], None, Some(CUSTOMERS_VIEW))
             .await

@@ -2,7 +2,7 @@ use futures::stream::BoxStream;
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Customer, ListPage};
+use crate::models::{Customer, ListPage, Raw};
 use crate::query::CustomerFilter;
 use crate::rights::{CUSTOMERS_LIST, CUSTOMERS_VIEW};
 
@@ -31,6 +31,13 @@ impl SyncroClient {
 impl<'a> CustomersApi<'a> {
     /// One page of customers (`GET /customers`; right: Customers - List/Search).
     pub async fn list(&self, filter: &CustomerFilter) -> psa_core::Result<ListPage<Customer>> {
+        Ok(self.list_raw(filter).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(
+        &self,
+        filter: &CustomerFilter,
+    ) -> psa_core::Result<ListPage<Raw<Customer>>> {
         self.client
             .get_page(
                 &["customers"],
@@ -52,6 +59,10 @@ impl<'a> CustomersApi<'a> {
 
     /// One customer (`GET /customers/{id}`; right: Customers - View Detail).
     pub async fn get(&self, id: i64) -> psa_core::Result<Customer> {
+        Ok(self.get_raw(id).await?.typed)
+    }
+
+    pub(crate) async fn get_raw(&self, id: i64) -> psa_core::Result<Raw<Customer>> {
         self.client
             .get_one(
                 &["customers", &id.to_string()],

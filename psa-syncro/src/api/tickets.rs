@@ -8,7 +8,7 @@ use serde_json::json;
 use super::all_pages;
 use crate::SyncroClient;
 use crate::idempotency::validate_key;
-use crate::models::{FileUrl, ListPage, Ticket, TicketInput};
+use crate::models::{FileUrl, ListPage, Raw, Ticket, TicketInput};
 use crate::query::TicketFilter;
 use crate::rights::{TICKETS_CREATE, TICKETS_DELETE, TICKETS_EDIT, TICKETS_LIST, TICKETS_VIEW};
 
@@ -46,6 +46,13 @@ impl SyncroClient {
 impl<'a> TicketsApi<'a> {
     /// One page of tickets (`GET /tickets`; right: Tickets - List/Search).
     pub async fn list(&self, filter: &TicketFilter) -> psa_core::Result<ListPage<Ticket>> {
+        Ok(self.list_raw(filter).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(
+        &self,
+        filter: &TicketFilter,
+    ) -> psa_core::Result<ListPage<Raw<Ticket>>> {
         self.client
             .get_page(
                 &["tickets"],
@@ -69,6 +76,10 @@ impl<'a> TicketsApi<'a> {
     /// One ticket (`GET /tickets/{id}`; right: Tickets - View Details). A missing id is
     /// [`ErrorKind::NotFound`].
     pub async fn get(&self, id: i64) -> psa_core::Result<Ticket> {
+        Ok(self.get_raw(id).await?.typed)
+    }
+
+    pub(crate) async fn get_raw(&self, id: i64) -> psa_core::Result<Raw<Ticket>> {
         self.client
             .get_one(
                 &["tickets", &id.to_string()],
@@ -83,6 +94,10 @@ impl<'a> TicketsApi<'a> {
     /// Sent exactly once: after a timeout or a 5xx the ticket may or may not exist. Use
     /// [`create_with_key`](Self::create_with_key) to make retries safe.
     pub async fn create(&self, input: &TicketInput) -> psa_core::Result<Ticket> {
+        Ok(self.create_raw(input).await?.typed)
+    }
+
+    pub(crate) async fn create_raw(&self, input: &TicketInput) -> psa_core::Result<Raw<Ticket>> {
         self.client
             .write_one(
                 Method::POST,
@@ -106,15 +121,23 @@ impl<'a> TicketsApi<'a> {
         input: &TicketInput,
         key: &str,
     ) -> psa_core::Result<Ticket> {
+        Ok(self.create_with_key_raw(input, key).await?.typed)
+    }
+
+    pub(crate) async fn create_with_key_raw(
+        &self,
+        input: &TicketInput,
+        key: &str,
+    ) -> psa_core::Result<Raw<Ticket>> {
         let key = validate_key(key)?;
         let mut body = input.clone();
         self.client.inner.marker.apply(&mut body, key);
         let customer = body.customer_id;
         if self.client.inner.lookup_before_create
-            && let Some(found) = self.find_by_idempotency_key(key, customer).await?
+            && let Some(found) = self.find_by_idempotency_key_raw(key, customer).await?
         {
             tracing::debug!(
-                ticket = found.id,
+                ticket = found.typed.id,
                 "idempotency key already used; returning the existing ticket"
             );
             return Ok(found);
@@ -122,8 +145,8 @@ impl<'a> TicketsApi<'a> {
         let retry = self.client.inner.transport.options().retry.clone();
         create_once(
             &retry,
-            || self.create(&body),
-            || self.find_by_idempotency_key(key, customer),
+            || self.create_raw(&body),
+            || self.find_by_idempotency_key_raw(key, customer),
         )
         .await
     }
@@ -135,17 +158,30 @@ impl<'a> TicketsApi<'a> {
         key: &str,
         customer_id: Option<i64>,
     ) -> psa_core::Result<Option<Ticket>> {
+        Ok(self
+            .find_by_idempotency_key_raw(key, customer_id)
+            .await?
+            .map(|r| r.typed))
+    }
+
+    pub(crate) async fn find_by_idempotency_key_raw(
+        &self,
+        key: &str,
+        customer_id: Option<i64>,
+    ) -> psa_core::Result<Option<Raw<Ticket>>> {
         let mut filter = TicketFilter::new().query(key);
         if let Some(c) = customer_id {
             filter = filter.customer_id(c);
         }
         let marker = &self.client.inner.marker;
-        let mut best: Option<Ticket> = None;
+        let mut best: Option<Raw<Ticket>> = None;
         let mut page = 1;
         loop {
-            let list = self.list(&filter.clone().page(page)).await?;
+            let list = self.list_raw(&filter.clone().page(page)).await?;
             for t in list.items {
-                if marker.matches(&t, key) && best.as_ref().is_none_or(|b| t.id < b.id) {
+                if marker.matches(&t.typed, key)
+                    && best.as_ref().is_none_or(|b| t.typed.id < b.typed.id)
+                {
                     best = Some(t);
                 }
             }
@@ -160,6 +196,14 @@ impl<'a> TicketsApi<'a> {
     /// Changes a ticket (`PUT /tickets/{id}`; right: Tickets - Edit). Only the fields set in
     /// `changes` are sent, so the rest stay as they are.
     pub async fn update(&self, id: i64, changes: &TicketInput) -> psa_core::Result<Ticket> {
+        Ok(self.update_raw(id, changes).await?.typed)
+    }
+
+    pub(crate) async fn update_raw(
+        &self,
+        id: i64,
+        changes: &TicketInput,
+    ) -> psa_core::Result<Raw<Ticket>> {
         if changes.comments_attributes.is_some() {
             return Err(Error::new(
                 ErrorKind::Validation,

@@ -84,6 +84,14 @@ impl<T> ListPage<T> {
     pub fn next_page(&self) -> Option<i64> {
         self.meta.next_page()
     }
+
+    /// Maps the records, keeping `meta`.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> ListPage<U> {
+        ListPage {
+            items: self.items.into_iter().map(f).collect(),
+            meta: self.meta,
+        }
+    }
 }
 
 #[cfg(test)]
