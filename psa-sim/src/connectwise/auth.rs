@@ -156,13 +156,11 @@ impl RateWindow {
 /// A version that is not `year.release` gets the error the real service gave for `version=3.0.0`
 /// (covenanttechnologysolutions/connectwise-rest #35).
 pub(crate) fn check_accept(headers: &HeaderMap, path: &str) -> Result<(), Response> {
-    let Some(accept) = headers
-        .get(http::header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-    else {
-        return Ok(());
-    };
-    for param in accept.split([';', ',']) {
+    let accepts = headers
+        .get_all(http::header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    for param in accepts.flat_map(|a| a.split([';', ','])) {
         let Some((k, v)) = param.split_once('=') else {
             continue;
         };

@@ -623,7 +623,7 @@ impl Store {
                         id: comm_id,
                         kind: "Email",
                         type_ref: (1, "Email"),
-                        value: format!("{}@personal.example.net", local),
+                        value: email.replace('@', ".home@"),
                         default_flag: false,
                     });
                     comm_id += 1;
