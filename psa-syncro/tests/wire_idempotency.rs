@@ -4,6 +4,9 @@
 
 mod common;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use common::*;
 use httpmock::prelude::*;
 use psa_core::{CompanyId, Connector, ErrorKind, NewTicket};
@@ -99,18 +102,36 @@ async fn after_an_ambiguous_failure_the_key_is_looked_up_before_any_resend() {
 #[tokio::test]
 async fn when_the_lookup_proves_absence_the_create_is_sent_again() {
     let server = MockServer::start_async().await;
+    // The first create fails without storing; once the lookup has run, creates succeed.
+    let looked_up = Arc::new(AtomicBool::new(false));
+    let (before, after, mark) = (looked_up.clone(), looked_up.clone(), looked_up.clone());
     let failing = server
-        .mock_async(|when, then| {
-            authed(when.method(POST).path("/api/v1/tickets"));
+        .mock_async(move |when, then| {
+            authed(when.method(POST).path("/api/v1/tickets"))
+                .is_true(move |_| !before.load(Ordering::SeqCst));
             then.status(503).body("Service Unavailable");
         })
         .await;
+    let ok = server
+        .mock_async(move |when, then| {
+            authed(when.method(POST).path("/api/v1/tickets"))
+                .is_true(move |_| after.load(Ordering::SeqCst));
+            then.status(200)
+                .json_body(json!({"ticket": keyed(16, "Printer offline", "chat-4")}));
+        })
+        .await;
     let lookup = server
-        .mock_async(|when, then| {
+        .mock_async(move |when, then| {
             exact_query(
                 authed(when.method(GET).path("/api/v1/tickets")),
                 "customer_id=7&query=chat-4&page=1",
-            );
+            )
+            .is_true(move |req| {
+                if req.method_str() == "GET" && req.uri().path() == "/api/v1/tickets" {
+                    mark.store(true, Ordering::SeqCst);
+                }
+                true
+            });
             then.status(200)
                 .json_body(json!({"tickets": [], "meta": {"total_pages": 0, "page": 1}}));
         })
@@ -120,20 +141,9 @@ async fn when_the_lookup_proves_absence_the_create_is_sent_again() {
         .lookup_before_create(false)
         .build()
         .unwrap();
-    let task = tokio::spawn(async move { c.create_ticket(&new_ticket("chat-4")).await });
-    wait_for_calls(&failing, 1).await;
-    failing.delete_async().await;
-    other.delete_async().await;
-    let ok = server
-        .mock_async(|when, then| {
-            authed(when.method(POST).path("/api/v1/tickets"));
-            then.status(200)
-                .json_body(json!({"ticket": keyed(16, "Printer offline", "chat-4")}));
-        })
-        .await;
-    let other = catch_all(&server).await;
-    let t = task.await.unwrap().unwrap();
+    let t = c.create_ticket(&new_ticket("chat-4")).await.unwrap();
     assert_eq!(t.id.get(), 16);
+    failing.assert_calls_async(1).await;
     lookup.assert_calls_async(1).await;
     ok.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
@@ -216,5 +226,32 @@ async fn bad_keys_and_missing_customers_are_refused_before_sending() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
+    other.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn a_token_that_cannot_search_still_creates() {
+    let server = MockServer::start_async().await;
+    let lookup = server
+        .mock_async(|when, then| {
+            when.method(GET).path("/api/v1/tickets");
+            then.status(401).json_body(json!({"error": "Not authorized. Please ask account admin to update your group permissions."}));
+        })
+        .await;
+    let create = server
+        .mock_async(|when, then| {
+            authed(when.method(POST).path("/api/v1/tickets"));
+            then.status(200)
+                .json_body(json!({"ticket": keyed(18, "Printer offline", "chat-8")}));
+        })
+        .await;
+    let other = catch_all(&server).await;
+    let t = client(&server)
+        .create_ticket(&new_ticket("chat-8"))
+        .await
+        .unwrap();
+    assert_eq!(t.id.get(), 18);
+    lookup.assert_calls_async(1).await;
+    create.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
 }

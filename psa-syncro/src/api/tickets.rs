@@ -115,7 +115,8 @@ impl<'a> TicketsApi<'a> {
     /// [`lookup_before_create`](crate::SyncroClientBuilder::lookup_before_create), an existing
     /// ticket with the key is returned without sending anything. After an ambiguous failure
     /// (timeout, dropped connection, 5xx, cut-off body) the key is looked up before the create is
-    /// sent again, through [`psa_core::idempotency::create_once`].
+    /// sent again, through [`psa_core::idempotency::create_once`]. Both lookups need the
+    /// token's `Tickets - List/Search` permission.
     pub async fn create_with_key(
         &self,
         input: &TicketInput,
@@ -133,14 +134,23 @@ impl<'a> TicketsApi<'a> {
         let mut body = input.clone();
         self.client.inner.marker.apply(&mut body, key);
         let customer = body.customer_id;
-        if self.client.inner.lookup_before_create
-            && let Some(found) = self.find_by_idempotency_key_raw(key, customer).await?
-        {
-            tracing::debug!(
-                ticket = found.typed.id,
-                "idempotency key already used; returning the existing ticket"
-            );
-            return Ok(found);
+        if self.client.inner.lookup_before_create {
+            match self.find_by_idempotency_key_raw(key, customer).await {
+                Ok(Some(found)) => {
+                    tracing::debug!(
+                        ticket = found.typed.id,
+                        "idempotency key already used; returning the existing ticket"
+                    );
+                    return Ok(found);
+                }
+                Ok(None) => {}
+                // A token without "Tickets - List/Search" can still create; it just cannot
+                // dedupe. After an ambiguous failure the lookup fails again and nothing is resent.
+                Err(e) if e.kind() == ErrorKind::PermissionDenied => {
+                    tracing::warn!(error = %e, "cannot search tickets for the idempotency key; creating without the pre-check");
+                }
+                Err(e) => return Err(e),
+            }
         }
         let retry = self.client.inner.transport.options().retry.clone();
         create_once(
