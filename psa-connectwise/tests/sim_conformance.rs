@@ -1,0 +1,40 @@
+//! The psa-core conformance suite against the ConnectWise simulator.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod sim;
+
+use psa_core::CompanyId;
+use psa_core::testkit::{ConformanceFixture, run_conformance};
+use psa_sim::ConnectWiseSim;
+
+#[tokio::test]
+async fn the_connector_passes_the_conformance_suite() {
+    let sim = ConnectWiseSim::builder()
+        .seed(11)
+        .companies(4)
+        .contacts_per_company(3)
+        .tickets(60)
+        .notes_per_ticket(2)
+        .start()
+        .await
+        .unwrap();
+    // A small page size so paging, tokens and their restore are exercised.
+    let client = sim::builder(&sim).page_size(7).build().await.unwrap();
+    let company = sim.company_ids()[0];
+    let email = sim.contact_emails(company)[0].clone();
+    let fixture = ConformanceFixture::new(CompanyId(company)).contact_email(email);
+    run_conformance(&client, &fixture).await;
+    // Nothing the suite did was a denied or malformed request.
+    assert_eq!(sim.log().count_status(400), 0, "{:#?}", bad(&sim, 400));
+    assert_eq!(sim.log().count_status(403), 0);
+    sim.stop().await;
+}
+
+fn bad(sim: &psa_sim::ConnectWiseSimHandle, status: u16) -> Vec<String> {
+    sim.log()
+        .entries()
+        .into_iter()
+        .filter(|e| e.status == status)
+        .map(|e| format!("{} {}", e.method, e.path))
+        .collect()
+}
