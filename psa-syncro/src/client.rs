@@ -379,7 +379,7 @@ impl SyncroClientBuilder {
         let limiter = self
             .rate_limiter
             .clone()
-            .unwrap_or_else(|| RateLimiter::new(DEFAULT_RATE_LIMIT.0, DEFAULT_RATE_LIMIT.1));
+            .unwrap_or_else(default_rate_limiter);
         let wait = self
             .rate_limit_wait
             .unwrap_or_else(|| (limiter.limit().1 / 4).max(Duration::from_millis(50)));

@@ -13,7 +13,7 @@ use psa_syncro::SyncroClient;
 use serde_json::json;
 
 #[test]
-fn the_default_is_180_a_minute() {
+fn the_default_is_180_a_minute_plus_the_margin() {
     let c = SyncroClient::builder()
         .subdomain("acme")
         .api_token("tok")
@@ -21,7 +21,7 @@ fn the_default_is_180_a_minute() {
         .unwrap();
     assert_eq!(
         c.transport().rate_limiter().unwrap().limit(),
-        (180, Duration::from_secs(60))
+        (180, Duration::from_secs(60) + psa_syncro::PACING_MARGIN)
     );
 }
 

@@ -145,7 +145,11 @@ async fn default_profile_reads_are_granted_and_writes_unverified() {
         Capability::AddNotes
     ]));
     let usage = report.usage.as_ref().unwrap();
-    assert_eq!((usage.limit, usage.window_secs), (Some(180), Some(60)));
+    assert_eq!(
+        (usage.limit, usage.window_secs),
+        (Some(180), Some(61)),
+        "the pacing window: a minute plus the margin"
+    );
     // The /me token is never kept.
     let json = serde_json::to_string(&report).unwrap();
     assert!(!text.contains("ut-9f8e7d") && !json.contains("ut-9f8e7d"));
