@@ -240,3 +240,24 @@ async fn a_configured_codebase_skips_discovery() {
     call.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
 }
+
+#[tokio::test]
+async fn from_env_names_the_missing_variable() {
+    // Tests cannot set variables (unsafe in edition 2024 and forbidden here); on a machine with
+    // live credentials in the environment the builder must at least read them.
+    let vars = [
+        "CONNECTWISE_SITE",
+        "CONNECTWISE_COMPANY_ID",
+        "CONNECTWISE_PUBLIC_KEY",
+        "CONNECTWISE_PRIVATE_KEY",
+        "CONNECTWISE_CLIENT_ID",
+    ];
+    match vars.iter().find(|v| std::env::var_os(v).is_none()) {
+        Some(missing) => {
+            let e = ConnectWiseClient::from_env().await.unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Config);
+            assert!(e.to_string().contains(missing), "{e}");
+        }
+        None => assert!(ConnectWiseClient::builder_from_env().is_ok()),
+    }
+}
