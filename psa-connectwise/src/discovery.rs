@@ -70,7 +70,7 @@ pub struct Discovered {
 /// Finds the codebase of a company and builds its API base URL, without sending credentials.
 ///
 /// `site` is anything [`Site::parse`] accepts. An unknown company (ConnectWise answers `null`)
-/// is a [`ErrorKind::Discovery`] error "company id X not found on <site>"; a site that answers
+/// is a [`ErrorKind::Discovery`] error "company id X not found on (site)"; a site that answers
 /// with an HTML page (typically the web host instead of the `api-` host) says so.
 ///
 /// ```no_run
