@@ -9,21 +9,21 @@
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
-//! # async fn main() -> std::io::Result<()> {
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use psa_sim::ConnectWiseSim;
 //!
 //! let sim = ConnectWiseSim::builder().seed(7).tickets(30).start().await?;
 //! let client = reqwest::Client::new();
 //! let info: serde_json::Value = client
 //!     .get(format!("{}/login/companyinfo/{}", sim.site(), sim.company_id()))
-//!     .send().await.unwrap().json().await.unwrap();
+//!     .send().await?.json().await?;
 //! assert_eq!(info["Codebase"], sim.codebase());
 //!
 //! let page = client
 //!     .get(format!("{}service/tickets?pageSize=10", sim.api_base()))
 //!     .header("Authorization", sim.authorization())
 //!     .header("clientId", sim.client_id())
-//!     .send().await.unwrap();
+//!     .send().await?;
 //! assert_eq!(page.status(), 200);
 //! assert!(page.headers().contains_key("link"));
 //! sim.stop().await;
