@@ -18,6 +18,6 @@ pub mod autotask;
 pub mod connectwise;
 pub mod syncro;
 
-// re-exports: autotask
+pub use autotask::{AutotaskSim, AutotaskSimBuilder, AutotaskSimHandle};
 pub use connectwise::{ConnectWiseSim, ConnectWiseSimBuilder, ConnectWiseSimHandle};
 pub use syncro::{SyncroSim, SyncroSimBuilder, SyncroSimHandle};

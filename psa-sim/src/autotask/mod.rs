@@ -1,1 +1,733 @@
-//! The autotask simulator (in progress).
+//! The Autotask simulator: Autotask PSA's REST API (`/ATServicesRest/V1.0/`) served on
+//! `127.0.0.1` from an in-memory tenant.
+//!
+//! It speaks the wire format of Autotask's Swagger document and of what integrators observed
+//! on live zones (`vendors/autotask.md`): unauthenticated zone discovery; the `ApiIntegrationCode`
+//! / `UserName` / `Secret` headers (401 for a wrong secret, 500 texts for an unknown user or
+//! tracking identifier); case-insensitive paths and keys; `POST /{Entity}/query` with the 13
+//! filter ops, `and`/`or` groups, UDF filters, `IncludeFields`, `MaxRecords` ≤ 500 and a
+//! `nextPageUrl` that must be POSTed with the same body (GET → 405); `{"item":null}` for a
+//! missing id; creates answered 200 `{"itemId":N}`; children created only under their parent
+//! (`/Tickets/{id}/Notes`, top-level → 404); PATCH on the collection with `id` in the body;
+//! `entityInformation(/fields)` with string picklist values; permission refusals as HTTP 500
+//! texts; Resource Impersonation; the 3-thread limit per endpoint; the rolling request
+//! threshold; and signed ticket webhooks.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sim = psa_sim::AutotaskSim::builder().seed(42).tickets(40).start().await?;
+//! let http = reqwest::Client::new();
+//! // 1. zone discovery, without credentials
+//! let user: String = url::form_urlencoded::byte_serialize(sim.username().as_bytes()).collect();
+//! let zone: serde_json::Value = http
+//!     .get(format!("{}V1.0/zoneInformation?user={user}", sim.discovery_url()))
+//!     .send().await?.error_for_status()?.json().await?;
+//! assert_eq!(zone["url"], sim.zone_url());
+//! // 2. a query with the three headers
+//! let page: serde_json::Value = http
+//!     .post(format!("{}V1.0/Tickets/query", sim.zone_url()))
+//!     .header("ApiIntegrationCode", sim.integration_code())
+//!     .header("UserName", sim.username())
+//!     .header("Secret", sim.secret())
+//!     .json(&serde_json::json!({"filter": [{"op": "exist", "field": "id"}]}))
+//!     .send().await?.error_for_status()?.json().await?;
+//! assert_eq!(page["items"].as_array().map(Vec::len), Some(40));
+//! sim.stop().await;
+//! # Ok(())
+//! # }
+//! ```
+
+mod dates;
+mod entities;
+mod handlers;
+mod limits;
+mod permissions;
+mod picklists;
+mod query;
+mod responses;
+mod routes;
+mod seed;
+mod state;
+mod store;
+mod webhooks;
+mod wire;
+mod writes;
+
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Duration;
+
+use http::StatusCode;
+use psa_core::Capability;
+use serde_json::{Value, json};
+
+use crate::common::{
+    FaultResponder, Faults, RequestLog, Server, ServerSettings, router_with_layers,
+};
+use entities::{Kind, Verb};
+use limits::{Threads, Threshold};
+use permissions::{Access, Profile};
+use seed::SeedSpec;
+use state::{Credentials, Sim};
+use store::Store;
+use webhooks::Notifier;
+
+fn invalid_input(msg: String) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)
+}
+
+/// The entity names [`AutotaskSimBuilder::deny_access`] accepts.
+pub const ENTITY_NAMES: &[&str] = &[
+    "Tickets",
+    "TicketNotes",
+    "Companies",
+    "Contacts",
+    "Resources",
+    "TicketAttachments",
+    "TicketWebhooks",
+    "TicketWebhookFields",
+    "TicketWebhookExcludedResources",
+];
+
+fn parse_row(entity: &str, verb: &str) -> Result<(Kind, Verb), String> {
+    let kind = Kind::from_name(entity.trim()).ok_or_else(|| {
+        format!(
+            "unknown Autotask entity {entity:?}: use a REST entity name such as \"Tickets\" or \"TicketNotes\" (psa_sim::autotask::ENTITY_NAMES lists them)"
+        )
+    })?;
+    let verb = Verb::parse(verb)
+        .ok_or_else(|| format!("unknown verb {verb:?}: use query, create, update or delete"))?;
+    Ok((kind, verb))
+}
+
+/// Entry point: `AutotaskSim::builder()`.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub struct AutotaskSim;
+
+impl AutotaskSim {
+    /// A builder with the defaults: seed 1; 5 companies with 3 contacts each; 50 tickets with 2
+    /// notes each; the setup guides' security level (a copy of "API User (system)", Resource
+    /// Impersonation on, up to 25 webhooks); a 10,000-request hourly threshold; 3 threads per
+    /// endpoint; 6 MiB attachments; no latency, no faults; any free port.
+    ///
+    /// ```
+    /// let b = psa_sim::AutotaskSim::builder().seed(7).tickets(1_234).thread_limit(3);
+    /// # let _ = b;
+    /// ```
+    pub fn builder() -> AutotaskSimBuilder {
+        AutotaskSimBuilder::default()
+    }
+}
+
+/// Configures and starts an [`AutotaskSimHandle`].
+///
+/// Mistakes (an unknown entity or verb in [`deny_access`](Self::deny_access), tickets without
+/// companies, empty credentials) surface at [`start`](Self::start) as an
+/// [`InvalidInput`](std::io::ErrorKind::InvalidInput) error naming the setting.
+#[derive(Clone)]
+pub struct AutotaskSimBuilder {
+    seed: u64,
+    companies: usize,
+    contacts_per_company: usize,
+    tickets: usize,
+    notes_per_ticket: usize,
+    profile: Profile,
+    mistakes: Vec<String>,
+    latency: Duration,
+    faults: Faults,
+    port: u16,
+    username: Option<String>,
+    secret: Option<String>,
+    integration_code: Option<String>,
+    hourly_threshold: u32,
+    threshold_window: Duration,
+    threshold_delays: bool,
+    thread_limit: usize,
+    thread_limit_status: StatusCode,
+    max_attachment_bytes: usize,
+    require_note_titles: bool,
+    access_as_names: bool,
+    retry_after: bool,
+    webhook_retry_delay: Duration,
+    webhook_attempts: u32,
+}
+
+impl std::fmt::Debug for AutotaskSimBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AutotaskSimBuilder")
+            .field("seed", &self.seed)
+            .field("companies", &self.companies)
+            .field("tickets", &self.tickets)
+            .field("username", &self.username)
+            .field("secret", &self.secret.as_ref().map(|_| "[redacted]"))
+            .field(
+                "integration_code",
+                &self.integration_code.as_ref().map(|_| "[redacted]"),
+            )
+            .field("hourly_threshold", &self.hourly_threshold)
+            .field("thread_limit", &self.thread_limit)
+            .field("faults", &self.faults)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for AutotaskSimBuilder {
+    fn default() -> Self {
+        AutotaskSimBuilder {
+            seed: 1,
+            companies: 5,
+            contacts_per_company: 3,
+            tickets: 50,
+            notes_per_ticket: 2,
+            profile: Profile::default(),
+            mistakes: Vec::new(),
+            latency: Duration::ZERO,
+            faults: Faults::none(),
+            port: 0,
+            username: None,
+            secret: None,
+            integration_code: None,
+            hourly_threshold: 10_000,
+            threshold_window: Duration::from_secs(3600),
+            threshold_delays: false,
+            thread_limit: 3,
+            thread_limit_status: StatusCode::INTERNAL_SERVER_ERROR,
+            max_attachment_bytes: 6 * 1024 * 1024,
+            require_note_titles: true,
+            access_as_names: false,
+            retry_after: false,
+            webhook_retry_delay: Duration::from_secs(30),
+            webhook_attempts: 5,
+        }
+    }
+}
+
+impl AutotaskSimBuilder {
+    /// Seed of the generated data (same seed and sizes, same tenant).
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Number of companies to seed.
+    pub fn companies(mut self, n: usize) -> Self {
+        self.companies = n;
+        self
+    }
+
+    /// Contacts seeded per company.
+    pub fn contacts_per_company(mut self, n: usize) -> Self {
+        self.contacts_per_company = n;
+        self
+    }
+
+    /// Tickets to seed, spread over the companies. Seeded records are generated on demand, so
+    /// 100,000 is practical.
+    pub fn tickets(mut self, n: usize) -> Self {
+        self.tickets = n;
+        self
+    }
+
+    /// Ticket notes seeded per ticket.
+    pub fn notes_per_ticket(mut self, n: usize) -> Self {
+        self.notes_per_ticket = n;
+        self
+    }
+
+    /// Removes the right standing for a vendor-neutral capability: ReadTickets → Tickets query;
+    /// CreateTickets → Tickets create; UpdateTickets, CloseTickets → Tickets update; ReadNotes →
+    /// TicketNotes query; AddNotes → TicketNotes create; ReadCompanies → Companies query;
+    /// ReadContacts → Contacts query; ReadResources → Resources query; Attachments →
+    /// TicketAttachments create; Impersonation → Resource Impersonation off; Webhooks → no
+    /// webhooks allowed and TicketWebhooks create denied; BaseData → picklists
+    /// (`entityInformation/fields`) refused; Connect → the API user is inactive (every call 401).
+    ///
+    /// ```
+    /// let b = psa_sim::AutotaskSim::builder().deny(psa_core::Capability::CreateTickets);
+    /// # let _ = b;
+    /// ```
+    pub fn deny(mut self, cap: Capability) -> Self {
+        self.profile.deny(cap);
+        self
+    }
+
+    fn set_row(mut self, entity: &str, verb: &str, access: Access) -> Self {
+        match parse_row(entity, verb) {
+            Ok((k, v)) => self.profile.set(k, v, access),
+            Err(e) => self.mistakes.push(e),
+        }
+        self
+    }
+
+    /// Sets one row of the security level to None (`userAccessFor<Verb> = 0`): the verb then
+    /// fails with the 500 permission text. `verb` is query, create, update or delete.
+    ///
+    /// ```
+    /// let b = psa_sim::AutotaskSim::builder().deny_access("TicketNotes", "create");
+    /// # let _ = b;
+    /// ```
+    pub fn deny_access(self, entity: &str, verb: &str) -> Self {
+        self.set_row(entity, verb, Access::None)
+    }
+
+    /// Sets one row to Restricted (`userAccessFor<Verb> = 2`): the API user then sees and
+    /// changes only its own records (tickets it created or is assigned to, notes it wrote,
+    /// companies it owns and their contacts, its own resource row).
+    pub fn restrict_access(self, entity: &str, verb: &str) -> Self {
+        self.set_row(entity, verb, Access::Restricted)
+    }
+
+    /// Sets one row back to All.
+    pub fn grant_access(self, entity: &str, verb: &str) -> Self {
+        self.set_row(entity, verb, Access::All)
+    }
+
+    /// Resource Impersonation rows for Tickets, Ticket Notes and Attachments (default on).
+    pub fn impersonation(mut self, on: bool) -> Self {
+        self.profile.set_impersonation(on);
+        self
+    }
+
+    /// "Maximum number of Webhooks" of the security level (default 25; 0 = webhooks off).
+    pub fn webhooks_allowed(mut self, max: u32) -> Self {
+        self.profile.webhooks_allowed = max;
+        self
+    }
+
+    /// Requests allowed per rolling hour (default 10,000, Autotask's; 0 = unlimited). Above it
+    /// every request gets 429 until usage falls. Scale it down for tests, with
+    /// [`threshold_window`](Self::threshold_window) if an hour is too long.
+    pub fn hourly_threshold(mut self, n: u32) -> Self {
+        self.hourly_threshold = n;
+        self
+    }
+
+    /// The rolling window of the request threshold (default one hour).
+    pub fn threshold_window(mut self, window: Duration) -> Self {
+        self.threshold_window = window;
+        self
+    }
+
+    /// Add Autotask's latency near the threshold: 0.5 s per call at 50–75% usage, 1 s above
+    /// (default off, to keep tests fast).
+    pub fn threshold_delays(mut self, on: bool) -> Self {
+        self.threshold_delays = on;
+        self
+    }
+
+    /// Requests in flight per tracking identifier and endpoint (default 3; 0 = no limit). One
+    /// more fails at once with the "Itgenatr005" thread-threshold text.
+    pub fn thread_limit(mut self, n: usize) -> Self {
+        self.thread_limit = n;
+        self
+    }
+
+    /// The status of the thread-limit refusal (default 500: Autotask answers failed calls with
+    /// 500 and integrators report this error "may arrive with a non-429 status", so clients
+    /// must match the text; set 429 to test the other case).
+    pub fn thread_limit_status(mut self, status: StatusCode) -> Self {
+        self.thread_limit_status = status;
+        self
+    }
+
+    /// The largest attachment accepted, in bytes (default 6 MiB; Autotask documents 6–7 MB).
+    pub fn max_attachment_bytes(mut self, n: usize) -> Self {
+        self.max_attachment_bytes = n;
+        self
+    }
+
+    /// Whether ticket notes need a `title` (the ticket category setting "Require titles on
+    /// ticket notes"; default on).
+    pub fn require_note_titles(mut self, on: bool) -> Self {
+        self.require_note_titles = on;
+        self
+    }
+
+    /// Send `userAccessFor*` of `entityInformation` as names (`"All"`, `"None"`,
+    /// `"Restricted"`) instead of the documented codes (1, 0, 2). Some client libraries model
+    /// the names; a robust client accepts both (default off).
+    pub fn user_access_as_names(mut self, on: bool) -> Self {
+        self.access_as_names = on;
+        self
+    }
+
+    /// Whether 429 answers carry `Retry-After` (default off: not documented for Autotask).
+    pub fn rate_limit_retry_after(mut self, on: bool) -> Self {
+        self.retry_after = on;
+        self
+    }
+
+    /// Delay between webhook delivery attempts (default 30 s, as documented) and the number of
+    /// attempts (default 5).
+    pub fn webhook_retries(mut self, delay: Duration, attempts: u32) -> Self {
+        self.webhook_retry_delay = delay;
+        self.webhook_attempts = attempts;
+        self
+    }
+
+    /// Delay added before every request is handled (inside the thread limit, so slow requests
+    /// hold their thread).
+    pub fn latency(mut self, latency: Duration) -> Self {
+        self.latency = latency;
+        self
+    }
+
+    /// Random faults (5xx, 429, dropped connections, truncated bodies).
+    pub fn faults(mut self, faults: Faults) -> Self {
+        self.faults = faults;
+        self
+    }
+
+    /// The port to bind on 127.0.0.1 (default 0: any free port).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// A fixed API user name instead of the one derived from the seed.
+    pub fn username(mut self, username: &str) -> Self {
+        self.username = Some(username.trim().to_string());
+        self
+    }
+
+    /// A fixed secret instead of the one derived from the seed.
+    pub fn secret(mut self, secret: &str) -> Self {
+        self.secret = Some(secret.to_string());
+        self
+    }
+
+    /// A fixed API tracking identifier instead of the one derived from the seed.
+    pub fn integration_code(mut self, code: &str) -> Self {
+        self.integration_code = Some(code.trim().to_string());
+        self
+    }
+
+    fn check(&self) -> std::io::Result<()> {
+        if let Some(m) = self.mistakes.first() {
+            return Err(invalid_input(m.clone()));
+        }
+        if self.tickets > 0 && self.companies == 0 {
+            return Err(invalid_input(format!(
+                "tickets({}) need at least one company: set companies(n) to 1 or more",
+                self.tickets
+            )));
+        }
+        let header_safe = |s: &str| !s.is_empty() && s.bytes().all(|b| (0x21..0x7f).contains(&b));
+        for (name, v) in [
+            ("username", &self.username),
+            ("secret", &self.secret),
+            ("integration_code", &self.integration_code),
+        ] {
+            if let Some(v) = v
+                && !header_safe(v)
+            {
+                return Err(invalid_input(format!(
+                    "{name} must be non-empty printable ASCII without spaces (it travels in a header)"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn credentials(&self) -> Credentials {
+        let mut rng = fastrand::Rng::with_seed(self.seed ^ 0xA070_7A5C);
+        let pick = |rng: &mut fastrand::Rng, set: &[u8], n: usize| -> String {
+            (0..n)
+                .map(|_| char::from(set[rng.usize(..set.len())]))
+                .collect()
+        };
+        let lower = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let upper = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        let secret_set = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789*$#@~!_";
+        let username = self
+            .username
+            .clone()
+            .unwrap_or_else(|| format!("{}@SIMMSP.EXAMPLE", pick(&mut rng, lower, 15)));
+        let secret = self
+            .secret
+            .clone()
+            .unwrap_or_else(|| pick(&mut rng, secret_set, 20));
+        let integration_code = self
+            .integration_code
+            .clone()
+            .unwrap_or_else(|| pick(&mut rng, upper, 27));
+        Credentials {
+            username,
+            secret,
+            integration_code,
+        }
+    }
+
+    /// Seeds the tenant and serves it on `127.0.0.1`.
+    pub async fn start(self) -> std::io::Result<AutotaskSimHandle> {
+        self.check()?;
+        let creds = self.credentials();
+        let store = Store::new(SeedSpec {
+            seed: self.seed,
+            companies: self.companies,
+            contacts_per_company: self.contacts_per_company,
+            tickets: self.tickets,
+            notes_per_ticket: self.notes_per_ticket,
+            api_username: creds.username.clone(),
+        });
+        let sim = Arc::new(Sim {
+            origin: OnceLock::new(),
+            creds,
+            api_resource_id: seed::api_resource_id(),
+            zone_name: "SIM01".into(),
+            database_id: 100_000 + i64::try_from(self.seed % 900_000).unwrap_or(0),
+            store: RwLock::new(store),
+            profile: RwLock::new(self.profile.clone()),
+            threads: Threads::new(self.thread_limit),
+            thread_status: self.thread_limit_status,
+            threshold: Threshold::new(self.hourly_threshold, self.threshold_window),
+            threshold_delays: self.threshold_delays,
+            retry_after: self.retry_after,
+            latency: self.latency,
+            require_note_titles: self.require_note_titles,
+            access_as_names: self.access_as_names,
+            max_attachment_bytes: self.max_attachment_bytes,
+            hooks: Notifier::new(self.webhook_retry_delay, self.webhook_attempts),
+        });
+        let log = RequestLog::default();
+        let retry_after = self.retry_after;
+        let settings = ServerSettings {
+            faults: self.faults.clone(),
+            responder: FaultResponder::new(responses::server_error, move || {
+                responses::rate_limited(retry_after)
+            }),
+            // Latency is applied inside the thread limit (see `routes::entry`).
+            latency: Duration::ZERO,
+            log: log.clone(),
+            classify: Arc::new(routes::classify),
+        };
+        let router = router_with_layers(routes::router(sim.clone()), settings);
+        let server = Server::start(router, self.port).await?;
+        let _ = sim.origin.set(server.origin());
+        Ok(AutotaskSimHandle { server, sim, log })
+    }
+}
+
+/// A running Autotask simulator. [`stop`](Self::stop) (or dropping it) frees the port.
+///
+/// Besides the URLs and credentials a client needs, it reads the store directly for
+/// assertions and changes the security level while running:
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> std::io::Result<()> {
+/// let sim = psa_sim::AutotaskSim::builder().tickets(10).start().await?;
+/// assert!(sim.discovery_url().ends_with("/ATServicesRest/"));
+/// assert_eq!(sim.ticket_count(), 10);
+/// let complete = sim.count_tickets_where(|t| t["status"] == 5);
+/// assert!(complete <= 10);
+/// sim.deny_access("Tickets", "create")?;
+/// sim.stop().await;
+/// # Ok(())
+/// # }
+/// ```
+pub struct AutotaskSimHandle {
+    server: Server,
+    sim: Arc<Sim>,
+    log: RequestLog,
+}
+
+impl std::fmt::Debug for AutotaskSimHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AutotaskSimHandle")
+            .field("zone_url", &self.zone_url())
+            .field("username", &self.sim.creds.username)
+            .field("secret", &"[redacted]")
+            .field("integration_code", &"[redacted]")
+            .finish_non_exhaustive()
+    }
+}
+
+impl AutotaskSimHandle {
+    /// The discovery root, `http://127.0.0.1:PORT/ATServicesRest/` (stands in for
+    /// `https://webservices.autotask.net/ATServicesRest/`): it serves
+    /// `GET {discovery_url}V1.0/zoneInformation?user=<username>` without credentials.
+    pub fn discovery_url(&self) -> String {
+        self.sim.zone_url()
+    }
+
+    /// The zone root, `http://127.0.0.1:PORT/ATServicesRest/` (what `zoneInformation` returns
+    /// as `url`); the API is under `{zone_url}V1.0/`.
+    pub fn zone_url(&self) -> String {
+        self.sim.zone_url()
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn origin(&self) -> String {
+        self.server.origin()
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.server.addr()
+    }
+
+    /// The API user's name (the `UserName` header and the `user` of zone discovery).
+    pub fn username(&self) -> &str {
+        &self.sim.creds.username
+    }
+
+    /// The API user's secret (the `Secret` header).
+    pub fn secret(&self) -> &str {
+        &self.sim.creds.secret
+    }
+
+    /// The API tracking identifier (the `ApiIntegrationCode` header).
+    pub fn integration_code(&self) -> &str {
+        &self.sim.creds.integration_code
+    }
+
+    /// The API user's Resource id (what writes record as creator without impersonation).
+    pub fn api_resource_id(&self) -> i64 {
+        self.sim.api_resource_id
+    }
+
+    /// Active technicians' Resource ids: valid `ImpersonationResourceId` values.
+    pub fn technician_ids(&self) -> Vec<i64> {
+        seed::technician_ids()
+    }
+
+    /// An inactive resource's id (impersonating it fails).
+    pub fn inactive_resource_id(&self) -> i64 {
+        seed::inactive_resource_id()
+    }
+
+    /// Every seeded resource id (administrator, technicians, the API users).
+    pub fn resource_ids(&self) -> Vec<i64> {
+        seed::resource_ids()
+    }
+
+    /// The company ids, ascending.
+    pub fn company_ids(&self) -> Vec<i64> {
+        self.sim
+            .read()
+            .ids_after(Kind::Companies, i64::MIN)
+            .collect()
+    }
+
+    /// The ticket ids, ascending.
+    pub fn ticket_ids(&self) -> Vec<i64> {
+        self.sim.read().ids_after(Kind::Tickets, i64::MIN).collect()
+    }
+
+    /// The request log.
+    pub fn log(&self) -> &RequestLog {
+        &self.log
+    }
+
+    /// Number of tickets in the store.
+    pub fn ticket_count(&self) -> usize {
+        self.sim.read().count(Kind::Tickets)
+    }
+
+    /// Number of tickets for which `pred` holds, given each ticket as `GET /Tickets/{id}`
+    /// sends it (every field, `null` when empty).
+    pub fn count_tickets_where(&self, pred: impl Fn(&Value) -> bool) -> usize {
+        let s = self.sim.read();
+        s.iter(Kind::Tickets)
+            .filter(|t| {
+                pred(&wire::render(
+                    Kind::Tickets,
+                    t,
+                    None,
+                    true,
+                    wire::Data::Omit,
+                ))
+            })
+            .count()
+    }
+
+    /// Number of tickets whose title is exactly `title`.
+    pub fn tickets_with_title(&self, title: &str) -> usize {
+        let s = self.sim.read();
+        s.iter(Kind::Tickets)
+            .filter(|t| store::text(t, "title") == Some(title))
+            .count()
+    }
+
+    /// A ticket as `GET /Tickets/{id}` would send it (the `item`), without a request.
+    pub fn ticket(&self, id: i64) -> Option<Value> {
+        let s = self.sim.read();
+        s.get(Kind::Tickets, id)
+            .map(|t| wire::render(Kind::Tickets, &t, None, true, wire::Data::Omit))
+    }
+
+    /// The notes of a ticket as the API sends them, oldest first.
+    pub fn ticket_notes(&self, ticket_id: i64) -> Vec<Value> {
+        let s = self.sim.read();
+        handlers::children_ids(&s, Kind::TicketNotes, ticket_id)
+            .into_iter()
+            .filter_map(|id| s.get(Kind::TicketNotes, id))
+            .filter(|n| store::int(n, "ticketID") == Some(ticket_id))
+            .map(|n| wire::render(Kind::TicketNotes, &n, None, false, wire::Data::Omit))
+            .collect()
+    }
+
+    /// Number of requests counted in the threshold window (what `ThresholdInformation`
+    /// reports as `currentTimeframeRequestCount`).
+    pub fn threshold_count(&self) -> usize {
+        self.sim.threshold.current()
+    }
+
+    /// Changes one security-level row to None while running.
+    pub fn deny_access(&self, entity: &str, verb: &str) -> std::io::Result<()> {
+        let (k, v) = parse_row(entity, verb).map_err(invalid_input)?;
+        self.sim.profile_mut().set(k, v, Access::None);
+        Ok(())
+    }
+
+    /// Changes one security-level row to Restricted while running.
+    pub fn restrict_access(&self, entity: &str, verb: &str) -> std::io::Result<()> {
+        let (k, v) = parse_row(entity, verb).map_err(invalid_input)?;
+        self.sim.profile_mut().set(k, v, Access::Restricted);
+        Ok(())
+    }
+
+    /// Changes one security-level row to All while running.
+    pub fn grant_access(&self, entity: &str, verb: &str) -> std::io::Result<()> {
+        let (k, v) = parse_row(entity, verb).map_err(invalid_input)?;
+        self.sim.profile_mut().set(k, v, Access::All);
+        Ok(())
+    }
+
+    /// Turns Resource Impersonation on or off while running.
+    pub fn set_impersonation(&self, on: bool) {
+        self.sim.profile_mut().set_impersonation(on);
+    }
+
+    /// Webhook calls answered with a 2xx so far.
+    pub fn webhooks_delivered(&self) -> usize {
+        self.sim.hooks.delivered.load(Ordering::SeqCst)
+    }
+
+    /// Webhook calls that failed every attempt so far.
+    pub fn webhooks_failed(&self) -> usize {
+        self.sim.hooks.failed.load(Ordering::SeqCst)
+    }
+
+    /// Every webhook delivery attempt so far: `{"webhookId","url","body","status"}` (`status`
+    /// null when the connection failed), in order.
+    pub fn webhook_attempts(&self) -> Vec<Value> {
+        self.sim
+            .hooks
+            .attempts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|a| json!({"webhookId": a.webhook_id, "url": a.url, "body": a.body, "status": a.status}))
+            .collect()
+    }
+
+    /// Stops serving and waits until the port is free.
+    pub async fn stop(self) {
+        self.server.stop().await;
+    }
+}

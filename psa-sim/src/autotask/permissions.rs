@@ -1,0 +1,203 @@
+//! The API user's security level.
+//!
+//! The default is what the setup guides (`seeds/000_*`, `003_*`, `004_*`) make: a copy of the
+//! "API User (system) (API-only)" level, so every verb the API offers on the simulated entities
+//! is `All`; Resource Impersonation checked for Tickets, Ticket Notes and Attachments; webhooks
+//! on with a maximum of 25 (`004_*`). `entityInformation` reports the rows as
+//! `userAccessFor* = 0 None, 1 All, 2 Restricted` (`REST_EntityInformationCall.htm`).
+//!
+//! Refusals are HTTP 500 `{"errors":["The logged in Resource does not have the adequate
+//! permissions to <verb> this entity type."]}` (`vendors/autotask.md` §8).
+//!
+//! `Restricted` is modelled as "only records that are the API user's own": tickets it created
+//! or is assigned to, notes it wrote, companies it owns, contacts of those companies, its own
+//! resource row, webhooks it owns. Autotask's exact rules per entity are richer (and per
+//! security-level setting); this keeps the shape: the call succeeds, some records are missing.
+
+use std::collections::BTreeMap;
+
+use psa_core::Capability;
+
+use super::entities::{Kind, Verb};
+
+/// One `userAccessFor*` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    None,
+    All,
+    Restricted,
+}
+
+impl Access {
+    /// The documented numeric code (0 None, 1 All, 2 Restricted).
+    pub(crate) fn code(self) -> i64 {
+        match self {
+            Access::None => 0,
+            Access::All => 1,
+            Access::Restricted => 2,
+        }
+    }
+
+    /// The name some clients model instead of the code.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Access::None => "None",
+            Access::All => "All",
+            Access::Restricted => "Restricted",
+        }
+    }
+}
+
+/// The security level's rows the simulator enforces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Profile {
+    rows: BTreeMap<(Kind, Verb), Access>,
+    /// Resource Impersonation rows (Web Services API section), per entity.
+    impersonation: BTreeMap<Kind, bool>,
+    /// "Maximum number of Webhooks" (0 = "Can create WebHooks" off).
+    pub(crate) webhooks_allowed: u32,
+    /// Whether picklists (`entityInformation/fields`) can be read.
+    pub(crate) picklists_readable: bool,
+    /// Whether the API user can log in at all.
+    pub(crate) active: bool,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        let mut rows = BTreeMap::new();
+        for kind in Kind::ALL {
+            for verb in Verb::ALL {
+                rows.insert((kind, verb), Access::All);
+            }
+        }
+        let impersonation = [
+            (Kind::Tickets, true),
+            (Kind::TicketNotes, true),
+            (Kind::TicketAttachments, true),
+        ]
+        .into_iter()
+        .collect();
+        Profile {
+            rows,
+            impersonation,
+            webhooks_allowed: 25,
+            picklists_readable: true,
+            active: true,
+        }
+    }
+}
+
+fn is_webhook_entity(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::TicketWebhooks | Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources
+    )
+}
+
+impl Profile {
+    /// The effective access for a verb (None where the API does not offer the verb).
+    pub(crate) fn access(&self, kind: Kind, verb: Verb) -> Access {
+        if !kind.supports(verb) {
+            return Access::None;
+        }
+        if is_webhook_entity(kind) && verb != Verb::Query && self.webhooks_allowed == 0 {
+            return Access::None;
+        }
+        self.rows
+            .get(&(kind, verb))
+            .copied()
+            .unwrap_or(Access::None)
+    }
+
+    /// Sets one row.
+    pub(crate) fn set(&mut self, kind: Kind, verb: Verb, access: Access) {
+        self.rows.insert((kind, verb), access);
+    }
+
+    /// Whether writes on `kind` may carry `ImpersonationResourceId`.
+    pub(crate) fn may_impersonate(&self, kind: Kind) -> bool {
+        self.impersonation.get(&kind).copied().unwrap_or(false)
+    }
+
+    /// Turns all Resource Impersonation rows on (Tickets, Ticket Notes, Attachments) or off.
+    pub(crate) fn set_impersonation(&mut self, on: bool) {
+        for kind in [Kind::Tickets, Kind::TicketNotes, Kind::TicketAttachments] {
+            self.impersonation.insert(kind, on);
+        }
+    }
+
+    /// Removes the right standing for a vendor-neutral capability (the mapping in
+    /// [`AutotaskSimBuilder::deny`](super::AutotaskSimBuilder::deny)).
+    pub(crate) fn deny(&mut self, cap: Capability) {
+        use Capability as C;
+        match cap {
+            C::Connect => self.active = false,
+            C::ReadTickets => self.set(Kind::Tickets, Verb::Query, Access::None),
+            C::CreateTickets => self.set(Kind::Tickets, Verb::Create, Access::None),
+            C::UpdateTickets | C::CloseTickets => {
+                self.set(Kind::Tickets, Verb::Update, Access::None);
+            }
+            C::ReadNotes => self.set(Kind::TicketNotes, Verb::Query, Access::None),
+            C::AddNotes => self.set(Kind::TicketNotes, Verb::Create, Access::None),
+            C::ReadCompanies => self.set(Kind::Companies, Verb::Query, Access::None),
+            C::ReadContacts => self.set(Kind::Contacts, Verb::Query, Access::None),
+            C::ReadResources => self.set(Kind::Resources, Verb::Query, Access::None),
+            C::Attachments => self.set(Kind::TicketAttachments, Verb::Create, Access::None),
+            C::Impersonation => self.set_impersonation(false),
+            C::Webhooks => {
+                self.webhooks_allowed = 0;
+                self.set(Kind::TicketWebhooks, Verb::Create, Access::None);
+            }
+            C::BaseData => self.picklists_readable = false,
+            // Autotask has no right for a ticket source (it is the tracking identifier).
+            _ => {}
+        }
+    }
+}
+
+/// The refusal text for a verb.
+pub(crate) fn refusal(verb: Verb) -> String {
+    format!(
+        "The logged in Resource does not have the adequate permissions to {} this entity type.",
+        verb.word()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_grants_what_the_api_offers() {
+        let p = Profile::default();
+        assert_eq!(p.access(Kind::Tickets, Verb::Create), Access::All);
+        assert_eq!(p.access(Kind::Tickets, Verb::Delete), Access::None);
+        assert_eq!(p.access(Kind::Resources, Verb::Create), Access::None);
+        assert!(p.may_impersonate(Kind::TicketNotes));
+        assert!(!p.may_impersonate(Kind::Companies));
+    }
+
+    #[test]
+    fn deny_maps_capabilities_to_rows() {
+        let mut p = Profile::default();
+        p.deny(Capability::CloseTickets);
+        assert_eq!(p.access(Kind::Tickets, Verb::Update), Access::None);
+        p.deny(Capability::Webhooks);
+        assert_eq!(p.access(Kind::TicketWebhooks, Verb::Create), Access::None);
+        assert_eq!(
+            p.access(Kind::TicketWebhookFields, Verb::Create),
+            Access::None
+        );
+        assert_eq!(p.access(Kind::TicketWebhooks, Verb::Query), Access::All);
+        p.deny(Capability::Impersonation);
+        assert!(!p.may_impersonate(Kind::Tickets));
+    }
+
+    #[test]
+    fn refusal_text_names_the_verb() {
+        assert_eq!(
+            refusal(Verb::Query),
+            "The logged in Resource does not have the adequate permissions to query this entity type."
+        );
+    }
+}

@@ -1,0 +1,723 @@
+//! Creates, updates and deletes (`vendors/autotask.md` §3, §5, §10).
+//!
+//! Create → 200 `{"itemId":N}`; update with `PATCH` (only the sent fields) or `PUT` (omitted
+//! writable fields become empty) on the collection path with `id` in the body → 200
+//! `{"itemId":N}`; delete → 200 `{"itemId":N}`. Failures are HTTP 500 `{"errors":[…]}` with
+//! the API's texts: "<field> is required", "Picklist value [3] does not exist for priority",
+//! "Value does not reference an existing entity for <field> . ", the permission refusal. Input
+//! keys are case-insensitive; read-only fields are ignored; an explicit `null` in a create body
+//! fails (KelvinTegelaar/AutotaskAPI#26).
+
+use axum::response::Response;
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use http::HeaderMap;
+use serde_json::{Map, Value, json};
+
+use super::dates;
+use super::entities::{Kind, Ty, Verb, WritePath};
+use super::handlers::own_record;
+use super::permissions::Access;
+use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
+use super::query::key;
+use super::responses::{self, error500, ok};
+use super::state::Sim;
+use super::store::{Record, Store, int, text};
+use super::webhooks::{self, Action};
+use super::wire;
+
+/// Who a write is made as: the API user, or the resource it impersonates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Actor {
+    pub(crate) resource: i64,
+    pub(crate) impersonator: Option<i64>,
+}
+
+/// Reads `ImpersonationResourceId` and checks the Resource Impersonation rights.
+///
+/// Allowed when the level's Resource Impersonation row for the entity is checked and the target
+/// is an active resource whose level allows impersonation (API-only users never do). Anything
+/// else is the permission refusal for the verb (`vendors/autotask.md` §10).
+fn actor(
+    sim: &Sim,
+    store: &Store,
+    kind: Kind,
+    verb: Verb,
+    headers: &HeaderMap,
+) -> Result<Actor, Box<Response>> {
+    let raw = headers
+        .get("ImpersonationResourceId")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .unwrap_or("");
+    if raw.is_empty() {
+        return Ok(Actor {
+            resource: sim.api_resource_id,
+            impersonator: None,
+        });
+    }
+    let refuse = || Box::new(responses::forbidden(verb));
+    let id: i64 = raw.parse().map_err(|_| refuse())?;
+    if !sim.profile().may_impersonate(kind) {
+        return Err(refuse());
+    }
+    let target = store.get(Kind::Resources, id).ok_or_else(refuse)?;
+    let active = target
+        .get("isActive")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    if !active || int(&target, "licenseType") == Some(LICENSE_API) {
+        return Err(refuse());
+    }
+    Ok(Actor {
+        resource: id,
+        impersonator: Some(sim.api_resource_id),
+    })
+}
+
+fn convert(ty: Ty, v: &Value, field: &str) -> Result<Value, String> {
+    let bad = || {
+        format!(
+            "Error converting value {v} to type '{}'. Path '{field}'.",
+            ty.dotnet()
+        )
+    };
+    Ok(match ty {
+        Ty::Int | Ty::Long => match v {
+            Value::Number(n) if n.is_i64() => v.clone(),
+            Value::Number(n) => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 => json!(f as i64),
+                _ => return Err(bad()),
+            },
+            Value::String(s) => json!(s.trim().parse::<i64>().map_err(|_| bad())?),
+            Value::Bool(b) => json!(i64::from(*b)),
+            _ => return Err(bad()),
+        },
+        Ty::Double => match v {
+            Value::Number(n) => json!(n.as_f64().ok_or_else(bad)?),
+            Value::String(s) => json!(s.trim().parse::<f64>().map_err(|_| bad())?),
+            _ => return Err(bad()),
+        },
+        Ty::Bool => match v {
+            Value::Bool(_) => v.clone(),
+            Value::String(s) if s.eq_ignore_ascii_case("true") => json!(true),
+            Value::String(s) if s.eq_ignore_ascii_case("false") => json!(false),
+            _ => return Err(bad()),
+        },
+        Ty::DateTime => match v {
+            Value::String(s) => json!(dates::wire(dates::parse(s).ok_or_else(bad)?)),
+            _ => return Err(bad()),
+        },
+        Ty::Str => match v {
+            Value::String(_) => v.clone(),
+            Value::Number(n) => json!(n.to_string()),
+            Value::Bool(b) => json!(b.to_string()),
+            _ => return Err(bad()),
+        },
+    })
+}
+
+/// The body's fields by canonical name (`Null` kept for updates), its UDFs and its `id`.
+struct Input {
+    fields: Record,
+    udfs: Option<Vec<(String, Value)>>,
+    id: Option<i64>,
+}
+
+fn normalize(kind: Kind, body: &Value, create: bool) -> Result<Input, String> {
+    let obj = body
+        .as_object()
+        .ok_or_else(|| format!("The request body must be a {} object.", kind.legacy_name()))?;
+    let mut fields = Map::new();
+    let mut udfs = None;
+    let mut id = None;
+    for (k, v) in obj {
+        if create && v.is_null() {
+            // What the live API answers to an explicit null (a .NET null dereference); the
+            // fix on the client side is to omit unset fields.
+            return Err("Object reference not set to an instance of an object.".into());
+        }
+        if k.eq_ignore_ascii_case("userDefinedFields") {
+            let list = match v {
+                Value::Array(a) => a,
+                Value::Null => continue,
+                _ => {
+                    return Err(
+                        "userDefinedFields must be an array of {\"name\",\"value\"}.".into(),
+                    );
+                }
+            };
+            let known = wire::udf_names(kind);
+            let mut out = Vec::new();
+            for u in list {
+                let name = u
+                    .as_object()
+                    .and_then(|o| key(o, "name"))
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| "Each user-defined field needs a name.".to_string())?;
+                let canon = known
+                    .iter()
+                    .find(|n| n.eq_ignore_ascii_case(name))
+                    .ok_or_else(|| {
+                        format!(
+                            "Unable to find user-defined field '{name}' on {}.",
+                            kind.name()
+                        )
+                    })?;
+                let value = match u.as_object().and_then(|o| key(o, "value")) {
+                    None | Some(Value::Null) => Value::Null,
+                    Some(Value::String(s)) => json!(s),
+                    Some(other) => json!(other.to_string()),
+                };
+                out.push(((*canon).to_string(), value));
+            }
+            udfs = Some(out);
+            continue;
+        }
+        let Some(def) = kind.field(k) else {
+            // Unknown properties are ignored by the API's JSON reader.
+            continue;
+        };
+        if def.name == "id" {
+            if !v.is_null() {
+                id = Some(
+                    convert(Ty::Long, v, "id")?
+                        .as_i64()
+                        .ok_or_else(|| "id must be an integer.".to_string())?,
+                );
+            }
+            continue;
+        }
+        if kind.read_only(def.name) {
+            continue;
+        }
+        let value = if v.is_null() {
+            Value::Null
+        } else {
+            convert(def.ty, v, def.name)?
+        };
+        fields.insert(def.name.to_string(), value);
+    }
+    Ok(Input { fields, udfs, id })
+}
+
+fn merge_udfs(rec: &mut Record, udfs: &[(String, Value)]) {
+    let mut list: Vec<Value> = rec
+        .get("userDefinedFields")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for (name, value) in udfs {
+        list.retain(|u| u.get("name").and_then(Value::as_str) != Some(name.as_str()));
+        if !value.is_null() {
+            list.push(json!({"name": name, "value": value}));
+        }
+    }
+    if list.is_empty() {
+        rec.remove("userDefinedFields");
+    } else {
+        rec.insert("userDefinedFields".into(), Value::Array(list));
+    }
+}
+
+/// Checks required fields, picklists and references of the record about to be stored.
+fn validate(
+    sim: &Sim,
+    store: &Store,
+    kind: Kind,
+    rec: &Record,
+    changed: &Record,
+) -> Result<(), String> {
+    let mut required: Vec<&str> = kind.required().to_vec();
+    if kind == Kind::TicketNotes && sim.require_note_titles {
+        required.push("title");
+    }
+    for f in required {
+        let missing = match rec.get(f) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(s)) => s.trim().is_empty(),
+            _ => false,
+        };
+        if missing {
+            return Err(format!("{f} is required"));
+        }
+    }
+    for (f, v) in changed {
+        let Some(def) = kind.field(f) else { continue };
+        if v.is_null() {
+            continue;
+        }
+        if let Some(n) = v.as_i64()
+            && !picklists::accepts(kind, def.name, def.ty, n)
+        {
+            return Err(format!(
+                "Picklist value [{n}] does not exist for {}",
+                def.name
+            ));
+        }
+        if let Some(target) = kind.reference(def.name)
+            && let Some(n) = v.as_i64()
+            && !store.exists(target, n)
+        {
+            return Err(format!(
+                "Value does not reference an existing entity for {} . ",
+                def.name
+            ));
+        }
+        if let (Some(s), Ty::Str) = (v.as_str(), def.ty) {
+            let max = match (kind, def.name) {
+                (Kind::Tickets | Kind::TicketNotes, "title") => 255,
+                (Kind::Tickets, "externalID") => 50,
+                (Kind::TicketWebhooks, "name") => 50,
+                (Kind::TicketWebhooks, "webhookUrl" | "deactivationUrl") => 500,
+                (Kind::TicketWebhooks, "secretKey") => 64,
+                _ => usize::MAX,
+            };
+            if s.chars().count() > max {
+                return Err(format!(
+                    "{} exceeds the maximum length of {max} characters.",
+                    def.name
+                ));
+            }
+        }
+    }
+    if kind == Kind::Tickets {
+        if rec.get("assignedResourceID").is_some_and(|v| !v.is_null())
+            && rec.get("assignedResourceRoleID").is_none_or(Value::is_null)
+        {
+            return Err("When assigning a Resource, you must assign both a assignedResourceID and assignedResourceRoleID.".into());
+        }
+        if let (Some(sub), Some(issue)) = (int(rec, "subIssueType"), int(rec, "issueType"))
+            && changed.contains_key("subIssueType")
+            && !picklists::SUB_ISSUE_TYPE
+                .iter()
+                .any(|p| p.value == sub && p.parent == Some(issue))
+        {
+            return Err(format!(
+                "Picklist value [{sub}] does not exist for subIssueType"
+            ));
+        }
+    }
+    if kind == Kind::TicketWebhooks {
+        for f in ["webhookUrl", "deactivationUrl"] {
+            if let Some(u) = text(rec, f) {
+                let parsed = url::Url::parse(u).map_err(|_| format!("{f} is not a valid URL."))?;
+                if !matches!(parsed.scheme(), "http" | "https") {
+                    return Err(format!("{f} must be an http or https URL."));
+                }
+            }
+        }
+    }
+    if kind == Kind::TicketAttachments {
+        let ty = text(rec, "attachmentType").unwrap_or("");
+        if !["FILE_ATTACHMENT", "URL", "FOLDER_LINK"].contains(&ty) {
+            return Err(format!(
+                "Invalid attachmentType [{ty}]. Use FILE_ATTACHMENT, URL or FOLDER_LINK."
+            ));
+        }
+        if text(rec, "fullPath").is_none_or(|p| p.trim().is_empty()) {
+            return Err("fullPath is required".into());
+        }
+    }
+    Ok(())
+}
+
+fn content_type_for(path: &str) -> &'static str {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "log" => "text/plain",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "csv" => "text/csv",
+        "json" => "application/json",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Refuses a write when a Restricted level does not own the record.
+fn writable(sim: &Sim, store: &Store, kind: Kind, verb: Verb, rec: &Record) -> bool {
+    match sim.profile().access(kind, verb) {
+        Access::All => true,
+        Access::Restricted => own_record(store, kind, rec, sim.api_resource_id),
+        Access::None => false,
+    }
+}
+
+/// `POST /V1.0/{Entity}` or `POST /V1.0/{Parent}/{id}/{Child}`.
+pub(crate) fn create(
+    sim: &Sim,
+    kind: Kind,
+    parent: Option<(Kind, i64)>,
+    body: &Value,
+    headers: &HeaderMap,
+) -> Response {
+    if sim.profile().access(kind, Verb::Create) == Access::None {
+        return responses::forbidden(Verb::Create);
+    }
+    let mut store = sim.write();
+    let who = match actor(sim, &store, kind, Verb::Create, headers) {
+        Ok(a) => a,
+        Err(r) => return *r,
+    };
+    let input = match normalize(kind, body, true) {
+        Ok(i) => i,
+        Err(e) => return error500(e),
+    };
+    let now = dates::wire(dates::now());
+    let mut rec = input.fields.clone();
+    let mut changed = input.fields;
+    if let (Some((pkind, pid)), WritePath::Child { parent_field, .. }) = (parent, kind.write_path())
+    {
+        if !store.exists(pkind, pid) {
+            return error500(format!(
+                "Value does not reference an existing entity for {parent_field} . "
+            ));
+        }
+        rec.insert(parent_field.into(), json!(pid));
+        changed.remove(parent_field);
+    }
+    let set = |rec: &mut Record, f: &str, v: Value| {
+        rec.insert(f.to_string(), v);
+    };
+    let imp = who.impersonator.map_or(Value::Null, |i| json!(i));
+    match kind {
+        Kind::Tickets => {
+            let today = dates::now().date();
+            let n = store.tickets_per_day.entry(today).or_insert(0);
+            *n += 1;
+            let number = format!("T{}.{:04}", today.to_string().replace('-', ""), n);
+            set(&mut rec, "ticketNumber", json!(number));
+            set(&mut rec, "createDate", json!(now));
+            set(&mut rec, "lastActivityDate", json!(now));
+            set(&mut rec, "lastTrackedModificationDateTime", json!(now));
+            set(&mut rec, "creatorResourceID", json!(who.resource));
+            set(&mut rec, "creatorType", json!(1));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
+            set(&mut rec, "lastActivityResourceID", json!(who.resource));
+            set(&mut rec, "lastActivityPersonType", json!(1));
+            rec.entry("ticketType").or_insert(json!(1));
+            rec.entry("ticketCategory").or_insert(json!(3));
+            rec.entry("source").or_insert(json!(-2));
+            if int(&rec, "status") == Some(STATUS_COMPLETE) {
+                set(&mut rec, "completedDate", json!(now));
+                set(&mut rec, "completedByResourceID", json!(who.resource));
+                set(&mut rec, "resolvedDateTime", json!(now));
+            }
+        }
+        Kind::TicketNotes => {
+            set(&mut rec, "createDateTime", json!(now));
+            set(&mut rec, "lastActivityDate", json!(now));
+            set(&mut rec, "creatorResourceID", json!(who.resource));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
+        }
+        Kind::Companies => {
+            set(&mut rec, "createDate", json!(now));
+            set(&mut rec, "createdByResourceID", json!(who.resource));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
+            set(&mut rec, "lastActivityDate", json!(now));
+            set(&mut rec, "lastTrackedModifiedDateTime", json!(now));
+            rec.entry("isActive").or_insert(json!(true));
+        }
+        Kind::Contacts => {
+            set(&mut rec, "createDate", json!(now));
+            set(&mut rec, "lastActivityDate", json!(now));
+            set(&mut rec, "lastModifiedDate", json!(now));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
+        }
+        Kind::TicketAttachments => {
+            if let Some((_, pid)) = parent {
+                set(&mut rec, "ticketID", json!(pid));
+            }
+            if let Err(r) = attachment_data(sim, &mut rec) {
+                return *r;
+            }
+            set(&mut rec, "attachDate", json!(now));
+            set(&mut rec, "attachedByResourceID", json!(who.resource));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
+            set(&mut rec, "creatorType", json!(1));
+            set(&mut rec, "parentType", json!(4));
+        }
+        Kind::TicketWebhooks => {
+            let allowed = sim.profile().webhooks_allowed as usize;
+            if store.count(Kind::TicketWebhooks) >= allowed {
+                return error500(format!(
+                    "The maximum number of webhooks ({allowed}) allowed for this security level has been reached."
+                ));
+            }
+            set(&mut rec, "ownerResourceID", json!(sim.api_resource_id));
+            set(&mut rec, "isReady", json!(false));
+            set(&mut rec, "webhookGUID", json!(webhooks::new_guid()));
+            rec.entry("isSubscribedToCreateEvents")
+                .or_insert(json!(false));
+            rec.entry("isSubscribedToUpdateEvents")
+                .or_insert(json!(false));
+            rec.entry("isSubscribedToDeleteEvents")
+                .or_insert(json!(false));
+            rec.entry("sendThresholdExceededNotification")
+                .or_insert(json!(false));
+        }
+        Kind::TicketWebhookFields => {
+            rec.entry("isSubscribedField").or_insert(json!(false));
+            rec.entry("isDisplayAlwaysField").or_insert(json!(false));
+        }
+        _ => {}
+    }
+    if let Some(u) = &input.udfs {
+        merge_udfs(&mut rec, u);
+    }
+    rec.retain(|_, v| !v.is_null());
+    if let Err(e) = validate(sim, &store, kind, &rec, &changed) {
+        return error500(e);
+    }
+    let id = store.insert(kind, rec);
+    if kind == Kind::TicketWebhookFields
+        && let Some((_, wid)) = parent
+    {
+        refresh_ready(&mut store, wid);
+    }
+    if kind == Kind::TicketNotes
+        && let Some((_, tid)) = parent
+    {
+        touch_ticket(&mut store, tid, &now, who.resource);
+    }
+    if kind == Kind::Tickets {
+        sim.hooks
+            .ticket_event(&store, Action::Create, id, &[], who.resource);
+    }
+    ok(&json!({ "itemId": id }))
+}
+
+/// Decodes and checks `data` of a new attachment, filling `fileSize` and `contentType`.
+fn attachment_data(sim: &Sim, rec: &mut Record) -> Result<(), Box<Response>> {
+    if text(rec, "attachmentType") != Some("FILE_ATTACHMENT") {
+        return Ok(());
+    }
+    let data = text(rec, "data").unwrap_or("");
+    if data.is_empty() {
+        return Err(Box::new(error500("data is required")));
+    }
+    let bytes = STANDARD
+        .decode(data.trim())
+        .map_err(|_| Box::new(error500("The data field is not valid base64.")))?;
+    if bytes.len() > sim.max_attachment_bytes {
+        return Err(Box::new(error500(format!(
+            "The attachment is {} bytes; the maximum file size is {} bytes.",
+            bytes.len(),
+            sim.max_attachment_bytes
+        ))));
+    }
+    let path = text(rec, "fullPath").unwrap_or("").to_string();
+    rec.insert("fileSize".into(), json!(bytes.len() as f64));
+    rec.entry("contentType")
+        .or_insert_with(|| json!(content_type_for(&path)));
+    Ok(())
+}
+
+fn touch_ticket(store: &mut Store, tid: i64, now: &str, who: i64) {
+    if let Some(t) = store.get(Kind::Tickets, tid) {
+        let mut t = t.into_owned();
+        t.insert("lastActivityDate".into(), json!(now));
+        t.insert("lastActivityResourceID".into(), json!(who));
+        store.put(Kind::Tickets, tid, t);
+    }
+}
+
+/// A webhook is ready once it has a subscribed field.
+fn refresh_ready(store: &mut Store, wid: i64) {
+    let ready = store.iter(Kind::TicketWebhookFields).any(|f| {
+        int(&f, "webhookID") == Some(wid) && f.get("isSubscribedField") == Some(&json!(true))
+    });
+    if let Some(w) = store.get(Kind::TicketWebhooks, wid) {
+        let mut w = w.into_owned();
+        w.insert("isReady".into(), json!(ready));
+        store.put(Kind::TicketWebhooks, wid, w);
+    }
+}
+
+/// `PATCH`/`PUT /V1.0/{Entity}` (or the child path) with `id` in the body.
+pub(crate) fn update(
+    sim: &Sim,
+    kind: Kind,
+    parent: Option<(Kind, i64)>,
+    body: &Value,
+    replace: bool,
+    headers: &HeaderMap,
+) -> Response {
+    if sim.profile().access(kind, Verb::Update) == Access::None {
+        return responses::forbidden(Verb::Update);
+    }
+    let mut store = sim.write();
+    let who = match actor(sim, &store, kind, Verb::Update, headers) {
+        Ok(a) => a,
+        Err(r) => return *r,
+    };
+    let input = match normalize(kind, body, false) {
+        Ok(i) => i,
+        Err(e) => return error500(e),
+    };
+    let Some(id) = input.id else {
+        return error500("id is required");
+    };
+    let not_found = || {
+        error500(
+            "No matching records found. The logged in Resource may not have the required permissions to update the data.",
+        )
+    };
+    let Some(old) = store.get(kind, id).map(std::borrow::Cow::into_owned) else {
+        return not_found();
+    };
+    if let (Some((_, pid)), WritePath::Child { parent_field, .. }) = (parent, kind.write_path())
+        && int(&old, parent_field) != Some(pid)
+    {
+        return not_found();
+    }
+    if !writable(sim, &store, kind, Verb::Update, &old) {
+        return not_found();
+    }
+    if kind == Kind::TicketNotes {
+        // Observed: a note PATCH without noteType and publish fails (vendors/autotask.md §3).
+        for f in ["noteType", "publish"] {
+            if !input.fields.contains_key(f) {
+                return error500(format!("{f} is required"));
+            }
+        }
+    }
+    let mut rec = if replace {
+        let mut keep: Record = old
+            .iter()
+            .filter(|(k, _)| kind.read_only(k) || k.as_str() == "userDefinedFields")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if let WritePath::Child { parent_field, .. } = kind.write_path()
+            && let Some(v) = old.get(parent_field)
+        {
+            keep.insert(parent_field.into(), v.clone());
+        }
+        keep
+    } else {
+        old.clone()
+    };
+    let mut changed = Record::new();
+    for (k, v) in &input.fields {
+        if let WritePath::Child { parent_field, .. } = kind.write_path()
+            && k == parent_field
+        {
+            continue;
+        }
+        if old.get(k) != Some(v) && !(v.is_null() && old.get(k).is_none()) {
+            changed.insert(k.clone(), v.clone());
+        }
+        rec.insert(k.clone(), v.clone());
+    }
+    if let Some(u) = &input.udfs {
+        merge_udfs(&mut rec, u);
+    }
+    let now = dates::wire(dates::now());
+    match kind {
+        Kind::Tickets => {
+            let was_done = int(&old, "status") == Some(STATUS_COMPLETE);
+            let done = int(&rec, "status") == Some(STATUS_COMPLETE);
+            if done && !was_done {
+                rec.insert("completedDate".into(), json!(now));
+                rec.insert("completedByResourceID".into(), json!(who.resource));
+                rec.insert("resolvedDateTime".into(), json!(now));
+            } else if !done && was_done {
+                rec.remove("completedDate");
+                rec.remove("completedByResourceID");
+                rec.remove("resolvedDateTime");
+            }
+            rec.insert("lastActivityDate".into(), json!(now));
+            rec.insert("lastTrackedModificationDateTime".into(), json!(now));
+            rec.insert("lastActivityResourceID".into(), json!(who.resource));
+        }
+        Kind::TicketNotes => {
+            rec.insert("lastActivityDate".into(), json!(now));
+            if let Some(i) = who.impersonator {
+                rec.insert("impersonatorUpdaterResourceID".into(), json!(i));
+            }
+        }
+        Kind::Companies => {
+            rec.insert("lastTrackedModifiedDateTime".into(), json!(now));
+        }
+        Kind::Contacts => {
+            rec.insert("lastModifiedDate".into(), json!(now));
+        }
+        _ => {}
+    }
+    rec.retain(|_, v| !v.is_null());
+    if let Err(e) = validate(sim, &store, kind, &rec, &changed) {
+        return error500(e);
+    }
+    store.put(kind, id, rec);
+    if kind == Kind::TicketWebhookFields
+        && let Some(wid) = int(&old, "webhookID")
+    {
+        refresh_ready(&mut store, wid);
+    }
+    if kind == Kind::Tickets {
+        let names: Vec<String> = changed.keys().cloned().collect();
+        sim.hooks
+            .ticket_event(&store, Action::Update, id, &names, who.resource);
+    }
+    ok(&json!({ "itemId": id }))
+}
+
+/// `DELETE /V1.0/{Entity}/{id}` or the child path.
+pub(crate) fn delete(
+    sim: &Sim,
+    kind: Kind,
+    parent: Option<(Kind, i64)>,
+    id: i64,
+    headers: &HeaderMap,
+) -> Response {
+    if sim.profile().access(kind, Verb::Delete) == Access::None {
+        return responses::forbidden(Verb::Delete);
+    }
+    let mut store = sim.write();
+    if let Err(r) = actor(sim, &store, kind, Verb::Delete, headers) {
+        return *r;
+    }
+    let missing = || {
+        error500(
+            "No message. No matching records found. The logged in Resource may not have the required permissions to delete the data.",
+        )
+    };
+    let Some(old) = store.get(kind, id).map(std::borrow::Cow::into_owned) else {
+        return missing();
+    };
+    if let (Some((_, pid)), WritePath::Child { parent_field, .. }) = (parent, kind.write_path())
+        && int(&old, parent_field) != Some(pid)
+    {
+        return missing();
+    }
+    if !writable(sim, &store, kind, Verb::Delete, &old) {
+        return missing();
+    }
+    store.delete(kind, id);
+    match kind {
+        Kind::TicketWebhooks => {
+            for child in [
+                Kind::TicketWebhookFields,
+                Kind::TicketWebhookExcludedResources,
+            ] {
+                let ids: Vec<i64> = store
+                    .iter(child)
+                    .filter(|r| int(r, "webhookID") == Some(id))
+                    .filter_map(|r| int(&r, "id"))
+                    .collect();
+                for c in ids {
+                    store.delete(child, c);
+                }
+            }
+        }
+        Kind::TicketWebhookFields => {
+            if let Some(wid) = int(&old, "webhookID") {
+                refresh_ready(&mut store, wid);
+            }
+        }
+        _ => {}
+    }
+    ok(&json!({ "itemId": id }))
+}
