@@ -125,6 +125,9 @@ pub(crate) fn parse(path: &str) -> Route {
     let Some(kind) = Kind::from_name(first) else {
         return Route::Unknown;
     };
+    if let Some(part) = info(rest) {
+        return Route::Info(kind, part);
+    }
     match rest {
         [] => Route::Collection(kind),
         [q] if q.eq_ignore_ascii_case("query") => Route::Query(kind),
@@ -136,9 +139,6 @@ pub(crate) fn parse(path: &str) -> Route {
         }
         [i] => id(i).map_or(Route::Unknown, |i| Route::Item(kind, i)),
         _ => {
-            if let Some(part) = info(rest) {
-                return Route::Info(kind, part);
-            }
             let (Some(pid), Some(child)) = (id(rest[0]), rest.get(1).and_then(|s| kind.child(s)))
             else {
                 return Route::Unknown;
@@ -289,6 +289,10 @@ mod tests {
         assert_eq!(
             parse("/ATServicesRest/V1.0/Tickets/12/Attachments/9"),
             Route::Child(Kind::Tickets, 12, Kind::TicketAttachments, 9)
+        );
+        assert_eq!(
+            parse("/ATServicesRest/V1.0/Tickets/entityinformation"),
+            Route::Info(Kind::Tickets, InfoPart::Entity)
         );
         assert_eq!(
             parse("/ATServicesRest/V1.0/Tickets/entityInformation/fields"),
