@@ -58,7 +58,10 @@ async fn sync_pages(
         token = page.next;
         // Save progress after every page, as a real sync would commit it.
         local.checkpoint = token.as_ref().map(serde_json::to_string).transpose()?;
-        println!("  page {pages}: {n} tickets, {} stored", local.tickets.len());
+        println!(
+            "  page {pages}: {n} tickets, {} stored",
+            local.tickets.len()
+        );
         if token.is_none() || stop_after == Some(pages) {
             return Ok(pages);
         }
@@ -83,14 +86,22 @@ async fn main() -> Result<(), Box<dyn Error>> {
 
     println!("second run, a new process resuming from the saved page token:");
     sync_pages(&connect()?, &everything, &mut local, None).await?;
-    println!("full copy: {} tickets (the simulator holds {})", local.tickets.len(), sim.ticket_count());
+    println!(
+        "full copy: {} tickets (the simulator holds {})",
+        local.tickets.len(),
+        sim.ticket_count()
+    );
 
     // Someone changes two tickets in the PSA.
     let psa = connect()?;
     let mut ids: Vec<TicketId> = local.tickets.keys().copied().collect();
     ids.sort();
     for id in ids.iter().take(2) {
-        psa.update_ticket(*id, &TicketUpdate::new().title(format!("Changed ticket {id}"))).await?;
+        psa.update_ticket(
+            *id,
+            &TicketUpdate::new().title(format!("Changed ticket {id}")),
+        )
+        .await?;
     }
 
     println!("incremental run (updated since the watermark):");
@@ -99,9 +110,23 @@ async fn main() -> Result<(), Box<dyn Error>> {
     };
     local.checkpoint = None;
     let before = local.tickets.len();
-    sync_pages(&psa, &TicketQuery::new().updated_since(since), &mut local, None).await?;
-    let changed = local.tickets.values().filter(|t| t.title.starts_with("Changed ticket")).count();
-    println!("after the incremental run: {} tickets ({} new), {changed} carry the change", local.tickets.len(), local.tickets.len() - before);
+    sync_pages(
+        &psa,
+        &TicketQuery::new().updated_since(since),
+        &mut local,
+        None,
+    )
+    .await?;
+    let changed = local
+        .tickets
+        .values()
+        .filter(|t| t.title.starts_with("Changed ticket"))
+        .count();
+    println!(
+        "after the incremental run: {} tickets ({} new), {changed} carry the change",
+        local.tickets.len(),
+        local.tickets.len() - before
+    );
 
     sim.stop().await;
     Ok(())
