@@ -21,6 +21,9 @@ async fn sim() -> (psa_sim::AutotaskSimHandle, Api) {
     (sim, api)
 }
 
+/// A predicate over a ticket as the API sends it.
+type Pred = Box<dyn Fn(&Value) -> bool>;
+
 /// The ids a filter returns over HTTP, every page.
 async fn ids(api: &Api, filter: Value) -> Vec<i64> {
     api.query_all("Tickets", &json!({ "filter": filter }))
@@ -35,7 +38,7 @@ async fn every_operator_agrees_with_the_store() {
     let (sim, api) = sim().await;
     let company = sim.company_ids()[2];
     let s = |v: &Value| v.as_str().unwrap_or("").to_lowercase();
-    let cases: Vec<(Value, Box<dyn Fn(&Value) -> bool>)> = vec![
+    let cases: Vec<(Value, Pred)> = vec![
         (
             json!([{"op": "eq", "field": "status", "value": 8}]),
             Box::new(|t| t["status"] == 8),
