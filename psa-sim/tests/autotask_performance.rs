@@ -1,9 +1,9 @@
 //! Paging 100,000 Autotask tickets out of the simulator with a raw client, 500 a page.
 //!
 //! Asserts only correctness (every ticket once); the elapsed time is printed for the record
-//! (`cargo test -p psa-sim --release --test autotask_performance -- --ignored --nocapture`).
-//! Ignored by default: a debug build spends most of the time in (unoptimised) JSON encoding
-//! and decoding of 100,000 full ticket records.
+//! (`cargo test -p psa-sim --release --test autotask_performance -- --nocapture`). A debug
+//! build takes about 12 s, most of it unoptimised JSON encoding and decoding of 100,000 full
+//! ticket records (about 220 MB).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -17,7 +17,6 @@ use psa_sim::AutotaskSim;
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "about 25 s in a debug build; run with --release --ignored"]
 async fn paging_100k_tickets_returns_each_once() {
     let started = Instant::now();
     let sim = AutotaskSim::builder()

@@ -25,6 +25,16 @@ pub(crate) fn json(status: StatusCode, body: &Value) -> Response {
     r
 }
 
+/// 200 with JSON already encoded.
+pub(crate) fn raw_json(bytes: Vec<u8>) -> Response {
+    let mut r = Response::new(Body::from(bytes));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    r
+}
+
 /// 200 with a JSON body.
 pub(crate) fn ok(body: &Value) -> Response {
     json(StatusCode::OK, body)

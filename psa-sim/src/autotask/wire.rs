@@ -91,6 +91,60 @@ pub(crate) fn render(
     Value::Object(out)
 }
 
+/// One record in wire shape, written straight to `out` (the same JSON as [`render`], without
+/// building an intermediate map: query pages of 500 full tickets stay cheap).
+pub(crate) fn write_record(
+    out: &mut Vec<u8>,
+    kind: Kind,
+    rec: &Record,
+    include: Option<&[&'static str]>,
+    with_udfs: bool,
+    data: Data,
+) {
+    out.push(b'{');
+    let mut first = true;
+    let mut key = |out: &mut Vec<u8>, name: &str| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        // Field names are plain ASCII identifiers: no escaping needed.
+        out.push(b'"');
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b"\":");
+    };
+    for f in kind.fields() {
+        if include.is_some_and(|inc| !inc.contains(&f.name)) {
+            continue;
+        }
+        let hidden = match (kind, f.name) {
+            (Kind::TicketAttachments, "data") => data == Data::Omit,
+            (Kind::TicketWebhooks, "secretKey") => true,
+            _ => false,
+        };
+        key(out, f.name);
+        match rec.get(f.name) {
+            Some(v) if !hidden => {
+                if serde_json::to_writer(&mut *out, v).is_err() {
+                    out.extend_from_slice(b"null");
+                }
+            }
+            _ => out.extend_from_slice(b"null"),
+        }
+    }
+    if with_udfs && kind.has_udfs() {
+        key(out, "userDefinedFields");
+        let list: Vec<Value> = udfs(kind)
+            .iter()
+            .map(|d| json!({"name": d.name, "value": udf_value(rec, d.name)}))
+            .collect();
+        if serde_json::to_writer(&mut *out, &list).is_err() {
+            out.extend_from_slice(b"[]");
+        }
+    }
+    out.push(b'}');
+}
+
 /// `{"info": …}` of `entityInformation`.
 pub(crate) fn entity_info(kind: Kind, access: [(&'static str, Value); 4]) -> Value {
     let mut info = Map::new();
