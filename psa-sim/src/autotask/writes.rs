@@ -3,8 +3,8 @@
 //! Create → 200 `{"itemId":N}`; update with `PATCH` (only the sent fields) or `PUT` (omitted
 //! writable fields become empty) on the collection path with `id` in the body → 200
 //! `{"itemId":N}`; delete → 200 `{"itemId":N}`. Failures are HTTP 500 `{"errors":[…]}` with
-//! the API's texts: "<field> is required", "Picklist value [3] does not exist for priority",
-//! "Value does not reference an existing entity for <field> . ", the permission refusal. Input
+//! the API's texts: `"<field> is required"`, `"Picklist value [3] does not exist for priority"`,
+//! `"Value does not reference an existing entity for <field> . "`, the permission refusal. Input
 //! keys are case-insensitive; read-only fields are ignored; an explicit `null` in a create body
 //! fails (KelvinTegelaar/AutotaskAPI#26).
 
