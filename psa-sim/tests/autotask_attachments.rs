@@ -109,3 +109,20 @@ async fn attachments_are_checked() {
     assert_eq!(a["impersonatorCreatorResourceID"], sim.api_resource_id());
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn the_upload_budget_blocks_further_attachments() {
+    let sim = AutotaskSim::builder()
+        .attachment_budget(20, std::time::Duration::from_secs(300))
+        .start()
+        .await
+        .unwrap();
+    let api = Api::new(&sim);
+    let path = format!("Tickets/{}/Attachments", sim.ticket_ids()[0]);
+    assert_eq!(api.post(&path, &body(&[1u8; 15])).await.status, 200);
+    let blocked = api.post(&path, &body(&[1u8; 6])).await;
+    assert_eq!(blocked.status, 500);
+    assert!(blocked.error().contains("blocked"), "{:?}", blocked.body);
+    assert_eq!(api.post(&path, &body(&[1u8; 5])).await.status, 200);
+    sim.stop().await;
+}

@@ -346,3 +346,41 @@ async fn other_entities_query_too() {
     assert_eq!(notes.body["items"].as_array().unwrap().len(), 100);
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn child_queries_by_parent_find_seeded_and_new_children() {
+    let sim = AutotaskSim::builder()
+        .tickets(20_000)
+        .notes_per_ticket(2)
+        .start()
+        .await
+        .unwrap();
+    let api = Api::new(&sim);
+    let ticket = sim.ticket_ids()[12_345];
+    let note = json!({"title": "t", "description": "d", "noteType": 1, "publish": 1});
+    let id = api
+        .post(&format!("Tickets/{ticket}/Notes"), &note)
+        .await
+        .body["itemId"]
+        .clone();
+    let r = api
+        .query(
+            "TicketNotes",
+            json!([{"op": "eq", "field": "ticketID", "value": ticket}]),
+        )
+        .await;
+    let items = r.body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|n| n["ticketID"] == ticket));
+    assert_eq!(items[2]["id"], id);
+    let count = api
+        .post(
+            "TicketNotes/query/count",
+            &json!({"filter": [{"op": "eq", "field": "ticketID", "value": ticket},
+                               {"op": "eq", "field": "noteType", "value": 1}]}),
+        )
+        .await;
+    let want = items.iter().filter(|n| n["noteType"] == 1).count();
+    assert_eq!(count.body["queryCount"], want);
+    sim.stop().await;
+}

@@ -10,7 +10,6 @@ use super::permissions::Access;
 use super::query::{self, Cursor, QuerySpec};
 use super::responses::{self, error500, ok};
 use super::routes::{InfoPart, Route};
-use super::seed;
 use super::state::Sim;
 use super::store::{Record, Store, int};
 use super::wire::{self, Data};
@@ -318,7 +317,7 @@ fn list_children(sim: &Sim, parent: Kind, pid: i64, child: Kind) -> Response {
     let store = sim.read();
     let mut recs: Vec<Record> = Vec::new();
     if store.exists(parent, pid) {
-        let ids = children_ids(&store, child, pid);
+        let ids = store.child_candidates(child, pid);
         for id in ids {
             if let Some(r) = store.get(child, id)
                 && int(&r, parent_field) == Some(pid)
@@ -342,36 +341,6 @@ fn list_children(sim: &Sim, parent: Kind, pid: i64, child: Kind) -> Response {
             "nextPageUrl": null,
         }
     }))
-}
-
-/// Candidate child ids of a parent: the seeded block when the layout allows, plus every
-/// record created later (children are few; this avoids scanning 200,000 seeded notes).
-pub(crate) fn children_ids(store: &Store, child: Kind, pid: i64) -> Vec<i64> {
-    let spec = &store.spec;
-    let seeded: Vec<i64> = match child {
-        Kind::TicketNotes => {
-            let per = spec.notes_per_ticket as i64;
-            let t = pid - seed::TICKET_BASE;
-            if per > 0 && (0..spec.tickets as i64).contains(&t) {
-                (0..per).map(|k| seed::NOTE_BASE + t * per + k).collect()
-            } else {
-                Vec::new()
-            }
-        }
-        Kind::Contacts => {
-            let per = spec.contacts_per_company as i64;
-            let c = pid - seed::COMPANY_BASE;
-            if per > 0 && (0..spec.companies as i64).contains(&c) {
-                (0..per).map(|k| seed::CONTACT_BASE + c * per + k).collect()
-            } else {
-                Vec::new()
-            }
-        }
-        _ => Vec::new(),
-    };
-    let (range, _) = seed::id_range(spec, child);
-    let created = store.ids_after(child, range.end - 1);
-    seeded.into_iter().chain(created).collect()
 }
 
 fn page_url(sim: &Sim, kind: Kind, cursor: Cursor, fp: u64) -> String {

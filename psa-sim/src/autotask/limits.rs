@@ -132,6 +132,55 @@ impl Threshold {
     }
 }
 
+/// The attachment upload budget: bytes per rolling window per database
+/// (`REST_Thresholds_Limits.htm`: 10,000,000 bytes per 5 minutes; above it, attachment
+/// creation is blocked for the rest of the window).
+#[derive(Debug)]
+pub(crate) struct ByteBudget {
+    limit: usize,
+    window: Duration,
+    seen: Mutex<VecDeque<(Instant, usize)>>,
+}
+
+impl ByteBudget {
+    /// `limit` bytes per `window` (0 = unlimited).
+    pub(crate) fn new(limit: usize, window: Duration) -> Self {
+        ByteBudget {
+            limit,
+            window,
+            seen: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    /// Takes `bytes` from the budget, or refuses (nothing taken) when it would overflow.
+    pub(crate) fn take(&self, bytes: usize) -> bool {
+        let now = Instant::now();
+        let mut q = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        while q
+            .front()
+            .is_some_and(|(t, _)| now.duration_since(*t) >= self.window)
+        {
+            q.pop_front();
+        }
+        let used: usize = q.iter().map(|(_, b)| *b).sum();
+        if self.limit > 0 && used.saturating_add(bytes) > self.limit {
+            return false;
+        }
+        q.push_back((now, bytes));
+        true
+    }
+
+    /// The budget in bytes.
+    pub(crate) fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// The window.
+    pub(crate) fn window(&self) -> Duration {
+        self.window
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +196,16 @@ mod tests {
         assert!(t.enter("OTHER", "Tickets").is_some());
         drop(a);
         assert!(t.enter("CODE", "Tickets").is_some());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_byte_budget_rolls() {
+        let b = ByteBudget::new(10, Duration::from_secs(300));
+        assert!(b.take(6));
+        assert!(!b.take(5));
+        assert!(b.take(4));
+        tokio::time::advance(Duration::from_secs(300)).await;
+        assert!(b.take(10));
     }
 
     #[tokio::test(start_paused = true)]

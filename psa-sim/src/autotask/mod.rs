@@ -67,7 +67,7 @@ use crate::common::{
     FaultResponder, Faults, RequestLog, Server, ServerSettings, router_with_layers,
 };
 use entities::{Kind, Verb};
-use limits::{Threads, Threshold};
+use limits::{ByteBudget, Threads, Threshold};
 use permissions::{Access, Profile};
 use seed::SeedSpec;
 use state::{Credentials, Sim};
@@ -148,6 +148,7 @@ pub struct AutotaskSimBuilder {
     thread_limit: usize,
     thread_limit_status: StatusCode,
     max_attachment_bytes: usize,
+    attachment_budget: (usize, Duration),
     require_note_titles: bool,
     access_as_names: bool,
     retry_after: bool,
@@ -196,6 +197,7 @@ impl Default for AutotaskSimBuilder {
             thread_limit: 3,
             thread_limit_status: StatusCode::INTERNAL_SERVER_ERROR,
             max_attachment_bytes: 6 * 1024 * 1024,
+            attachment_budget: (10_000_000, Duration::from_secs(300)),
             require_note_titles: true,
             access_as_names: false,
             retry_after: false,
@@ -336,6 +338,14 @@ impl AutotaskSimBuilder {
     /// The largest attachment accepted, in bytes (default 6 MiB; Autotask documents 6–7 MB).
     pub fn max_attachment_bytes(mut self, n: usize) -> Self {
         self.max_attachment_bytes = n;
+        self
+    }
+
+    /// The attachment upload budget: at most `bytes` of attachments per rolling `window`
+    /// (default 10,000,000 bytes per 5 minutes, as documented; 0 = unlimited). Above it,
+    /// attachment creates fail until the window has room again.
+    pub fn attachment_budget(mut self, bytes: usize, window: Duration) -> Self {
+        self.attachment_budget = (bytes, window);
         self
     }
 
@@ -490,6 +500,7 @@ impl AutotaskSimBuilder {
             require_note_titles: self.require_note_titles,
             access_as_names: self.access_as_names,
             max_attachment_bytes: self.max_attachment_bytes,
+            attachment_budget: ByteBudget::new(self.attachment_budget.0, self.attachment_budget.1),
             hooks: Notifier::new(self.webhook_retry_delay, self.webhook_attempts),
         });
         let log = RequestLog::default();
@@ -663,7 +674,7 @@ impl AutotaskSimHandle {
     /// The notes of a ticket as the API sends them, oldest first.
     pub fn ticket_notes(&self, ticket_id: i64) -> Vec<Value> {
         let s = self.sim.read();
-        handlers::children_ids(&s, Kind::TicketNotes, ticket_id)
+        s.child_candidates(Kind::TicketNotes, ticket_id)
             .into_iter()
             .filter_map(|id| s.get(Kind::TicketNotes, id))
             .filter(|n| store::int(n, "ticketID") == Some(ticket_id))

@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use super::dates;
-use super::entities::{FieldDef, Kind, Ty};
+use super::entities::{FieldDef, Kind, Ty, WritePath};
 use super::store::{Record, Store};
 
 /// The most records a page may hold.
@@ -422,8 +422,26 @@ impl QuerySpec {
         self.filter.iter().all(|c| c.matches(rec))
     }
 
-    /// The ids a top-level `eq`/`in` on `id` pins the result to, if any (skips a full scan).
-    fn pinned_ids(&self) -> Option<Vec<i64>> {
+    /// The ids a top-level `eq`/`in` on `id`, or an `eq` on the parent field of a child
+    /// entity (`ticketID` of notes, `companyID` of contacts), pins the result to, if any: a
+    /// superset of the matches, in ascending order, that skips a full scan.
+    fn pinned_ids(&self, store: &Store, kind: Kind) -> Option<Vec<i64>> {
+        if let WritePath::Child { parent_field, .. } = kind.write_path() {
+            for c in &self.filter {
+                if let Cond::Test {
+                    target: Target::Field(def),
+                    op: Op::Eq,
+                    operand: Operand::One(Scalar::Int(pid)),
+                } = c
+                    && def.name == parent_field
+                {
+                    let mut ids = store.child_candidates(kind, *pid);
+                    ids.sort_unstable();
+                    ids.dedup();
+                    return Some(ids);
+                }
+            }
+        }
         for c in &self.filter {
             if let Cond::Test {
                 target: Target::Field(def),
@@ -481,7 +499,7 @@ pub(crate) fn page(
         let rec = store.get(kind, id)?;
         (visible(&rec) && q.matches(&rec)).then(|| rec.into_owned())
     };
-    let pinned = q.pinned_ids();
+    let pinned = q.pinned_ids(store, kind);
     let mut out = PageOut::default();
     match cursor {
         Cursor::Start | Cursor::After(_) => {
@@ -550,7 +568,7 @@ pub(crate) fn count(
     q: &QuerySpec,
     visible: &dyn Fn(&Record) -> bool,
 ) -> usize {
-    let ids: Box<dyn Iterator<Item = i64>> = match q.pinned_ids() {
+    let ids: Box<dyn Iterator<Item = i64>> = match q.pinned_ids(store, kind) {
         Some(p) => Box::new(p.into_iter()),
         None => store.ids_after(kind, i64::MIN),
     };

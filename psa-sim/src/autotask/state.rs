@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::response::Response;
 use http::{HeaderMap, StatusCode};
 
-use super::limits::{Threads, Threshold};
+use super::limits::{ByteBudget, Threads, Threshold};
 use super::permissions::Profile;
 use super::responses;
 use super::store::Store;
@@ -51,6 +51,7 @@ pub(crate) struct Sim {
     /// `userAccessFor*` as names ("All") instead of the documented codes (1).
     pub(crate) access_as_names: bool,
     pub(crate) max_attachment_bytes: usize,
+    pub(crate) attachment_budget: ByteBudget,
     pub(crate) hooks: Notifier,
 }
 

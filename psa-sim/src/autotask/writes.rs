@@ -508,6 +508,14 @@ fn attachment_data(sim: &Sim, rec: &mut Record) -> Result<(), Box<Response>> {
             sim.max_attachment_bytes
         ))));
     }
+    if !sim.attachment_budget.take(bytes.len()) {
+        // Wording UNVERIFIED; the limit is documented (REST_Thresholds_Limits.htm).
+        return Err(Box::new(error500(format!(
+            "Attachment creation is blocked: more than {} bytes of attachments were uploaded in the last {} minutes. Try again later.",
+            sim.attachment_budget.limit(),
+            sim.attachment_budget.window().as_secs() / 60
+        ))));
+    }
     let path = text(rec, "fullPath").unwrap_or("").to_string();
     rec.insert("fileSize".into(), json!(bytes.len() as f64));
     rec.entry("contentType")
