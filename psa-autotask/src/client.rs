@@ -45,11 +45,20 @@ const ENV_IMPERSONATE: &str = "AUTOTASK_IMPERSONATION_RESOURCE_ID";
 /// retries the thread-limit error, and re-discovers its zone once when a 401 follows a zone
 /// move.
 ///
-/// ```no_run
-/// # async fn demo() -> psa_core::Result<()> {
-/// let client = psa_autotask::AutotaskClient::from_env().await?;
-/// let n = client.tickets().count(&psa_autotask::Query::new()).await?;
-/// println!("{n} tickets in zone {}", client.zone().zone_name);
+/// ```
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let sim = psa_sim::AutotaskSim::builder().seed(1).companies(2).tickets(3).start().await?;
+/// let client = psa_autotask::AutotaskClient::builder()
+///     .username(sim.username())
+///     .secret(sim.secret())
+///     .integration_code(sim.integration_code())
+///     .discovery_url(sim.discovery_url())
+///     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true))
+///     .build()
+///     .await?;
+/// assert_eq!(client.zone().api_url.as_str(), sim.zone_url());
+/// assert_eq!(client.tickets().count(&psa_autotask::Query::new()).await?, 3);
+/// sim.stop().await;
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]

@@ -5,37 +5,41 @@
 //! ticket creates, thresholds and the 3-thread limit, webhooks, and a permission preflight that
 //! tells an admin which right is missing and where to grant it.
 //!
-//! Connect with the API user's credentials (or `AutotaskClient::from_env().await`), check the rights,
-//! then use either the vendor-native API or the vendor-neutral [`psa_core::Connector`]:
+//! This example runs offline, against the Autotask simulator of `psa-sim`:
 //!
-//! ```no_run
+//! ```
 //! use psa_autotask::{AutotaskClient, Filter, Query};
-//! use psa_core::{Capability, CompanyId, Connector, NewTicket, PreflightOptions};
+//! use psa_core::{Capability, ClientOptions, CompanyId, Connector, NewTicket, PreflightOptions};
 //!
-//! # async fn demo() -> psa_core::Result<()> {
+//! # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let sim = psa_sim::AutotaskSim::builder().seed(42).companies(3).tickets(20).start().await?;
+//!
+//! // In production: `AutotaskClient::from_env().await?`, or the builder without the last two
+//! // settings; the zone is then discovered on webservices.autotask.net.
 //! let client = AutotaskClient::builder()
-//!     .username("abc123@example.com")          // the API user's Username (Key)
-//!     .secret("…")                              // its Secret
-//!     .integration_code("…")                    // the vendor's API Tracking Identifier
-//!     .build()                                  // finds the zone on webservices.autotask.net
+//!     .username(sim.username())                 // the API user's Username (Key)
+//!     .secret(sim.secret())                     // its Secret
+//!     .integration_code(sim.integration_code()) // the vendor's API Tracking Identifier
+//!     .discovery_url(sim.discovery_url())
+//!     .options(ClientOptions::default().allow_insecure_loopback(true))
+//!     .build()
 //!     .await?;
 //!
 //! // Can this API user do what the integration needs?
 //! let report = client.preflight(&PreflightOptions::all()).await?;
-//! println!("{report}");
-//! assert!(report.ready_for(&[Capability::CreateTickets]));
+//! assert!(report.ready_for(&[Capability::ReadTickets, Capability::CreateTickets, Capability::AddNotes]));
 //!
 //! // Vendor-native: typed filters, every Autotask field.
 //! let open = client.tickets().query(&Query::with(Filter::not_eq("status", 5)).max_records(10)).await?;
-//! for t in &open.items {
-//!     println!("{} {}", t.ticket_number.as_deref().unwrap_or("?"), t.title.as_deref().unwrap_or(""));
-//! }
+//! assert!(open.items.iter().all(|t| t.status != Some(5)));
 //!
-//! // Vendor-neutral: a create that retries never duplicate.
+//! // Vendor-neutral: a create that no retry can duplicate.
+//! let company = CompanyId(sim.company_ids()[0]);
 //! let ticket = client
-//!     .create_ticket(&NewTicket::new("Printer offline").company(CompanyId(500)).idempotency_key("chat-7f3a"))
+//!     .create_ticket(&NewTicket::new("Printer offline").company(company).idempotency_key("chat-7f3a"))
 //!     .await?;
-//! println!("created {}", ticket.number.unwrap_or_default());
+//! assert_eq!(ticket.external_ref.as_deref(), Some("chat-7f3a"));
+//! sim.stop().await;
 //! # Ok(()) }
 //! ```
 //!

@@ -106,8 +106,12 @@ pub(crate) fn unsupported(entity: &str, what: &str) -> Error {
 
 /// The typed handler of one entity, borrowed from the client.
 ///
-/// ```no_run
-/// # async fn demo(client: psa_autotask::AutotaskClient) -> psa_core::Result<()> {
+/// ```
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # let sim = psa_sim::AutotaskSim::builder().seed(3).companies(2).tickets(12).start().await?;
+/// # let client = psa_autotask::AutotaskClient::builder().username(sim.username()).secret(sim.secret())
+/// #     .integration_code(sim.integration_code()).zone_url(sim.zone_url())
+/// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
 /// use futures::TryStreamExt;
 /// use psa_autotask::{Filter, Query};
 /// let open = Query::with(Filter::not_eq("status", 5)).max_records(5);
@@ -115,7 +119,7 @@ pub(crate) fn unsupported(entity: &str, what: &str) -> Error {
 /// assert!(first_page.items.len() <= 5);
 /// let all: Vec<_> = client.tickets().stream(open.clone()).try_collect().await?;
 /// assert_eq!(all.len() as u64, client.tickets().count(&open).await?);
-/// # Ok(()) }
+/// # sim.stop().await; Ok(()) }
 /// ```
 pub struct EntityApi<'c, T> {
     pub(crate) client: &'c AutotaskClient,

@@ -1,0 +1,58 @@
+//! The psa-core conformance suite against the Autotask simulator.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use psa_autotask::{AutotaskClient, Filter, Query};
+use psa_core::testkit::{ConformanceFixture, run_conformance};
+use psa_core::{ClientOptions, CompanyId, RetryConfig};
+
+async fn client_for(sim: &psa_sim::AutotaskSimHandle) -> AutotaskClient {
+    AutotaskClient::builder()
+        .username(sim.username())
+        .secret(sim.secret())
+        .integration_code(sim.integration_code())
+        .discovery_url(sim.discovery_url())
+        .options(
+            ClientOptions::default()
+                .allow_insecure_loopback(true)
+                .retry(
+                    RetryConfig::default()
+                        .initial_backoff(Duration::from_millis(5))
+                        .max_backoff(Duration::from_millis(50)),
+                ),
+        )
+        .build()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_autotask_client_passes_the_conformance_suite() {
+    let sim = psa_sim::AutotaskSim::builder()
+        .seed(42)
+        .companies(5)
+        .contacts_per_company(3)
+        .tickets(120)
+        .notes_per_ticket(2)
+        .start()
+        .await
+        .unwrap();
+    let client = client_for(&sim).await;
+
+    // A company with a contact that has an email address, found through the native API.
+    let contacts = client
+        .contacts()
+        .query(&Query::with(Filter::exist("emailAddress")).max_records(50))
+        .await
+        .unwrap();
+    let contact = contacts
+        .items
+        .iter()
+        .find(|c| c.company_id.is_some() && c.email_address.is_some())
+        .expect("the simulator seeds contacts with email addresses");
+    let fixture = ConformanceFixture::new(CompanyId(contact.company_id.unwrap()))
+        .contact_email(contact.email_address.clone().unwrap());
+    run_conformance(&client, &fixture).await;
+    sim.stop().await;
+}

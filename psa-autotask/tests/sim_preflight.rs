@@ -1,0 +1,162 @@
+//! Preflight against the simulator: the recommended profile, and profiles missing one right each.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use psa_autotask::AutotaskClient;
+use psa_core::{
+    Capability, CheckOutcome, ClientOptions, Connector, PreflightOptions, PreflightReport,
+};
+
+async fn preflight(builder: psa_sim::AutotaskSimBuilder) -> PreflightReport {
+    let sim = builder
+        .seed(7)
+        .companies(2)
+        .tickets(5)
+        .start()
+        .await
+        .unwrap();
+    let client = AutotaskClient::builder()
+        .username(sim.username())
+        .secret(sim.secret())
+        .integration_code(sim.integration_code())
+        .discovery_url(sim.discovery_url())
+        .options(ClientOptions::default().allow_insecure_loopback(true))
+        .build()
+        .await
+        .unwrap();
+    let before = sim.ticket_count();
+    let report = client.preflight(&PreflightOptions::all()).await.unwrap();
+    assert_eq!(sim.ticket_count(), before, "preflight never writes");
+    sim.stop().await;
+    report
+}
+
+/// Capabilities that rest on the same Autotask right: closing is a ticket update, and the
+/// ticket picklists (`Tickets/entityInformation/fields`) are read with the Tickets query right.
+fn same_right(checked: Capability, denied: Capability) -> bool {
+    let close = [Capability::UpdateTickets, Capability::CloseTickets];
+    checked == denied
+        || (close.contains(&checked) && close.contains(&denied))
+        || (checked == Capability::BaseData && denied == Capability::ReadTickets)
+}
+
+#[tokio::test]
+async fn the_recommended_profile_is_granted_everywhere_it_can_be_read() {
+    let report = preflight(psa_sim::AutotaskSim::builder()).await;
+    for check in &report.checks {
+        let expected = if check.capability == Capability::Impersonation {
+            // Autotask has no read-only call for the Resource Impersonation rows.
+            CheckOutcome::Unverified
+        } else {
+            CheckOutcome::Granted
+        };
+        assert_eq!(check.outcome, expected, "{check:?}\n{report}");
+    }
+    for cap in [
+        Capability::Connect,
+        Capability::ReadTickets,
+        Capability::CreateTickets,
+        Capability::UpdateTickets,
+        Capability::CloseTickets,
+        Capability::ReadNotes,
+        Capability::AddNotes,
+        Capability::ReadCompanies,
+        Capability::ReadContacts,
+        Capability::ReadResources,
+        Capability::Attachments,
+        Capability::Webhooks,
+        Capability::BaseData,
+    ] {
+        assert!(report.verified_for(&[cap]), "{cap} not verified\n{report}");
+    }
+    assert!(
+        report.usage.is_some(),
+        "usage against the threshold is shown"
+    );
+    assert!(report.api_user.as_deref().is_some_and(|u| !u.is_empty()));
+}
+
+#[tokio::test]
+async fn each_missing_right_is_reported_alone_with_its_remedy() {
+    for cap in [
+        Capability::ReadTickets,
+        Capability::CreateTickets,
+        Capability::UpdateTickets,
+        Capability::CloseTickets,
+        Capability::ReadNotes,
+        Capability::AddNotes,
+        Capability::ReadCompanies,
+        Capability::ReadContacts,
+        Capability::ReadResources,
+        Capability::Attachments,
+        Capability::Webhooks,
+        Capability::BaseData,
+    ] {
+        let report = preflight(psa_sim::AutotaskSim::builder().deny(cap)).await;
+        for check in &report.checks {
+            if same_right(check.capability, cap) {
+                assert_eq!(
+                    check.outcome,
+                    CheckOutcome::Missing,
+                    "deny({cap}): {check:?}\n{report}"
+                );
+                let remedy = check.remedy.as_ref().expect("a missing right has a remedy");
+                assert!(
+                    remedy.screen.contains("Security Levels"),
+                    "deny({cap}): {remedy}"
+                );
+                assert!(
+                    remedy
+                        .detail
+                        .as_deref()
+                        .unwrap_or("")
+                        .contains("API User (system) (API-only)"),
+                    "deny({cap}): {remedy}"
+                );
+            } else if check.capability == Capability::Impersonation {
+                assert_eq!(check.outcome, CheckOutcome::Unverified);
+            } else {
+                assert_eq!(
+                    check.outcome,
+                    CheckOutcome::Granted,
+                    "deny({cap}) also failed {check:?}\n{report}"
+                );
+            }
+        }
+        if cap == Capability::Webhooks {
+            let w = report.checks_for(cap).next().unwrap();
+            assert!(
+                w.remedy
+                    .as_ref()
+                    .unwrap()
+                    .setting
+                    .contains("Maximum number of Webhooks")
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_inactive_api_user_fails_connect_and_marks_everything_not_checked() {
+    let report = preflight(psa_sim::AutotaskSim::builder().deny(Capability::Connect)).await;
+    let connect = report.checks_for(Capability::Connect).next().unwrap();
+    assert_eq!(connect.outcome, CheckOutcome::Missing);
+    let remedy = connect.remedy.as_ref().unwrap();
+    assert!(remedy.screen.contains("Credentials"), "{remedy}");
+    for check in &report.checks {
+        assert_eq!(check.outcome, CheckOutcome::Missing, "{check:?}");
+    }
+    assert!(!report.ready_for(&[Capability::ReadTickets]));
+}
+
+#[tokio::test]
+async fn impersonation_off_is_unverified_with_the_resource_impersonation_remedy() {
+    let report = preflight(psa_sim::AutotaskSim::builder().deny(Capability::Impersonation)).await;
+    let check = report.checks_for(Capability::Impersonation).next().unwrap();
+    assert_eq!(check.outcome, CheckOutcome::Unverified);
+    let remedy = check.remedy.as_ref().unwrap();
+    assert!(remedy.screen.contains("Web Services API"), "{remedy}");
+    assert!(
+        remedy.setting.contains("Resource Impersonation"),
+        "{remedy}"
+    );
+}
