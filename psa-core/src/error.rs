@@ -433,7 +433,7 @@ impl From<serde_json::Error> for Error {
     }
 }
 
-/// Keeps the first [`RAW_BODY_LIMIT`] bytes of a body as text, on a character boundary.
+/// Keeps the first 2 KB of a body as text, on a character boundary.
 ///
 /// ```
 /// let html = "<html>".repeat(1000);
