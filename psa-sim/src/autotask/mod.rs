@@ -640,7 +640,7 @@ impl AutotaskSimHandle {
     }
 
     /// Number of tickets for which `pred` holds, given each ticket as `GET /Tickets/{id}`
-    /// sends it (every field, `null` when empty).
+    /// sends it (every field, `null` when empty), with `userDefinedFields` always present.
     pub fn count_tickets_where(&self, pred: impl Fn(&Value) -> bool) -> usize {
         let s = self.sim.read();
         s.iter(Kind::Tickets)
@@ -664,7 +664,8 @@ impl AutotaskSimHandle {
             .count()
     }
 
-    /// A ticket as `GET /Tickets/{id}` would send it (the `item`), without a request.
+    /// A ticket as `GET /Tickets/{id}` would send it (the `item`), without a request, with
+    /// `userDefinedFields` always present.
     pub fn ticket(&self, id: i64) -> Option<Value> {
         let s = self.sim.read();
         s.get(Kind::Tickets, id)
