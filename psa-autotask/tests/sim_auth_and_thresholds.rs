@@ -96,12 +96,14 @@ async fn each_credential_failure_says_which_credential_to_check() {
 #[tokio::test]
 async fn the_thread_limit_error_is_retried_until_the_queries_pass() {
     // Another program uses the same integration code: the simulator allows only 2 threads, the
-    // client believes it has 3.
+    // client believes it has 3. The refusal comes as a 500 here (the hardest case: only the
+    // text says it is a thread-limit error, which must be retried even though it is a 500).
     let sim = psa_sim::AutotaskSim::builder()
         .seed(9)
         .companies(2)
         .tickets(20)
         .thread_limit(2)
+        .thread_limit_status(http::StatusCode::INTERNAL_SERVER_ERROR)
         .latency(Duration::from_millis(30))
         .start()
         .await

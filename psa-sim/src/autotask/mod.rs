@@ -195,7 +195,7 @@ impl Default for AutotaskSimBuilder {
             threshold_window: Duration::from_secs(3600),
             threshold_delays: false,
             thread_limit: 3,
-            thread_limit_status: StatusCode::INTERNAL_SERVER_ERROR,
+            thread_limit_status: StatusCode::TOO_MANY_REQUESTS,
             max_attachment_bytes: 6 * 1024 * 1024,
             attachment_budget: (10_000_000, Duration::from_secs(300)),
             require_note_titles: true,
@@ -327,9 +327,10 @@ impl AutotaskSimBuilder {
         self
     }
 
-    /// The status of the thread-limit refusal (default 500: Autotask answers failed calls with
-    /// 500 and integrators report this error "may arrive with a non-429 status", so clients
-    /// must match the text; set 429 to test the other case).
+    /// The status of the thread-limit refusal (default 429: integrators' logs quote the real
+    /// error as "429 - thread threshold of 3 threads has been exceeded"; the vendor notes say it
+    /// may also arrive with another status, so clients must match the text — set 500 to test
+    /// that case).
     pub fn thread_limit_status(mut self, status: StatusCode) -> Self {
         self.thread_limit_status = status;
         self
