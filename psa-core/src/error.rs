@@ -126,6 +126,7 @@ struct Inner {
     entity: Option<String>,
     action: Option<String>,
     fields: Vec<String>,
+    code: Option<String>,
     hint: Option<String>,
     source: Option<Box<dyn StdError + Send + Sync + 'static>>,
 }
@@ -146,6 +147,7 @@ impl Error {
                 entity: None,
                 action: None,
                 fields: Vec::new(),
+                code: None,
                 hint: None,
                 source: None,
             }),
@@ -224,6 +226,17 @@ impl Error {
     /// The fields a validation error names.
     pub fn fields(&self) -> &[String] {
         &self.inner.fields
+    }
+
+    /// The vendor's own error code, where its error body has one (ConnectWise `code`, such as
+    /// `NotFound`, `InvalidObject` or `ConnectWiseApi`).
+    ///
+    /// ```
+    /// let e = psa_core::Error::new(psa_core::ErrorKind::NotFound, "Contact 57919 not found").with_code("NotFound");
+    /// assert_eq!(e.code(), Some("NotFound"));
+    /// ```
+    pub fn code(&self) -> Option<&str> {
+        self.inner.code.as_deref()
     }
 
     /// The advice shown after the message.
@@ -330,6 +343,12 @@ impl Error {
         self
     }
 
+    /// Sets the vendor's own error code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.inner.code = Some(code.into());
+        self
+    }
+
     /// Replaces the advice shown after the message.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.inner.hint = Some(hint.into());
@@ -410,6 +429,9 @@ impl fmt::Debug for Error {
         }
         if !i.fields.is_empty() {
             d.field("fields", &i.fields);
+        }
+        if let Some(c) = &i.code {
+            d.field("code", c);
         }
         if let Some(s) = &i.source {
             d.field("source", s);
