@@ -371,6 +371,66 @@ async fn attach_file_url_processes_urls_and_refuses_bad_bodies() {
 }
 
 #[tokio::test]
+async fn delete_attachment_removes_it_and_404s_unknown_ids() {
+    let sim = SyncroSim::builder().start().await.unwrap();
+    let api = Api::new(&sim);
+    let id = api
+        .post(
+            "tickets",
+            &json!({"customer_id": first_customer(&sim), "subject": "Screenshots"}),
+        )
+        .await
+        .body["ticket"]["id"]
+        .as_i64()
+        .unwrap();
+    api.post(
+        &format!("tickets/{id}/attach_file_url"),
+        &json!({"files": [{"url": "https://files.example/a.png", "filename": "a.png"}]}),
+    )
+    .await;
+    let t = api.get(&format!("tickets/{id}")).await.body["ticket"].clone();
+    let att = t["attachments"][0]["id"].as_i64().unwrap();
+    let r = api
+        .post(
+            &format!("tickets/{id}/delete_attachment"),
+            &json!({"attachment_id": att}),
+        )
+        .await;
+    assert_eq!((r.status, r.body), (200, json!({"success": true})));
+    let t = api.get(&format!("tickets/{id}")).await.body["ticket"].clone();
+    assert_eq!(t["attachments"], json!([]));
+    let again = api
+        .post(
+            &format!("tickets/{id}/delete_attachment"),
+            &json!({"attachment_id": att}),
+        )
+        .await;
+    assert_eq!(again.status, 404);
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn customers_autocomplete_lists_matches_without_meta() {
+    let sim = SyncroSim::builder().companies(5).start().await.unwrap();
+    let api = Api::new(&sim);
+    let all = api.get("customers").await.body["customers"].clone();
+    let name = all[0]["business_then_name"].as_str().unwrap().to_string();
+    let r = api
+        .get_query("customers/autocomplete", &[("query", &name)])
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.get("meta").is_none());
+    let hits = r.body["customers"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|c| c["business_then_name"].as_str().unwrap().contains(&name))
+    );
+    assert_eq!(hits[0]["id"], all[0]["id"]);
+    sim.stop().await;
+}
+
+#[tokio::test]
 async fn account_settings_and_users_have_their_shapes() {
     let sim = SyncroSim::builder().start().await.unwrap();
     let api = Api::new(&sim);

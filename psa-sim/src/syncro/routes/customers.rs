@@ -147,6 +147,39 @@ pub(crate) async fn list(
     responses::ok(&json!({ "customers": items, "meta": full_meta(total, per, page) }))
 }
 
+/// `GET /customers/autocomplete?query=`: `{"customers": […]}` with no `meta`. The spec names no
+/// permission for it, so a valid token is enough. Matching is the list's `query` search over
+/// enabled customers; the sim returns at most one customer page (the live size is undocumented).
+pub(crate) async fn autocomplete(
+    State(sim): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let q = Query::parse(raw.as_deref());
+    if let Err(r) = sim.authenticate(&headers, &q) {
+        return *r;
+    }
+    let s = sim.read();
+    let needle = q.non_empty("query").map(str::to_lowercase);
+    let has = |field: &Option<String>, n: &str| field.as_deref().is_some_and(|f| contains_ci(f, n));
+    let items: Vec<Value> = s
+        .customers
+        .values()
+        .filter(|c| !c.disabled)
+        .filter(|c| {
+            needle.as_deref().is_none_or(|n| {
+                contains_ci(&c.business_and_full_name(), n)
+                    || has(&c.email, n)
+                    || has(&c.phone, n)
+                    || has(&c.mobile, n)
+            })
+        })
+        .take(sim.pages.customers)
+        .map(|c| customer_json(&sim, &s, c))
+        .collect();
+    responses::ok(&json!({ "customers": items }))
+}
+
 /// `GET /customers/{id}` → `{"customer": …}`.
 pub(crate) async fn show(
     State(sim): State<Shared>,

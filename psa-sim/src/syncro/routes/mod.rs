@@ -34,6 +34,11 @@ pub(crate) fn router(sim: Shared) -> Router {
             "/tickets/{id}/attach_file_url",
             post(tickets::attach_file_url),
         )
+        .route(
+            "/tickets/{id}/delete_attachment",
+            post(tickets::delete_attachment),
+        )
+        .route("/customers/autocomplete", get(customers::autocomplete))
         .route("/customers", get(customers::list).post(customers::create))
         .route(
             "/customers/{id}",

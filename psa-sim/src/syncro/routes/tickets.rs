@@ -1,4 +1,4 @@
-//! `/tickets`, `/tickets/{id}`, `/tickets/{id}/attach_file_url`.
+//! `/tickets`, `/tickets/{id}`, `/tickets/{id}/attach_file_url`, `/tickets/{id}/delete_attachment`.
 
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
@@ -525,6 +525,37 @@ pub(crate) async fn destroy(
         Some(_) => responses::ok(&json!({"message": "Ticket was successfully deleted. "})),
         None => responses::not_found(),
     }
+}
+
+/// `POST /tickets/{id}/delete_attachment` with `{"attachment_id": n}` ("Tickets - Edit"):
+/// `{"success": true}`. The spec documents only "404 Invalid request" for failures; the sim
+/// answers an unknown ticket or attachment with its usual 404 `{"message":"Not found"}`.
+pub(crate) async fn delete_attachment(
+    State(sim): State<Shared>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    bytes: Bytes,
+) -> Response {
+    let q = Query::parse(raw.as_deref());
+    if let Err(r) = sim.require(&headers, &q, TICKETS_EDIT) {
+        return *r;
+    }
+    let body = match params::body(&headers, &bytes) {
+        Ok(b) => b,
+        Err(r) => return *r,
+    };
+    let attachment = params::int(body.get("attachment_id"));
+    let mut s = sim.write();
+    let Some(t) = path_id(&id).and_then(|id| s.tickets.get_mut(&id)) else {
+        return responses::not_found();
+    };
+    let Some(at) = attachment.and_then(|a| t.attachments.iter().position(|x| x.id == a)) else {
+        return responses::not_found();
+    };
+    t.attachments.remove(at);
+    t.updated_at = clock::now();
+    responses::ok(&json!({"success": true}))
 }
 
 const FILES_ERROR: &str =
