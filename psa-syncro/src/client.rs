@@ -519,7 +519,21 @@ impl SyncroClient {
         right: Option<Right>,
     ) -> psa_core::Result<ListPage<T>> {
         let (resp, v) = self.get_value(segments, query, right).await?;
-        decode_page(&resp, v, key)
+        let mut page: ListPage<T> = decode_page(&resp, v, key)?;
+        // A `meta` without `page` would make every page look like page 1, so the stream would
+        // re-request page 2 and stop there: the page asked for is the page received.
+        if page.meta.page.is_none() {
+            page.meta.page = Some(
+                query
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| k == "page")
+                    .and_then(|(_, v)| v.trim().parse::<i64>().ok())
+                    .filter(|n| *n >= 1)
+                    .unwrap_or(1),
+            );
+        }
+        Ok(page)
     }
 
     /// Sends a JSON body and decodes the object under `key`.

@@ -110,6 +110,44 @@ async fn paging_follows_total_pages_without_assuming_a_page_size() {
 }
 
 #[tokio::test]
+async fn paging_without_meta_page_counts_the_pages_itself() {
+    let server = MockServer::start_async().await;
+    // `meta` carries only `total_pages`: the client must not read every page as page 1.
+    let mut mocks = Vec::new();
+    for (page, ids) in [(1, vec![1, 2]), (2, vec![3]), (3, vec![4, 5])] {
+        let body = json!({"tickets": ids.iter().map(|i| ticket_json(*i, "t")).collect::<Vec<_>>(), "meta": {"total_pages": 3}});
+        mocks.push(
+            server
+                .mock_async(move |when, then| {
+                    exact_query(
+                        authed(when.method(GET).path("/api/v1/tickets")),
+                        ["page=1", "page=2", "page=3"][page - 1],
+                    );
+                    then.status(200).json_body(body);
+                })
+                .await,
+        );
+    }
+    let other = catch_all(&server).await;
+    let c = client(&server);
+    let ids: Vec<i64> = c
+        .tickets()
+        .stream(TicketFilter::new())
+        .map_ok(|t| t.id)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(ids, vec![1, 2, 3, 4, 5]);
+    let q = TicketQuery::new();
+    let core: Vec<_> = ConnectorExt::tickets(&c, &q).try_collect().await.unwrap();
+    assert_eq!(core.len(), 5);
+    for m in &mocks {
+        m.assert_calls_async(2).await;
+    }
+    other.assert_calls_async(0).await;
+}
+
+#[tokio::test]
 async fn get_unwraps_the_ticket_and_404_is_not_found() {
     let server = MockServer::start_async().await;
     let found = server
