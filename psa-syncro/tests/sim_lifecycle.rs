@@ -143,3 +143,35 @@ async fn ticket_lifecycle_with_an_unsigned_webhook() {
     assert!(hook.calls_async().await >= 1);
     handle.stop().await;
 }
+
+#[tokio::test]
+async fn autocomplete_and_delete_attachment_work_against_the_simulator() {
+    let handle = psa_sim::SyncroSim::builder()
+        .seed(5)
+        .companies(3)
+        .tickets(2)
+        .rate_limit(100_000, Duration::from_secs(60))
+        .start()
+        .await
+        .unwrap();
+    let c = sim::fast_client(&handle);
+
+    let first = c.customers().get(handle.customer_ids()[0]).await.unwrap();
+    let name = first.display_name();
+    let hits = c.customers().autocomplete(&name).await.unwrap();
+    assert!(hits.iter().any(|h| h.id == first.id), "{name}: {hits:?}");
+
+    let t = c.tickets().list(&TicketFilter::new()).await.unwrap().items[0].id;
+    c.tickets()
+        .attach_file_url(
+            t,
+            &[FileUrl::new("https://files.example.com/a.png", "a.png")],
+        )
+        .await
+        .unwrap();
+    let att = c.tickets().get(t).await.unwrap().attachments[0].id.unwrap();
+    let receipt = c.tickets().delete_attachment(t, att).await.unwrap();
+    assert_eq!(receipt["success"], true);
+    assert!(c.tickets().get(t).await.unwrap().attachments.is_empty());
+    handle.stop().await;
+}
