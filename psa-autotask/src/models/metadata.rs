@@ -288,7 +288,7 @@ impl ThresholdInformation {
                 .map(i64::unsigned_abs),
             self.request_threshold_timeframe
                 .filter(|m| *m >= 0)
-                .map(|m| m.unsigned_abs() * 60),
+                .map(|m| m.unsigned_abs().saturating_mul(60)),
         )
     }
 }
@@ -317,5 +317,21 @@ impl fmt::Display for ApiVersion {
             part(&self.minor_version),
             part(&self.build)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn huge_threshold_timeframe_does_not_overflow() {
+        let t: ThresholdInformation = serde_json::from_value(serde_json::json!({
+            "externalRequestThreshold": 10000,
+            "requestThresholdTimeframe": i64::MAX,
+            "currentTimeframeRequestCount": 1
+        }))
+        .unwrap();
+        assert_eq!(t.to_api_usage().window_secs, Some(u64::MAX));
     }
 }
