@@ -287,3 +287,39 @@ async fn updates_patch_then_reread() {
     read.assert_calls_async(1).await;
     catch.assert_calls_async(0).await;
 }
+
+#[tokio::test]
+async fn native_create_once_looks_up_the_key_exactly_as_it_was_sent() {
+    let server = MockServer::start_async().await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path(path("Tickets"))
+                .json_body_includes(r#"{"externalID": "chat-7f3a "}"#);
+            // The server stored the ticket, then failed to answer.
+            then.status(500)
+                .json_body(json!({"errors": ["An unexpected error has occurred."]}));
+        })
+        .await;
+    let lookup = server
+        .mock_async(|when, then| {
+            when.method(POST).path(path("Tickets/query")).json_body(json!({
+                "filter": [{"op": "eq", "field": "externalID", "value": "chat-7f3a "}], "MaxRecords": 10
+            }));
+            let mut t = ticket_json(128926, "Printer offline");
+            t["externalID"] = json!("chat-7f3a ");
+            then.status(200).json_body(json!({"items": [t], "pageDetails": {"count": 1, "nextPageUrl": null}}));
+        })
+        .await;
+    let catch = catch_all(&server).await;
+    let client = common::client(&server).await;
+    let mut ticket = psa_autotask::models::Ticket::default();
+    ticket.title = Some("Printer offline".into());
+    ticket.company_id = Some(500);
+    ticket.external_id = Some("chat-7f3a ".into());
+    let id = client.tickets().create_once(&ticket).await.unwrap();
+    assert_eq!(id, 128_926);
+    create.assert_calls_async(1).await;
+    assert!(lookup.calls_async().await >= 1);
+    catch.assert_calls_async(0).await;
+}

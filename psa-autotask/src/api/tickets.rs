@@ -41,8 +41,10 @@ impl EntityApi<'_, Ticket> {
     /// sends again only when the query proves the first attempt did not land (see
     /// [`psa_core::idempotency::create_once`]).
     pub async fn create_once(&self, ticket: &Ticket) -> Result<i64> {
-        let key = match ticket.external_id.as_deref().map(str::trim) {
-            Some(k) if !k.is_empty() => k.to_string(),
+        // The key is looked up exactly as it is sent: a trimmed lookup would miss a stored
+        // " key " and resend the create.
+        let key = match ticket.external_id.as_deref() {
+            Some(k) if !k.trim().is_empty() => k.to_string(),
             _ => {
                 return Err(Error::new(
                     ErrorKind::Validation,
