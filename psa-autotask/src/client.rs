@@ -590,7 +590,8 @@ impl AutotaskClientBuilder {
 
     /// Shares a concurrency limiter with other clients using the same integration code, so
     /// together they stay under the thread limit. Overrides
-    /// [`max_concurrent_per_endpoint`](Self::max_concurrent_per_endpoint).
+    /// [`max_concurrent_per_endpoint`](Self::max_concurrent_per_endpoint); `build()` refuses a
+    /// limiter allowing more than 3 requests per endpoint.
     pub fn concurrency_limiter(mut self, limiter: ConcurrencyLimiter) -> Self {
         self.limiter = Some(limiter);
         self
@@ -716,6 +717,14 @@ impl AutotaskClientBuilder {
             .clone()
             .unwrap_or_else(|| ConcurrencyLimiter::new(self.max_concurrent));
         let max_concurrent = limiter.per_key();
+        if !(1..=MAX_CONCURRENT_PER_ENDPOINT).contains(&max_concurrent) {
+            return Err(Error::config(
+                "concurrency_limiter",
+                format!(
+                    "must allow between 1 and {MAX_CONCURRENT_PER_ENDPOINT} requests per endpoint (Autotask's thread limit), got {max_concurrent}"
+                ),
+            ));
+        }
         let transport = Transport::builder(Vendor::Autotask, self.options.clone())
             .host_policy(discovery::host_policy())
             .classifier(Arc::new(AutotaskErrorClassifier))
@@ -834,5 +843,29 @@ mod tests {
         assert_eq!(c.action(), "query");
         let c = Call::write(Method::PATCH, "Tickets", None, "Tickets".into());
         assert_eq!(c.action(), "update");
+    }
+
+    #[tokio::test]
+    async fn a_shared_limiter_above_the_thread_limit_is_refused() {
+        let e = AutotaskClient::builder()
+            .username("api@example.com")
+            .secret("s3cret-value")
+            .integration_code("CODE123")
+            .zone_url("https://webservices14.autotask.net/ATServicesRest/")
+            .concurrency_limiter(ConcurrencyLimiter::new(10))
+            .build()
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config);
+        assert!(e.to_string().contains("concurrency_limiter"), "{e}");
+        let ok = AutotaskClient::builder()
+            .username("api@example.com")
+            .secret("s3cret-value")
+            .integration_code("CODE123")
+            .zone_url("https://webservices14.autotask.net/ATServicesRest/")
+            .concurrency_limiter(ConcurrencyLimiter::new(2))
+            .build()
+            .await;
+        assert!(ok.is_ok());
     }
 }
