@@ -196,7 +196,7 @@ pub fn parse_datetime(text: &str) -> Option<OffsetDateTime> {
         return None;
     }
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(t.to_offset(time::UtcOffset::UTC));
+        return Some(to_utc(t));
     }
     let candidate = if s.len() == 10 {
         format!("{s}T00:00:00Z")
@@ -215,9 +215,13 @@ pub fn parse_datetime(text: &str) -> Option<OffsetDateTime> {
             None => format!("{main}Z"),
         }
     };
-    OffsetDateTime::parse(&candidate, &Rfc3339)
-        .ok()
-        .map(|t| t.to_offset(time::UtcOffset::UTC))
+    OffsetDateTime::parse(&candidate, &Rfc3339).ok().map(to_utc)
+}
+
+/// The same instant in UTC; a time whose UTC form falls outside the supported years
+/// (`9999-12-31T23:00:00-05:00`) keeps its own offset instead of panicking.
+fn to_utc(t: OffsetDateTime) -> OffsetDateTime {
+    t.checked_to_offset(time::UtcOffset::UTC).unwrap_or(t)
 }
 
 /// Formats a time the way Autotask accepts it: ISO-8601 in UTC with milliseconds and `Z`.
@@ -228,10 +232,22 @@ pub fn parse_datetime(text: &str) -> Option<OffsetDateTime> {
 /// assert_eq!(format_datetime(t), "2024-01-31T14:04:05.307Z");
 /// ```
 pub fn format_datetime(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
+    let (t, zone) = match t.checked_to_offset(time::UtcOffset::UTC) {
+        Some(utc) => (utc, "Z".to_string()),
+        // Outside the supported years in UTC: the same instant with its own offset.
+        None => {
+            let (h, m, _) = t.offset().as_hms();
+            let sign = if t.offset().is_negative() { '-' } else { '+' };
+            (
+                t,
+                format!("{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs()),
+            )
+        }
+    };
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.year(),
+        "{}{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}{zone}",
+        if t.year() < 0 { "-" } else { "" },
+        t.year().unsigned_abs(),
         u8::from(t.month()),
         t.day(),
         t.hour(),
@@ -260,6 +276,17 @@ pub(crate) fn strip_nulls(v: &mut Value) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn dates_beyond_year_9999_in_utc_do_not_panic() {
+        let t = parse_datetime("9999-12-31T23:30:00-05:00").unwrap();
+        assert_eq!(t.offset(), time::macros::offset!(-5));
+        assert_eq!(format_datetime(t), "9999-12-31T23:30:00.000-05:00");
+        let back = parse_datetime(&format_datetime(t)).unwrap();
+        assert_eq!(back, t);
+        let early = parse_datetime("0000-01-01T00:30:00+01:00").unwrap();
+        assert_eq!(format_datetime(early), "-0001-12-31T23:30:00.000Z");
+    }
 
     #[test]
     fn dates_parse_with_and_without_zone_and_any_fraction() {
