@@ -399,3 +399,30 @@ async fn a_body_that_is_not_json_is_refused() {
     assert!(r.error().contains("JSON"));
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn a_date_beyond_year_9999_in_utc_is_a_500_and_the_sim_keeps_answering() {
+    let sim = AutotaskSim::builder().tickets(1).start().await.unwrap();
+    let api = Api::new(&sim);
+    let mut body = Api::ticket_body(sim.company_ids()[0], "Far future");
+    body["dueDateTime"] = json!("9999-12-31T23:30:00-05:00");
+    let r = api.post("Tickets", &body).await;
+    assert_eq!(r.status, 500, "{:?}", r.body);
+    assert!(r.body["errors"].is_array(), "{:?}", r.body);
+    let q = api
+        .query(
+            "Tickets",
+            json!([{"op": "gt", "field": "dueDateTime", "value": "9999-12-31T23:30:00-05:00"}]),
+        )
+        .await;
+    assert_eq!(q.status, 500, "{:?}", q.body);
+    assert_eq!(sim.tickets_with_title("Far future"), 0);
+    let after = api
+        .post(
+            "Tickets",
+            &Api::ticket_body(sim.company_ids()[0], "Still here"),
+        )
+        .await;
+    assert_eq!(after.status, 200, "{:?}", after.body);
+    sim.stop().await;
+}

@@ -20,7 +20,7 @@ const DATE: &[FormatItem<'static>] = format_description!("[year]-[month]-[day]")
 
 /// Formats a time as UTC with `Z` and a trimmed fraction (at most milliseconds).
 pub(crate) fn wire(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
+    let t = t.checked_to_offset(UtcOffset::UTC).unwrap_or(t);
     let head = t.format(SECONDS).unwrap_or_else(|_| t.to_string());
     let millis = t.millisecond();
     if millis == 0 {
@@ -35,7 +35,9 @@ pub(crate) fn wire(t: OffsetDateTime) -> String {
 pub(crate) fn parse(s: &str) -> Option<OffsetDateTime> {
     let s = s.trim();
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(t);
+        // Autotask stores UTC (.NET `DateTime`, years 1–9999): a time whose UTC form leaves
+        // that range cannot be stored and is refused like any other unreadable date.
+        return t.checked_to_offset(UtcOffset::UTC);
     }
     for fmt in [FRACTION, SECONDS] {
         if let Ok(p) = PrimitiveDateTime::parse(s, fmt) {
@@ -73,6 +75,12 @@ mod tests {
             wire(datetime!(2024-03-05 09:21:33.5 -5)),
             "2024-03-05T14:21:33.5Z"
         );
+    }
+
+    #[test]
+    fn a_time_beyond_year_9999_in_utc_is_unreadable_not_a_panic() {
+        assert_eq!(parse("9999-12-31T23:30:00-05:00"), None);
+        assert!(wire(datetime!(9999-12-31 23:30 -5)).starts_with("9999-12-31T23:30:00"));
     }
 
     #[test]
