@@ -377,7 +377,7 @@ impl ConnectWiseClientBuilder {
                 )
             }
         };
-        let mut key_hosts = HostPolicy::new().with_options(&options);
+        let mut key_hosts = HostPolicy::new().with_options(&options)?;
         for h in site.hosts() {
             key_hosts = key_hosts.host(h);
         }

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+mod call;
 mod classify;
 mod client;
 mod host;
@@ -28,11 +29,14 @@ mod redact;
 mod request;
 mod retry;
 
+pub use call::{
+    ApiCall, CallBody, CallTarget, Location, RequestHooks, Requester, encode_component,
+};
 pub use classify::{ErrorClassifier, StatusClassifier, kind_for_status, vendor_message};
 pub use client::{Transport, TransportBuilder};
 pub use host::HostPolicy;
 pub use limit::{ConcurrencyLimiter, RateLimiter};
-pub use options::{ClientOptions, RetryConfig};
+pub use options::{ClientOptions, DEV_LOOPBACK_ENV, RetryConfig};
 pub use redact::{Redactor, redact_url};
 pub use request::{Body, MultipartPart, Request, Response};
 pub use retry::{backoff_delay, parse_retry_after};
