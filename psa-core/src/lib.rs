@@ -38,5 +38,5 @@ pub use preflight::{
     ApiUsage, Capability, Check, CheckOutcome, PreflightOptions, PreflightReport, Remedy,
 };
 pub use query::{CompanyQuery, ContactQuery, TicketQuery};
-pub use transport::{ClientOptions, HostPolicy, RetryConfig};
+pub use transport::{ClientOptions, DEV_LOOPBACK_ENV, HostPolicy, RetryConfig};
 pub use vendor::Vendor;

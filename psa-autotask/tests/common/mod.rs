@@ -33,7 +33,7 @@ pub(crate) async fn client(server: &MockServer) -> AutotaskClient {
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options())
         .build()
         .await

@@ -177,8 +177,15 @@ impl ClientOptions {
         }
     }
 
-    /// Applies a `PSA_DEV_LOOPBACK` value (checked).
-    pub(crate) fn with_dev_loopback_var(self, value: &str) -> crate::Result<Self> {
+    /// Applies a `PSA_DEV_LOOPBACK` value read by a vendor's `from_env()`; a value that is not
+    /// a loopback `host:port` is a `Config` error naming `PSA_DEV_LOOPBACK`.
+    ///
+    /// ```
+    /// let opts = psa_core::ClientOptions::default().with_dev_loopback_var("127.0.0.1:8090").unwrap();
+    /// assert_eq!(opts.dev_loopback.as_deref(), Some("127.0.0.1:8090"));
+    /// assert!(psa_core::ClientOptions::default().with_dev_loopback_var("example.com:80").is_err());
+    /// ```
+    pub fn with_dev_loopback_var(self, value: &str) -> crate::Result<Self> {
         super::host::parse_loopback(value.trim())
             .map_err(|why| crate::Error::config(DEV_LOOPBACK_ENV, why))?;
         Ok(self.dev_loopback(value.trim()))
