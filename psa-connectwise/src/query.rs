@@ -651,32 +651,10 @@ impl ListQuery {
     }
 }
 
-/// Percent-encodes a query component: everything but `A-Z a-z 0-9 - . _ ~` becomes `%XX`
-/// (so `&`, `"`, `'`, `*`, `%`, `+`, `[` and spaces are all encoded, as ConnectWise documents).
-///
-/// ```
-/// assert_eq!(psa_connectwise::query::encode_component(r#"a "b" & c*+[é]"#), "a%20%22b%22%20%26%20c%2A%2B%5B%C3%A9%5D");
-/// ```
-pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Builds `k=v&k=v` with [`encode_component`].
-pub(crate) fn encode_query(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
+/// Percent-encodes a query component (psa-core's request layer encodes every query this way):
+/// everything but `A-Z a-z 0-9 - . _ ~` becomes `%XX`, so `&`, `"`, `'`, `*`, `%`, `+`, `[` and
+/// spaces are all encoded, as ConnectWise documents.
+pub use psa_core::transport::encode_component;
 
 #[cfg(test)]
 mod tests {
@@ -733,7 +711,7 @@ mod tests {
 
     #[test]
     fn query_strings_encode_everything_reserved() {
-        let q = encode_query(&[("conditions", r#"summary = "a&b""#.to_string())]);
-        assert_eq!(q, "conditions=summary%20%3D%20%22a%26b%22");
+        let q = encode_component(r#"summary = "a&b""#);
+        assert_eq!(q, "summary%20%3D%20%22a%26b%22");
     }
 }

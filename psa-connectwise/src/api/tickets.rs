@@ -157,7 +157,7 @@ impl<'a> Tickets<'a> {
     ) -> Result<(ServiceTicket, Value)> {
         patch.validate()?;
         let body = serde_json::to_value(patch)?;
-        let call = Call::new(Method::PATCH, format!("{PATH}/{id}")).json(body);
+        let call = Call::at(Method::PATCH, format!("{PATH}/{id}")).json(body);
         let v: Value = self.client.call_json(&call).await?;
         Ok((typed_one("ticket", &v)?, v))
     }
@@ -191,7 +191,7 @@ impl<'a> Tickets<'a> {
     /// Deletes a ticket (ConnectWise answers 204).
     pub async fn delete(&self, id: i64) -> Result<()> {
         self.client
-            .execute(&Call::new(Method::DELETE, format!("{PATH}/{id}")))
+            .execute(&Call::at(Method::DELETE, format!("{PATH}/{id}")))
             .await?;
         Ok(())
     }
