@@ -122,7 +122,8 @@ async fn connect(args: &Args) -> Result<(Arc<dyn Connector>, Sim), Box<dyn Error
                 .base_url(sim.base_url())
                 .api_token(sim.api_token())
                 .options(local)
-                .build()?;
+                .build()
+                .await?;
             (Arc::new(client), Sim::Syncro(sim))
         }
         (other, _) => return Err(format!("unknown vendor {other:?}\n{USAGE}").into()),

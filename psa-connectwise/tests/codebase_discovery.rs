@@ -266,12 +266,16 @@ async fn from_env_names_the_missing_variable() {
 async fn companyinfo_errors_are_scrubbed_of_credentials() {
     let server = MockServer::start_async().await;
     for (status, body) in [
-        (500, format!(r#"{{"message":"bad key {PRIVATE} for {CLIENT_ID}"}}"#)),
+        (
+            500,
+            format!(r#"{{"message":"bad key {PRIVATE} for {CLIENT_ID}"}}"#),
+        ),
         (200, format!(r#""{PRIVATE} {CLIENT_ID}""#)),
     ] {
         let info = server
             .mock_async(|when, then| {
-                when.method(GET).path(format!("/login/companyinfo/{COMPANY}"));
+                when.method(GET)
+                    .path(format!("/login/companyinfo/{COMPANY}"));
                 then.status(status)
                     .header("content-type", "application/json")
                     .body(body.clone());

@@ -22,7 +22,7 @@ async fn the_syncro_connector_passes_the_conformance_suite() {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     // A customer that has contacts, and one of their emails.
     let customers: Vec<_> = client
         .customers()

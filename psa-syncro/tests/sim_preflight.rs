@@ -19,7 +19,7 @@ async fn report_for(deny: Option<Capability>) -> psa_core::PreflightReport {
         b = b.deny(cap);
     }
     let handle = b.start().await.unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let report = client.preflight(&PreflightOptions::all()).await.unwrap();
     // Preflight never writes.
     let writes = handle

@@ -112,7 +112,7 @@ impl<'a> TicketsApi<'a> {
     /// Creates a ticket that retries never duplicate.
     ///
     /// The key is stored with the ticket (see [`crate::IdempotencyMarker`]). Unless disabled with
-    /// [`lookup_before_create`](crate::SyncroClientBuilder::lookup_before_create), an existing
+    /// [`idempotency_lookup`](crate::SyncroClientBuilder::idempotency_lookup), an existing
     /// ticket with the key is returned without sending anything. After an ambiguous failure
     /// (timeout, dropped connection, 5xx, cut-off body) the key is looked up before the create is
     /// sent again, through [`psa_core::idempotency::create_once`]. Both lookups need the
@@ -134,7 +134,7 @@ impl<'a> TicketsApi<'a> {
         let mut body = input.clone();
         self.client.inner.marker.apply(&mut body, key);
         let customer = body.customer_id;
-        if self.client.inner.lookup_before_create {
+        if self.client.inner.idempotency_lookup {
             match self.find_by_idempotency_key_raw(key, customer).await {
                 Ok(Some(found)) => {
                     tracing::debug!(
@@ -152,7 +152,7 @@ impl<'a> TicketsApi<'a> {
                 Err(e) => return Err(e),
             }
         }
-        let retry = self.client.inner.transport.options().retry.clone();
+        let retry = self.client.transport().options().retry.clone();
         create_once(
             &retry,
             || self.create_raw(&body),
