@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::entities::{Kind, Verb, WritePath};
 use super::permissions::Access;
-use super::query::{self, Cursor, QuerySpec};
+use super::query::{self, QuerySpec};
+use super::scan::{self, Cursor};
 use super::responses::{self, error500, ok};
 use super::routes::{InfoPart, Route};
 use super::state::Sim;
@@ -348,7 +349,7 @@ fn page_url(sim: &Sim, kind: Kind, cursor: Cursor, fp: u64) -> String {
         "{}V1.0/{}/query/next?paging={}",
         sim.zone_url(),
         kind.name(),
-        query::encode_token(kind, cursor, fp)
+        scan::encode_token(kind, cursor, fp)
     )
 }
 
@@ -373,7 +374,7 @@ fn run_query(sim: &Sim, kind: Kind, body: &Value, cursor: Cursor, headers: &Head
     let store = sim.read();
     let me = sim.api_resource_id;
     let visible = |r: &Record| !restricted || own_record(&store, kind, r, me);
-    let page = query::page(&store, kind, &spec, cursor, &visible);
+    let page = scan::page(&store, kind, &spec, cursor, &visible);
     let udfs = wire::any_udf_values(kind, page.items.iter());
     let next = page
         .next_after
@@ -417,7 +418,7 @@ fn run_count(sim: &Sim, kind: Kind, body: &Value, headers: &HeaderMap) -> Respon
     let store = sim.read();
     let me = sim.api_resource_id;
     let visible = |r: &Record| !restricted || own_record(&store, kind, r, me);
-    ok(&json!({ "queryCount": query::count(&store, kind, &spec, &visible) }))
+    ok(&json!({ "queryCount": scan::count(&store, kind, &spec, &visible) }))
 }
 
 /// `POST {nextPageUrl}` with the original body.
@@ -427,7 +428,7 @@ fn run_count(sim: &Sim, kind: Kind, body: &Value, headers: &HeaderMap) -> Respon
 /// is undocumented; the facts say to resend the same body, and the sim holds clients to it.
 fn next_page(sim: &Sim, kind: Kind, uri: &Uri, headers: &HeaderMap, body: &[u8]) -> Response {
     let token = query_param(uri, "paging").unwrap_or_default();
-    let Some((entity, cursor, fp)) = query::decode_token(&token) else {
+    let Some((entity, cursor, fp)) = scan::decode_token(&token) else {
         return error500("The paging parameter is missing or invalid.");
     };
     if !entity.eq_ignore_ascii_case(kind.name()) {

@@ -47,6 +47,7 @@ mod picklists;
 mod query;
 mod responses;
 mod routes;
+mod scan;
 mod seed;
 mod state;
 mod store;
