@@ -370,6 +370,7 @@ impl ConnectWiseSimBuilder {
         let origin = server.origin();
         let _ = inner.origin.set(origin.clone());
         Ok(ConnectWiseSimHandle {
+            addr: server.addr(),
             server: Some(server),
             inner,
             log,
@@ -387,6 +388,7 @@ fn normalize_codebase(codebase: &str) -> String {
 /// A running ConnectWise simulator: its URLs, working credentials, the store for assertions
 /// and the request log. [`stop`](Self::stop) (or dropping it) frees the port.
 pub struct ConnectWiseSimHandle {
+    addr: std::net::SocketAddr,
     server: Option<Server>,
     inner: Arc<Inner>,
     log: RequestLog,
@@ -415,6 +417,11 @@ impl ConnectWiseSimHandle {
     /// `{site}/login/companyinfo/{company}`.
     pub fn site(&self) -> String {
         self.origin.clone()
+    }
+
+    /// The bound address (`127.0.0.1:PORT`).
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.addr
     }
 
     /// The company id of the login (`training` unless configured).
