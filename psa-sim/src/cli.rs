@@ -53,48 +53,210 @@ const fn switch(name: &'static str, of: For, help: &'static str) -> Flag {
 
 /// Every flag the binary takes; each stands for a knob of the library builders.
 pub(crate) const FLAGS: &[Flag] = &[
-    flag("--port", "N", ALL, "port on 127.0.0.1 (default 0: any free port)"),
-    flag("--seed", "N", ALL, "seed of the generated tenant (default 1)"),
-    flag("--companies", "N", ALL, "companies (Syncro: customers) to seed (default 5)"),
-    flag("--contacts-per-company", "N", ALL, "contacts seeded per company (default 3)"),
-    flag("--tickets", "N", ALL, "tickets to seed (default 50; 100000 is practical)"),
-    flag("--notes-per-ticket", "N", ALL, "notes (Syncro: comments) per ticket (default 2)"),
-    flag("--latency-ms", "MS", ALL, "delay added to every request (default 0)"),
-    flag("--fail-5xx", "RATE", ALL, "share of requests answered with the vendor's 5xx (0-1)"),
-    flag("--fail-429", "RATE", ALL, "share of requests answered with the vendor's 429 (0-1)"),
-    flag("--fail-drop", "RATE", ALL, "share of connections dropped before the body (0-1)"),
-    flag("--fail-truncate", "RATE", ALL, "share of bodies cut off half-way (0-1)"),
-    flag("--fail-after-write", "SHARE", ALL, "for writes: share of faults that strike after the write was stored (default 0.5)"),
-    flag("--fault-seed", "N", ALL, "seed of the fault draws (default 1)"),
-    flag("--deny", "CAPABILITY", ALL, "remove the right behind a capability (kebab-case, e.g. create-tickets); repeatable"),
-    flag("--hourly-threshold", "N", AT, "requests per rolling hour, then 429 (default 10000; 0 = off)"),
-    flag("--threshold-window-secs", "S", AT, "the rolling window of the threshold (default 3600)"),
-    switch("--threshold-delays", AT, "add Autotask's 0.5 s / 1 s delays above 50% / 75% of the threshold"),
-    flag("--thread-limit", "N", AT, "requests in flight per endpoint (default 3; 0 = no limit)"),
-    flag("--thread-limit-status", "CODE", AT, "HTTP status of the thread-limit refusal (default 429)"),
-    flag("--deny-access", "ENTITY:VERB", AT, "security level row to None (e.g. TicketNotes:create); repeatable"),
-    flag("--restrict-access", "ENTITY:VERB", AT, "security level row to Restricted; repeatable"),
+    flag(
+        "--port",
+        "N",
+        ALL,
+        "port on 127.0.0.1 (default 0: any free port)",
+    ),
+    flag(
+        "--seed",
+        "N",
+        ALL,
+        "seed of the generated tenant (default 1)",
+    ),
+    flag(
+        "--companies",
+        "N",
+        ALL,
+        "companies (Syncro: customers) to seed (default 5)",
+    ),
+    flag(
+        "--contacts-per-company",
+        "N",
+        ALL,
+        "contacts seeded per company (default 3)",
+    ),
+    flag(
+        "--tickets",
+        "N",
+        ALL,
+        "tickets to seed (default 50; 100000 is practical)",
+    ),
+    flag(
+        "--notes-per-ticket",
+        "N",
+        ALL,
+        "notes (Syncro: comments) per ticket (default 2)",
+    ),
+    flag(
+        "--latency-ms",
+        "MS",
+        ALL,
+        "delay added to every request (default 0)",
+    ),
+    flag(
+        "--fail-5xx",
+        "RATE",
+        ALL,
+        "share of requests answered with the vendor's 5xx (0-1)",
+    ),
+    flag(
+        "--fail-429",
+        "RATE",
+        ALL,
+        "share of requests answered with the vendor's 429 (0-1)",
+    ),
+    flag(
+        "--fail-drop",
+        "RATE",
+        ALL,
+        "share of connections dropped before the body (0-1)",
+    ),
+    flag(
+        "--fail-truncate",
+        "RATE",
+        ALL,
+        "share of bodies cut off half-way (0-1)",
+    ),
+    flag(
+        "--fail-after-write",
+        "SHARE",
+        ALL,
+        "for writes: share of faults that strike after the write was stored (default 0.5)",
+    ),
+    flag(
+        "--fault-seed",
+        "N",
+        ALL,
+        "seed of the fault draws (default 1)",
+    ),
+    flag(
+        "--deny",
+        "CAPABILITY",
+        ALL,
+        "remove the right behind a capability (kebab-case, e.g. create-tickets); repeatable",
+    ),
+    flag(
+        "--hourly-threshold",
+        "N",
+        AT,
+        "requests per rolling hour, then 429 (default 10000; 0 = off)",
+    ),
+    flag(
+        "--threshold-window-secs",
+        "S",
+        AT,
+        "the rolling window of the threshold (default 3600)",
+    ),
+    switch(
+        "--threshold-delays",
+        AT,
+        "add Autotask's 0.5 s / 1 s delays above 50% / 75% of the threshold",
+    ),
+    flag(
+        "--thread-limit",
+        "N",
+        AT,
+        "requests in flight per endpoint (default 3; 0 = no limit)",
+    ),
+    flag(
+        "--thread-limit-status",
+        "CODE",
+        AT,
+        "HTTP status of the thread-limit refusal (default 429)",
+    ),
+    flag(
+        "--deny-access",
+        "ENTITY:VERB",
+        AT,
+        "security level row to None (e.g. TicketNotes:create); repeatable",
+    ),
+    flag(
+        "--restrict-access",
+        "ENTITY:VERB",
+        AT,
+        "security level row to Restricted; repeatable",
+    ),
     switch("--no-impersonation", AT, "turn Resource Impersonation off"),
-    flag("--webhooks-allowed", "N", AT, "maximum number of webhooks (default 25; 0 = off)"),
-    flag("--max-attachment-bytes", "N", AT, "largest attachment accepted (default 6 MiB)"),
+    flag(
+        "--webhooks-allowed",
+        "N",
+        AT,
+        "maximum number of webhooks (default 25; 0 = off)",
+    ),
+    flag(
+        "--max-attachment-bytes",
+        "N",
+        AT,
+        "largest attachment accepted (default 6 MiB)",
+    ),
     flag("--username", "NAME", AT, "fixed API user name"),
     flag("--secret", "SECRET", AT, "fixed API user secret"),
-    flag("--integration-code", "CODE", AT, "fixed API tracking identifier"),
-    flag("--rate-limit", "N", CW_SY, "requests per --rate-window-secs, then 429 (ConnectWise: default off; Syncro: default 180)"),
-    flag("--rate-window-secs", "S", CW_SY, "the window of --rate-limit (default 60)"),
-    flag("--set-level", "MODULE:FUNCTION:OP:LEVEL", CW, "one level of the API member's role, e.g. 'Service Desk:Service Tickets:add:None'; repeatable"),
-    switch("--my-security-unreadable", CW, "answer /system/mySecurity with 403"),
+    flag(
+        "--integration-code",
+        "CODE",
+        AT,
+        "fixed API tracking identifier",
+    ),
+    flag(
+        "--rate-limit",
+        "N",
+        CW_SY,
+        "requests per --rate-window-secs, then 429 (ConnectWise: default off; Syncro: default 180)",
+    ),
+    flag(
+        "--rate-window-secs",
+        "S",
+        CW_SY,
+        "the window of --rate-limit (default 60)",
+    ),
+    flag(
+        "--set-level",
+        "MODULE:FUNCTION:OP:LEVEL",
+        CW,
+        "one level of the API member's role, e.g. 'Service Desk:Service Tickets:add:None'; repeatable",
+    ),
+    switch(
+        "--my-security-unreadable",
+        CW,
+        "answer /system/mySecurity with 403",
+    ),
     flag("--company-id", "ID", CW, "the company id of the login"),
     flag("--public-key", "KEY", CW, "fixed public key"),
     flag("--private-key", "KEY", CW, "fixed private key"),
     flag("--client-id", "ID", CW, "fixed clientId"),
-    flag("--deny-permission", "NAME", SY, "remove a token permission, e.g. 'Tickets - Create'; repeatable"),
-    flag("--ticket-page-size", "N", SY, "tickets per page of GET /tickets (default 25)"),
-    flag("--customer-page-size", "N", SY, "customers per page of GET /customers (default 25)"),
-    flag("--contact-page-size", "N", SY, "contacts per page of GET /contacts (default 50)"),
+    flag(
+        "--deny-permission",
+        "NAME",
+        SY,
+        "remove a token permission, e.g. 'Tickets - Create'; repeatable",
+    ),
+    flag(
+        "--ticket-page-size",
+        "N",
+        SY,
+        "tickets per page of GET /tickets (default 25)",
+    ),
+    flag(
+        "--customer-page-size",
+        "N",
+        SY,
+        "customers per page of GET /customers (default 25)",
+    ),
+    flag(
+        "--contact-page-size",
+        "N",
+        SY,
+        "contacts per page of GET /contacts (default 50)",
+    ),
     flag("--subdomain", "NAME", SY, "the account subdomain"),
     flag("--api-token", "TOKEN", SY, "fixed API token"),
-    switch("--retry-after", AT_SY, "send Retry-After on the rate limit's 429 (ConnectWise always does)"),
+    switch(
+        "--retry-after",
+        AT_SY,
+        "send Retry-After on the rate limit's 429 (ConnectWise always does)",
+    ),
 ];
 
 /// The `--help` text.
@@ -218,9 +380,9 @@ impl Args {
     /// A share between 0 and 1.
     pub(crate) fn rate(&self, name: &str) -> Result<Option<f64>, String> {
         match self.get::<f64>(name)? {
-            Some(r) if !(0.0..=1.0).contains(&r) => {
-                Err(format!("{name} takes a share between 0 and 1, got {r}\n{USAGE}"))
-            }
+            Some(r) if !(0.0..=1.0).contains(&r) => Err(format!(
+                "{name} takes a share between 0 and 1, got {r}\n{USAGE}"
+            )),
             r => Ok(r),
         }
     }
@@ -276,16 +438,34 @@ mod tests {
         assert_eq!(a.all("--deny-access").count(), 2);
         assert!(a.on("--no-impersonation"));
         assert!(matches!(args(&["syncro", "--help"]), Ok(Command::Help)));
-        assert!(args(&["syncro", "--thread-limit", "2"]).unwrap_err().contains("option of autotask"));
-        assert!(matches!(args(&["syncro", "--rate-limit", "5"]), Ok(Command::Serve(_))));
+        assert!(
+            args(&["syncro", "--thread-limit", "2"])
+                .unwrap_err()
+                .contains("option of autotask")
+        );
+        assert!(matches!(
+            args(&["syncro", "--rate-limit", "5"]),
+            Ok(Command::Serve(_))
+        ));
         assert!(args(&["autotask", "--rate-limit", "5"]).is_err());
-        assert!(args(&["autotask", "--port"]).unwrap_err().contains("needs a value"));
-        assert!(args(&["autotask", "--bogus"]).unwrap_err().contains("unknown option"));
+        assert!(
+            args(&["autotask", "--port"])
+                .unwrap_err()
+                .contains("needs a value")
+        );
+        assert!(
+            args(&["autotask", "--bogus"])
+                .unwrap_err()
+                .contains("unknown option")
+        );
         let Ok(Command::Serve(a)) = args(&["connectwise", "--fail-5xx", "1.5"]) else {
             panic!("parses");
         };
         assert!(a.rate("--fail-5xx").is_err());
-        assert_eq!(parts("--set-level", "a:b:c:d", 4).unwrap(), ["a", "b", "c", "d"]);
+        assert_eq!(
+            parts("--set-level", "a:b:c:d", 4).unwrap(),
+            ["a", "b", "c", "d"]
+        );
         assert!(parts("--deny-access", "Tickets", 2).is_err());
     }
 }

@@ -65,9 +65,7 @@ async fn id_gt_paging_starts_at_the_bound_and_returns_each_once() {
         .await
         .unwrap();
     let api = Api::new(&sim);
-    let page = |after: i64| {
-        json!({"MaxRecords": 500, "filter": [{"op": "gt", "field": "id", "value": after}]})
-    };
+    let page = |after: i64| json!({"MaxRecords": 500, "filter": [{"op": "gt", "field": "id", "value": after}]});
     let mut seen = HashSet::with_capacity(100_000);
     let mut after = 0;
     let mut slowest = std::time::Duration::ZERO;

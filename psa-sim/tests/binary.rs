@@ -119,14 +119,21 @@ fn a_flag_of_another_vendor_is_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--thread-limit is an option of autotask"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--thread-limit is an option of autotask")
+    );
 }
 
 #[tokio::test]
 async fn flags_reach_the_simulator_and_the_loopback_opt_in_is_printed() {
     let (mut child, values) = start_with(
         "syncro",
-        &["--ticket-page-size", "2", "--deny-permission", "Customers - List/Search"],
+        &[
+            "--ticket-page-size",
+            "2",
+            "--deny-permission",
+            "Customers - List/Search",
+        ],
     );
     let base = value(&values, "SYNCRO_BASE_URL").to_string();
     let token = value(&values, "SYNCRO_API_TOKEN").to_string();

@@ -176,7 +176,10 @@ async fn link_urls_carry_page_as_the_last_parameter() {
     let got = cw.get("company/companies?page=1&pageSize=50").await;
     assert_eq!(got.status, 200, "{}", got.text);
     let next = got.link("next").unwrap();
-    assert!(next.ends_with("/company/companies?pageSize=50&page=2"), "{next}");
+    assert!(
+        next.ends_with("/company/companies?pageSize=50&page=2"),
+        "{next}"
+    );
     let second = cw.follow(&next).await;
     let prev = second.link("prev").unwrap();
     assert!(prev.ends_with("?pageSize=50&page=1"), "{prev}");

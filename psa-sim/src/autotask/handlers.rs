@@ -6,13 +6,13 @@ use http::{HeaderMap, Method, Uri};
 use serde_json::{Value, json};
 
 use super::entities::{Kind, Verb, WritePath};
-use super::permissions::Access;
+use super::paths::{InfoPart, Route};
+use super::permissions::{Access, own_record};
 use super::query::{self, QuerySpec};
-use super::scan::{self, Cursor};
 use super::responses::{self, error500, ok};
-use super::routes::{InfoPart, Route};
+use super::scan::{self, Cursor};
 use super::state::Sim;
-use super::store::{Record, Store, int};
+use super::store::{Record, int};
 use super::wire::{self, Data};
 use super::writes;
 
@@ -226,25 +226,6 @@ pub(crate) fn entity_info(sim: &Sim, kind: Kind) -> Value {
             ("userAccessForUpdate", a(Verb::Update)),
         ],
     )
-}
-
-/// Whether a Restricted level lets the API user see a record: its own records only.
-pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bool {
-    let is_me = |f: &str| int(rec, f) == Some(me);
-    match kind {
-        Kind::Tickets => is_me("creatorResourceID") || is_me("assignedResourceID"),
-        Kind::TicketNotes => is_me("creatorResourceID"),
-        Kind::Companies => is_me("ownerResourceID"),
-        Kind::Contacts => int(rec, "companyID")
-            .and_then(|c| store.get(Kind::Companies, c))
-            .is_some_and(|c| int(&c, "ownerResourceID") == Some(me)),
-        Kind::Resources => is_me("id"),
-        Kind::TicketAttachments => is_me("attachedByResourceID"),
-        Kind::TicketWebhooks => is_me("ownerResourceID"),
-        Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
-            .and_then(|w| store.get(Kind::TicketWebhooks, w))
-            .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
-    }
 }
 
 /// The read right for `kind`: Ok(restricted?) or the refusal.

@@ -42,6 +42,7 @@ mod dates;
 mod entities;
 mod handlers;
 mod limits;
+mod paths;
 mod permissions;
 mod picklists;
 mod query;

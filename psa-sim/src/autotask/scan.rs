@@ -230,7 +230,12 @@ mod tests {
     use serde_json::json;
 
     fn spec(filter: serde_json::Value) -> QuerySpec {
-        parse(Kind::Tickets, &json!({ "MaxRecords": 3, "filter": filter }), &[]).unwrap()
+        parse(
+            Kind::Tickets,
+            &json!({ "MaxRecords": 3, "filter": filter }),
+            &[],
+        )
+        .unwrap()
     }
 
     #[test]
@@ -261,7 +266,11 @@ mod tests {
         let n = first + 900;
         let gt = spec(json!([{"op": "gt", "field": "id", "value": n}]));
         let mut ids = candidates(&store, Kind::Tickets, &gt, Cursor::Start);
-        assert_eq!(ids.next(), Some(n + 1), "the scan skips every id up to the bound");
+        assert_eq!(
+            ids.next(),
+            Some(n + 1),
+            "the scan skips every id up to the bound"
+        );
         let gte = spec(json!([{"op": "gte", "field": "id", "value": n}]));
         let mut ids = candidates(&store, Kind::Tickets, &gte, Cursor::Start);
         assert_eq!(ids.next(), Some(n));

@@ -11,8 +11,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::faults::{Fault, FaultDice, broken_body};
-use super::{FaultResponder, Faults, RequestLog};
+use super::faults::{Fault, FaultDice, FaultResponder, Faults, broken_body};
+use super::log::RequestLog;
 
 /// Maps (method, path) to the endpoint key a request counts against and whether it is a write.
 pub type RequestClassifier = Arc<dyn Fn(&http::Method, &str) -> (String, bool) + Send + Sync>;

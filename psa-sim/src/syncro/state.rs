@@ -57,9 +57,7 @@ pub(crate) struct Sim {
 /// Shorthand for handler state.
 pub(crate) type Shared = Arc<Sim>;
 
-/// A refusal to answer instead of the handler's response (boxed: responses are large and
-/// refusals rare).
-pub(crate) type Refusal = Box<Response>;
+pub(crate) use super::responses::Refusal;
 
 impl Sim {
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {
