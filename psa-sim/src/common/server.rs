@@ -114,7 +114,7 @@ async fn layers(State(st): State<LayerState>, req: Request, next: Next) -> Respo
     } else {
         resp.status().as_u16()
     };
-    st.settings.log.record(super::LogEntry {
+    st.settings.log.record(super::log::LogEntry {
         method: method.to_string(),
         path,
         status,
