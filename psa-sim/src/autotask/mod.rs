@@ -56,6 +56,7 @@ mod webhooks;
 mod wire;
 mod writes;
 
+use crate::common::locks::MutexExt as _;
 use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock, RwLock};
@@ -661,8 +662,7 @@ impl AutotaskSimHandle {
         self.sim
             .hooks
             .attempts
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .lock_safe()
             .iter()
             .map(|a| json!({"webhookId": a.webhook_id, "url": a.url, "body": a.body, "status": a.status}))
             .collect()

@@ -4,6 +4,7 @@
 
 mod faults;
 mod knobs;
+pub(crate) mod locks;
 mod log;
 mod server;
 

@@ -49,6 +49,7 @@ mod state;
 mod store;
 mod wire;
 
+use crate::common::locks::RwLockExt as _;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
@@ -392,11 +393,7 @@ impl ConnectWiseSimHandle {
     /// Simulates a cloud upgrade: companyinfo reports the new codebase and the old one 404s
     /// (`v4_6_release/` keeps routing, as it does on cloud).
     pub fn set_codebase(&self, codebase: &str) {
-        let mut c = self
-            .inner
-            .codebase
-            .write()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut c = self.inner.codebase.write_safe();
         *c = normalize_codebase(codebase);
     }
 
