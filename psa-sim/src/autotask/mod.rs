@@ -66,6 +66,7 @@ use http::StatusCode;
 use psa_core::Capability;
 use serde_json::{Value, json};
 
+use crate::common::rng;
 use crate::common::{
     FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
     shared_knobs,
@@ -374,12 +375,8 @@ impl AutotaskSimBuilder {
     }
 
     fn credentials(&self) -> Credentials {
-        let mut rng = fastrand::Rng::with_seed(self.knobs.seed ^ 0xA070_7A5C);
-        let pick = |rng: &mut fastrand::Rng, set: &[u8], n: usize| -> String {
-            (0..n)
-                .map(|_| char::from(set[rng.usize(..set.len())]))
-                .collect()
-        };
+        let mut rng = rng::seeded(self.knobs.seed, 0xA070_7A5C);
+        let pick = rng::chars;
         let lower = b"abcdefghijklmnopqrstuvwxyz0123456789";
         let upper = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         let secret_set = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789*$#@~!_";

@@ -2,10 +2,12 @@
 //! log with per-endpoint concurrency, the shared builder knobs, poison-safe locks and the
 //! seeded random source.
 
+pub(crate) mod clock;
 mod faults;
 mod knobs;
 pub(crate) mod locks;
 mod log;
+pub(crate) mod rng;
 mod server;
 
 pub use faults::{FaultResponder, Faults};

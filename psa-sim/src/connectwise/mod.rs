@@ -57,6 +57,7 @@ use psa_core::Capability;
 use serde_json::Value;
 use tokio::task::JoinHandle;
 
+use crate::common::rng;
 use crate::common::{
     FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
     shared_knobs,
@@ -263,8 +264,7 @@ impl ConnectWiseSimBuilder {
         if let Some(k) = self.client_id {
             creds.client_id = k;
         }
-        let mut rng = fastrand::Rng::with_seed(self.knobs.seed ^ 0x5167);
-        let signing_key: String = (0..32).map(|_| rng.alphanumeric()).collect();
+        let signing_key = rng::alphanumeric(&mut rng::seeded(self.knobs.seed, 0x5167), 32);
         let key_id = wire::guid(self.knobs.seed ^ 0x004B_4559);
         let (hooks, worker) = Hooks::start(signing_key, key_id, self.callback_retry_delay);
         let inner = Arc::new(Inner {

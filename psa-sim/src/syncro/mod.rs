@@ -54,6 +54,7 @@ use time::UtcOffset;
 
 pub use permissions::{PERMISSION_NAMES, RECOMMENDED_PERMISSIONS};
 
+use crate::common::rng;
 use crate::common::{
     FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
     shared_knobs,
@@ -317,18 +318,12 @@ impl SyncroSimBuilder {
     /// Seeds the account and serves it on `127.0.0.1`.
     pub async fn start(self) -> std::io::Result<SyncroSimHandle> {
         self.check()?;
-        let mut rng = fastrand::Rng::with_seed(self.knobs.seed ^ 0x5EED_5EC0);
-        let token = self.api_token.clone().unwrap_or_else(|| {
-            let hex: String = (0..40)
-                .map(|_| char::from_digit(rng.u32(..16), 16).unwrap_or('0'))
-                .collect();
-            format!("T{hex}")
-        });
-        let hex = |rng: &mut fastrand::Rng, n: usize| -> String {
-            (0..n)
-                .map(|_| char::from_digit(rng.u32(..16), 16).unwrap_or('0'))
-                .collect()
-        };
+        let mut rng = rng::seeded(self.knobs.seed, 0x5EED_5EC0);
+        let token = self
+            .api_token
+            .clone()
+            .unwrap_or_else(|| format!("T{}", rng::hex(&mut rng, 40)));
+        let hex = rng::hex;
         let user_token = format!(
             "{}-{}-{}-{}-{}",
             hex(&mut rng, 8),
