@@ -412,3 +412,16 @@ impl std::fmt::Display for StrippedError {
 }
 
 impl std::error::Error for StrippedError {}
+
+#[cfg(all(test, feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+mod ring_tests {
+    use super::*;
+
+    #[test]
+    fn with_rustls_ring_alone_a_transport_builds_on_ring() {
+        let built = Transport::builder(Vendor::Syncro, ClientOptions::default()).build();
+        assert!(built.is_ok(), "the transport did not build: {:?}", built.err());
+        let provider = rustls::crypto::CryptoProvider::get_default();
+        assert!(provider.is_some(), "no process-default crypto provider after build");
+    }
+}
