@@ -76,6 +76,7 @@ macro_rules! impl_udfs {
 mod attachment;
 mod company;
 mod contact;
+pub(crate) mod envelope;
 mod metadata;
 mod note;
 mod resource;
