@@ -122,9 +122,21 @@ mod tests {
     fn a_single_read_is_an_item_object_or_null() {
         let rec = single_item(json!({"item": {"id": 1}}), "Tickets 1").unwrap();
         assert_eq!(rec.unwrap()["id"], 1);
-        assert!(single_item(json!({"item": null}), "Tickets 1").unwrap().is_none());
-        assert!(single_item(json!({"items": []}), "Tickets 1").unwrap().is_none());
-        assert!(single_item(json!({"items": [{"id": 2}]}), "T").unwrap().is_some());
+        assert!(
+            single_item(json!({"item": null}), "Tickets 1")
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            single_item(json!({"items": []}), "Tickets 1")
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            single_item(json!({"items": [{"id": 2}]}), "T")
+                .unwrap()
+                .is_some()
+        );
         for bad in [
             Value::Null,
             json!([1, 2, 3]),
@@ -151,8 +163,11 @@ mod tests {
         .unwrap();
         assert_eq!(items.len(), 1);
         assert_eq!(next.as_deref(), Some("https://x/next"));
-        let (items, next) =
-            query_page(json!({"items": [], "pageDetails": {"nextPageUrl": null}}), "T").unwrap();
+        let (items, next) = query_page(
+            json!({"items": [], "pageDetails": {"nextPageUrl": null}}),
+            "T",
+        )
+        .unwrap();
         assert!(items.is_empty() && next.is_none());
         for bad in [
             json!({}),

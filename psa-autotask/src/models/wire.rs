@@ -79,7 +79,9 @@ impl WireValue for Vec<UserDefinedField> {
             v @ Value::Array(_) => serde_json::from_value(v)
                 .map(Some)
                 .map_err(|e| format!("userDefinedFields: {e}")),
-            other => Err(core_wire::Unexpected::new("an array of user-defined fields", &other).to_string()),
+            other => Err(
+                core_wire::Unexpected::new("an array of user-defined fields", &other).to_string(),
+            ),
         }
     }
     fn to_wire(&self) -> Value {
@@ -89,7 +91,10 @@ impl WireValue for Vec<UserDefinedField> {
 
 /// Takes one field out of a record's JSON object under the shared policy: strict for
 /// [`KEY_FIELDS`], otherwise an unexpected shape stays in `map` (the record's `extra`).
-pub(crate) fn take<T: WireValue>(map: &mut Map<String, Value>, key: &str) -> Result<Option<T>, String> {
+pub(crate) fn take<T: WireValue>(
+    map: &mut Map<String, Value>,
+    key: &str,
+) -> Result<Option<T>, String> {
     let Some(v) = map.remove(key) else {
         return Ok(None);
     };
@@ -282,8 +287,13 @@ mod tests {
         ] {
             let mut rec = json!({"id": 1, "title": "t"});
             rec[key] = bad;
-            let err = serde_json::from_value::<Ticket>(rec).unwrap_err().to_string();
-            assert!(err.starts_with(&format!("Ticket: {key}: expected")), "{err}");
+            let err = serde_json::from_value::<Ticket>(rec)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with(&format!("Ticket: {key}: expected")),
+                "{err}"
+            );
         }
         assert!(serde_json::from_value::<Ticket>(json!([1, 2, 3])).is_err());
         assert!(serde_json::from_value::<Ticket>(json!(5)).is_err());
