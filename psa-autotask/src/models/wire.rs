@@ -300,6 +300,57 @@ mod tests {
     }
 
     #[test]
+    fn hostile_dates_never_panic_and_only_key_dates_fail() {
+        use crate::models::Ticket;
+        const HOSTILE_DATES: &[&str] = &[
+            "",
+            " ",
+            "\t\n",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "9999-12-31T23:00:00-05:00",
+            "2016-12-31T23:59:60Z",
+            "2016-06-30T23:59:60.5+00:00",
+            "2024-01-31T15:04:05.12345678901234567890123456789012345678901234567890Z",
+            "2024-02-30T00:00:00",
+            "2024-01-31T24:00:00",
+            "+2024-01-31T00:00:00Z",
+            "99999-01-01",
+            "2024-01-31T15:04:05+99:99",
+            "2024-01-31 15:04:05 UTC",
+            "2024-01-31T15:04:05.Z",
+            "\u{a0}2024-01-31\u{a0}",
+            "２０２４-01-31",
+            "-0001-12-31T23:30:00Z",
+            "1e10",
+            "null",
+        ];
+        for s in HOSTILE_DATES {
+            let readable = parse_datetime(s);
+            if let Some(t) = readable {
+                assert_eq!(
+                    parse_datetime(&format_datetime(t)).map(|b| b.unix_timestamp()),
+                    Some(t.unix_timestamp()),
+                    "{s:?}"
+                );
+            }
+            let t: Ticket = serde_json::from_value(json!({"id": 1, "dueDateTime": s})).unwrap();
+            assert_eq!(t.due_date_time, readable, "{s:?}");
+            assert_eq!(
+                t.extra.contains_key("dueDateTime"),
+                readable.is_none() && !s.trim().is_empty(),
+                "{s:?}"
+            );
+            let keyed = serde_json::from_value::<Ticket>(json!({"id": 1, "createDate": s}));
+            assert_eq!(
+                keyed.is_ok(),
+                readable.is_some() || s.trim().is_empty(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn nulls_are_stripped_everywhere() {
         let mut v = json!({"a": null, "b": {"c": null, "d": 1}, "e": [{"f": null}]});
         strip_nulls(&mut v);

@@ -226,6 +226,60 @@ mod tests {
     }
 
     #[test]
+    fn hostile_dates_never_panic_and_only_key_dates_fail() {
+        use crate::models::ServiceTicket;
+        const HOSTILE_DATES: &[&str] = &[
+            "",
+            " ",
+            "\t\n",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "9999-12-31T23:00:00-05:00",
+            "2016-12-31T23:59:60Z",
+            "2016-06-30T23:59:60.5+00:00",
+            "2024-01-31T15:04:05.12345678901234567890123456789012345678901234567890Z",
+            "2024-02-30T00:00:00",
+            "2024-01-31T24:00:00",
+            "+2024-01-31T00:00:00Z",
+            "99999-01-01",
+            "2024-01-31T15:04:05+99:99",
+            "2024-01-31 15:04:05 UTC",
+            "2024-01-31T15:04:05.Z",
+            "\u{a0}2024-01-31\u{a0}",
+            "２０２４-01-31",
+            "-0001-12-31T23:30:00Z",
+            "1e10",
+            "null",
+        ];
+        for s in HOSTILE_DATES {
+            let readable = parse_datetime(s);
+            if let Some(t) = readable {
+                assert_eq!(
+                    parse_datetime(&format_datetime(t)).map(|b| b.unix_timestamp()),
+                    Some(t.unix_timestamp()),
+                    "{s:?}"
+                );
+            }
+            let t: ServiceTicket =
+                serde_json::from_value(serde_json::json!({"id": 1, "closedDate": s})).unwrap();
+            match (readable, t.closed_date) {
+                (Some(want), Some(Field::Value(got))) => assert_eq!(got, want, "{s:?}"),
+                (None, Some(Field::Raw(raw))) => assert_eq!(raw, Value::from(*s)),
+                (None, None) => assert!(s.trim().is_empty(), "{s:?}"),
+                (want, got) => panic!("{s:?}: {want:?} vs {got:?}"),
+            }
+            let keyed = serde_json::from_value::<ServiceTicket>(
+                serde_json::json!({"id": 1, "_info": {"lastUpdated": s}}),
+            );
+            assert_eq!(
+                keyed.is_ok(),
+                readable.is_some() || s.trim().is_empty(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn nulls_and_missing_fields_are_none() {
         let t: T = serde_json::from_value(serde_json::json!({"s": null, "b": null})).unwrap();
         assert!(t.s.is_none() && t.b.is_none() && t.i.is_none());
