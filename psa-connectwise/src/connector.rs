@@ -52,7 +52,7 @@ impl ConnectWiseClient {
         out.external_ref = t.external_xref.clone().filter(|s| !s.is_empty());
         out.created_at = t.info.as_ref().and_then(|i| i.date_entered);
         out.updated_at = t.info.as_ref().and_then(|i| i.last_updated);
-        out.closed_at = t.closed_date;
+        out.closed_at = t.closed_date.as_ref().and_then(|d| d.value().copied());
         out
     }
 

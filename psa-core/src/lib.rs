@@ -28,6 +28,7 @@ mod query;
 pub mod testkit;
 pub mod transport;
 mod vendor;
+pub mod wire;
 
 pub use capabilities::Capabilities;
 pub use connector::{Connector, ConnectorExt, paged};

@@ -20,7 +20,7 @@ use psa_core::{
     NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
     ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
 };
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 use crate::SyncroClient;
 use crate::api::parse_page_token;
@@ -36,7 +36,7 @@ const CLOSED_STATUSES: &[&str] = &["Resolved", "Invoiced"];
 pub const INITIAL_ISSUE_SUBJECT: &str = "Initial Issue";
 
 fn utc(t: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
-    t.map(|t| t.to_offset(UtcOffset::UTC))
+    t.map(psa_core::wire::to_utc)
 }
 
 fn is_closed_status(name: &str) -> bool {
@@ -93,7 +93,7 @@ impl SyncroClient {
         out.external_ref = self.inner.marker.key_of(t).map(str::to_string);
         out.created_at = utc(t.created_at);
         out.updated_at = utc(t.updated_at);
-        out.closed_at = utc(t.resolved_at);
+        out.closed_at = utc(t.resolved_at.as_ref().and_then(|f| f.value().copied()));
         out
     }
 
@@ -544,7 +544,7 @@ mod tests {
         assert!(core.is_closed());
         assert_eq!(core.stage, Some(psa_core::Stage::Resolved));
         assert_eq!(core.external_ref.as_deref(), Some("k1"));
-        assert_eq!(core.created_at.unwrap().offset(), UtcOffset::UTC);
+        assert_eq!(core.created_at.unwrap().offset(), time::UtcOffset::UTC);
         assert_eq!(core.created_at.unwrap().hour(), 18);
         assert_eq!(core.vendor_record["surprise"], true);
         assert_eq!(core.vendor_record["user"]["admin?"], false);

@@ -261,9 +261,21 @@ impl Transport {
             Ok(resp) => {
                 let status = resp.status();
                 let headers = resp.headers().clone();
-                match resp.bytes().await {
+                match read_capped(resp, self.inner.options.max_response_bytes).await {
                     Ok(body) => Ok((status, headers, body)),
-                    Err(e) => Err(e),
+                    Err(BodyError::Read(e)) => Err(e),
+                    Err(BodyError::TooLarge(limit)) => {
+                        tracing::debug!(attempt, limit, "response body over the cap, dropped");
+                        return Attempt::Failed {
+                            error: body_too_large(limit)
+                                .with_vendor(self.inner.vendor)
+                                .with_request(req.method.as_str(), shown.to_string())
+                                .with_status(status.as_u16())
+                                .with_sent(true),
+                            retry: false,
+                            wait: None,
+                        };
+                    }
                 }
             }
             Err(e) => Err(e),
@@ -371,6 +383,44 @@ fn build_form(parts: &[super::MultipartPart]) -> Result<reqwest::multipart::Form
         form = form.part(p.name.clone(), part);
     }
     Ok(form)
+}
+
+enum BodyError {
+    Read(reqwest::Error),
+    /// The body passed this many bytes.
+    TooLarge(usize),
+}
+
+/// Reads a body chunk by chunk and stops (dropping the connection) once it passes `limit` bytes;
+/// a `Content-Length` already over the limit is refused before reading.
+async fn read_capped(
+    mut resp: reqwest::Response,
+    limit: usize,
+) -> std::result::Result<Bytes, BodyError> {
+    if resp
+        .content_length()
+        .is_some_and(|n| n > u64::try_from(limit).unwrap_or(u64::MAX))
+    {
+        return Err(BodyError::TooLarge(limit));
+    }
+    let mut body = bytes::BytesMut::new();
+    while let Some(chunk) = resp.chunk().await.map_err(BodyError::Read)? {
+        if body.len().saturating_add(chunk.len()) > limit {
+            return Err(BodyError::TooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+fn body_too_large(limit: usize) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!(
+            "the response body is larger than {limit} bytes; the connection was dropped \
+             (raise ClientOptions::max_response_bytes if this answer is expected)"
+        ),
+    )
 }
 
 /// reqwest's error text includes the full URL; describe the error without it.
