@@ -227,18 +227,7 @@ pub(crate) async fn run(
                 )
                 .with_remedy(remedy.clone()),
             );
-            // Nothing else can be read without a connection: unverified, with the one remedy.
-            for cap in rights.iter().copied().filter(|c| *c != Capability::Connect) {
-                report.push(
-                    Check::new(
-                        cap,
-                        cap.name(),
-                        CheckOutcome::Unverified,
-                        "not checked: the API user could not connect",
-                    )
-                    .with_remedy(remedy.clone()),
-                );
-            }
+            report.push_not_checked(&rights, "the API user could not connect", &remedy);
             return Ok(report);
         }
     }

@@ -375,6 +375,33 @@ impl PreflightReport {
         }
     }
 
+    /// After a failed `connect` check: adds each of `rights` but `connect` as Unverified ("not
+    /// checked") with the connect remedy, so that the verdict names `connect` as missing and the
+    /// text lists that remedy once.
+    ///
+    /// ```
+    /// use psa_core::{Capability, Check, CheckOutcome, PreflightReport, Readiness, Remedy, Vendor};
+    /// let mut r = PreflightReport::new(Vendor::Syncro, "https://acme.syncromsp.com/api/v1");
+    /// let fix = Remedy::new("API Tokens", "create a new token");
+    /// r.push(Check::new(Capability::Connect, "API token", CheckOutcome::Missing, "401").with_remedy(fix.clone()));
+    /// r.push_not_checked(&[Capability::Connect, Capability::ReadTickets], "the token was refused", &fix);
+    /// assert_eq!(r.outcome(Capability::ReadTickets), Some(CheckOutcome::Unverified));
+    /// assert_eq!(r.readiness_all(), Readiness::Missing(vec![Capability::Connect]));
+    /// ```
+    pub fn push_not_checked(&mut self, rights: &[Capability], why: &str, remedy: &Remedy) {
+        for cap in rights.iter().copied().filter(|c| *c != Capability::Connect) {
+            self.push(
+                Check::new(
+                    cap,
+                    cap.name(),
+                    CheckOutcome::Unverified,
+                    format!("not checked: {why}"),
+                )
+                .with_remedy(remedy.clone()),
+            );
+        }
+    }
+
     /// The checks of one capability.
     pub fn checks_for(&self, cap: Capability) -> impl Iterator<Item = &Check> {
         self.checks.iter().filter(move |c| c.capability == cap)
