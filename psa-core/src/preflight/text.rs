@@ -12,10 +12,13 @@ fn capability_label(c: &Check) -> String {
     }
 }
 
+/// One remedy (or none) and the rights it fixes, each with its worst outcome.
+type FixGroup<'a> = (Option<&'a Remedy>, Vec<(&'a str, CheckOutcome)>);
+
 /// The remedies of the checks that are not granted, each once, with the rights it fixes
 /// (each right once, with its worst outcome), in order of first appearance.
-pub(super) fn grouped_fixes(checks: &[Check]) -> Vec<(Option<&Remedy>, Vec<(&str, CheckOutcome)>)> {
-    let mut groups: Vec<(Option<&Remedy>, Vec<(&str, CheckOutcome)>)> = Vec::new();
+pub(super) fn grouped_fixes(checks: &[Check]) -> Vec<FixGroup<'_>> {
+    let mut groups: Vec<FixGroup<'_>> = Vec::new();
     for c in checks.iter().filter(|c| c.outcome != CheckOutcome::Granted) {
         let remedy = c.remedy.as_ref();
         let idx = match groups.iter().position(|(r, _)| *r == remedy) {
