@@ -287,6 +287,34 @@ impl AutotaskClient {
     }
 }
 
+/// What the Autotask connector offers, declared once: [`Connector::capabilities`] returns it and
+/// preflight checks the rights among it. Not offered: URL attachments (Autotask stores bytes),
+/// ticket sources (Autotask's is the integration's tracking identifier), forward-only paging.
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::Attachments,
+        C::Impersonation,
+        C::Webhooks,
+        C::SignedWebhooks,
+        C::BaseData,
+        C::Queues,
+        C::IdempotentCreate,
+        C::ServerSideEmailFilter,
+    ])
+};
+
 #[async_trait]
 impl Connector for AutotaskClient {
     fn vendor(&self) -> Vendor {
@@ -294,22 +322,7 @@ impl Connector for AutotaskClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = true;
-        c.attachment_urls = false;
-        c.queues = true;
-        c.impersonation = true;
-        c.webhooks = true;
-        c.signed_webhooks = true;
-        c.ticket_source = false;
-        c.forward_only_paging = false;
-        c.idempotent_create = true;
-        c.server_side_email_filter = true;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {

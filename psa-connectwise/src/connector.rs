@@ -223,6 +223,36 @@ impl ConnectWiseClient {
     }
 }
 
+/// What the ConnectWise connector offers, declared once: [`Connector::capabilities`] returns it
+/// and preflight checks the rights among it. Not offered: URL attachments (link documents store a
+/// URL, they do not fetch the file) and impersonation (member impersonation tokens exist in
+/// ConnectWise but are not offered here).
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::Attachments,
+        C::Webhooks,
+        C::SignedWebhooks,
+        C::BaseData,
+        C::Queues,
+        C::TicketSource,
+        C::ForwardOnlyPaging,
+        C::IdempotentCreate,
+        C::ServerSideEmailFilter,
+    ])
+};
+
 #[async_trait]
 impl Connector for ConnectWiseClient {
     fn vendor(&self) -> Vendor {
@@ -230,24 +260,7 @@ impl Connector for ConnectWiseClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = true;
-        // ConnectWise link documents store a URL; they do not fetch the file.
-        c.attachment_urls = false;
-        c.queues = true;
-        // Member impersonation tokens exist in ConnectWise but are not offered here.
-        c.impersonation = false;
-        c.webhooks = true;
-        c.signed_webhooks = true;
-        c.ticket_source = true;
-        c.forward_only_paging = true;
-        c.idempotent_create = true;
-        c.server_side_email_filter = true;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {

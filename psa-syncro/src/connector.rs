@@ -198,6 +198,31 @@ impl SyncroClient {
     }
 }
 
+/// What the Syncro connector offers, declared once: [`Connector::capabilities`] returns it and
+/// preflight checks the rights among it. Not offered: byte attachments (Syncro attaches from a
+/// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
+/// sources, forward-only paging, and a server-side email filter for contacts.
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::AttachmentUrls,
+        C::Webhooks,
+        C::BaseData,
+        C::IdempotentCreate,
+    ])
+};
+
 #[async_trait]
 impl Connector for SyncroClient {
     fn vendor(&self) -> Vendor {
@@ -205,22 +230,7 @@ impl Connector for SyncroClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = false;
-        c.attachment_urls = true;
-        c.queues = false;
-        c.impersonation = false;
-        c.webhooks = true;
-        c.signed_webhooks = false;
-        c.ticket_source = false;
-        c.forward_only_paging = false;
-        c.idempotent_create = true;
-        c.server_side_email_filter = false;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
