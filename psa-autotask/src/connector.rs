@@ -362,7 +362,7 @@ impl Connector for AutotaskClient {
             Some(q) => Some(m.resolve(&m.picklists.queue, q, "queueID")?),
             None => None,
         };
-        let mut t = models::Ticket {
+        let t = models::Ticket {
             title: Some(ticket.title.clone()),
             description: ticket.description.clone(),
             company_id: Some(company.get()),
@@ -374,12 +374,9 @@ impl Connector for AutotaskClient {
             queue_id,
             ..Default::default()
         };
-        let id = match ticket.idempotency_key.as_deref().map(str::trim) {
-            Some(key) if !key.is_empty() => {
-                t.external_id = Some(key.to_string());
-                self.tickets().create_once(&t).await?
-            }
-            _ => self.tickets().create(&t).await?,
+        let id = match ticket.idempotency_key.as_deref() {
+            Some(key) => self.tickets().create_once(&t, key).await?,
+            None => self.tickets().create(&t).await?,
         };
         let raw = self.get_item("Tickets", id).await?;
         m.ticket(raw)

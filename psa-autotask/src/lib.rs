@@ -90,6 +90,7 @@ mod query;
 pub mod webhooks;
 
 pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
+pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
 pub use api::{Entity, EntityApi};
 pub use client::{

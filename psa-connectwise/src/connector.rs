@@ -300,11 +300,8 @@ impl Connector for ConnectWiseClient {
         t.initial_description = ticket.description.clone();
         t.source = self.inner.source_name.as_deref().map(Reference::name);
         let (created, raw) = match ticket.idempotency_key.as_deref() {
-            Some(key) if !key.trim().is_empty() => {
-                t.external_xref = Some(key.to_string());
-                self.tickets().create_once_with_raw(&t).await?
-            }
-            _ => self.tickets().create_with_raw(&t).await?,
+            Some(key) => self.tickets().create_once_with_raw(&t, key).await?,
+            None => self.tickets().create_with_raw(&t).await?,
         };
         Ok(self.core_ticket(&created, raw))
     }

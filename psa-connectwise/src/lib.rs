@@ -29,8 +29,8 @@
 //!     .tickets()
 //!     .create_once(
 //!         &NewServiceTicket::new("Printer offline", Reference::id(company.id))
-//!             .initial_description("Paper jam on floor 2")
-//!             .external_xref("chat-1234"), // the idempotency key
+//!             .initial_description("Paper jam on floor 2"),
+//!         "chat-1234", // the idempotency key, stored in externalXRef
 //!     )
 //!     .await?;
 //! client.ticket_notes(ticket.id).create(&NewServiceNote::internal("Sent a technician")).await?;
@@ -68,9 +68,10 @@
 //!
 //! ## Idempotency
 //! A ticket created with an idempotency key ([`api::tickets::Tickets::create_once`], or
-//! `NewTicket::idempotency_key` through the trait) stores the key in `externalXRef`; after an
-//! ambiguous failure the ticket is looked up by that field before anything is sent again.
-//! Without a key a create is sent once. Notes have no field for a key, so a note create is
+//! `NewTicket::idempotency_key` through the trait) stores the key in `externalXRef`. The key is
+//! looked up first, so the same key gives the same ticket from any client (opt out with
+//! `idempotency_lookup(false)`), and again after an ambiguous failure before anything is sent
+//! again; [`psa_core::idempotency`] says what it costs and what it cannot promise. Without a key a create is sent once. Notes have no field for a key, so a note create is
 //! always sent once.
 
 pub mod api;
@@ -87,6 +88,7 @@ mod preflight;
 pub mod query;
 mod site;
 
+pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 pub use auth::Credentials;
 pub use callbacks::{CallbackVerifier, SIGNATURE_HEADER, sign_callback, verify_callback_signature};
 pub use client::{ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSION, MAX_URL_LEN};

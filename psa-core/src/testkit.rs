@@ -15,6 +15,12 @@
 
 use std::collections::HashSet;
 
+mod idempotency;
+
+pub use idempotency::{
+    IdempotencyFixture, run_idempotency_conformance, run_idempotency_under_faults,
+};
+
 use futures::TryStreamExt;
 
 use crate::{

@@ -284,7 +284,7 @@ impl Connector for SyncroClient {
     async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
         let input = self.ticket_input(ticket)?;
         let created = match ticket.idempotency_key.as_deref() {
-            Some(key) => self.tickets().create_with_key_raw(&input, key).await?,
+            Some(key) => self.tickets().create_once_raw(&input, key).await?,
             None => self.tickets().create_raw(&input).await?,
         };
         Ok(self.core_ticket(&created))

@@ -82,5 +82,5 @@ pub use client::{
 };
 pub use connector::INITIAL_ISSUE_SUBJECT;
 pub use error::SyncroClassifier;
-pub use idempotency::IdempotencyMarker;
+pub use idempotency::{IDEMPOTENCY_KEY_RULES, IdempotencyMarker};
 pub use query::{CommentFilter, CustomerFilter, NOT_CLOSED, TicketFilter};
