@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::auth::{AuthScheme, Token};
 use crate::endpoint::{self, KNOWN_DOMAINS, SYNCRO_DOMAIN};
-use crate::error::SyncroClassifier;
+use crate::error::SyncroErrorClassifier;
 use crate::idempotency::IdempotencyMarker;
 use crate::models::{AccountSettings, ListPage, PageMeta, TicketSettings};
 use crate::rights::{Right, TOKEN_SCREEN};
@@ -388,7 +388,7 @@ impl SyncroClientBuilder {
         let transport = Transport::builder(Vendor::Syncro, self.options.clone())
             .host_policy(policy)
             .rate_limiter(limiter)
-            .classifier(Arc::new(SyncroClassifier::with_rate_limit_wait(wait)))
+            .classifier(Arc::new(SyncroErrorClassifier::with_rate_limit_wait(wait)))
             .redactor(Redactor::new().secret(token.secret()))
             .build()?;
         transport.check_host(&base).map_err(|e| {

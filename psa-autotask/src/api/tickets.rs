@@ -3,7 +3,7 @@
 use psa_core::idempotency::{KeyChars, KeyRules, create_idempotent};
 use psa_core::{Result, Vendor};
 
-use super::{Entity, EntityApi, top_level, unsupported};
+use super::{Entity, EntityApi, TicketsApi, top_level, unsupported};
 use crate::models::Ticket;
 use crate::{AutotaskClient, Filter, Query};
 
@@ -26,7 +26,7 @@ impl Entity for Ticket {
 
 impl AutotaskClient {
     /// Tickets.
-    pub fn tickets(&self) -> EntityApi<'_, Ticket> {
+    pub fn tickets(&self) -> TicketsApi<'_> {
         EntityApi::new(self)
     }
 }

@@ -42,11 +42,11 @@ pub const IDEMPOTENCY_KEY_RULES: KeyRules = KeyRules::new(
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Tickets<'a> {
+pub struct TicketsApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl<'a> Tickets<'a> {
+impl<'a> TicketsApi<'a> {
     /// One ticket; [`ErrorKind::NotFound`] when it does not exist.
     pub async fn get(&self, id: i64) -> Result<ServiceTicket> {
         Ok(self.get_with_raw(id).await?.0)
