@@ -81,6 +81,7 @@
 mod api;
 mod client;
 mod connector;
+mod convert;
 mod discovery;
 mod error;
 pub mod models;

@@ -79,6 +79,7 @@ mod auth;
 mod callbacks;
 mod client;
 mod connector;
+mod convert;
 mod discovery;
 mod error;
 pub mod models;

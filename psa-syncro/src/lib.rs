@@ -64,6 +64,7 @@ mod api;
 mod auth;
 mod client;
 mod connector;
+mod convert;
 pub mod endpoint;
 pub mod error;
 pub mod idempotency;

@@ -52,7 +52,7 @@ async fn list_sends_the_filters_and_decodes_the_live_shape() {
     assert_eq!(t.extra["total_formatted_billable_time"], "00:15:00");
     assert!(!page.has_next());
     // The core mapping takes the oldest comment as the description, whatever the order.
-    let core = c.to_core_ticket(t).unwrap();
+    let core = c.to_core_ticket(t).await.unwrap();
     assert_eq!(
         core.description.as_deref(),
         Some("The scanner shows 'SMTP error 535' when sending.")
