@@ -52,17 +52,11 @@ impl SyncroClient {
         s
     }
 
-    /// Maps a Syncro ticket to the core model; `vendor_record` is the model serialized again
-    /// (the connector's own calls keep the JSON exactly as received instead).
-    pub fn to_core_ticket(&self, t: &models::Ticket) -> Result<Ticket> {
-        Ok(self.map_ticket(t, serde_json::to_value(t)?))
-    }
-
     fn core_ticket(&self, r: &Raw<models::Ticket>) -> Ticket {
         self.map_ticket(&r.typed, r.json.clone())
     }
 
-    fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
+    pub(crate) fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut out = Ticket::new(
             Vendor::Syncro,
@@ -101,7 +95,7 @@ impl SyncroClient {
         Self::map_note(ticket, &r.typed, r.json.clone())
     }
 
-    fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
+    pub(crate) fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
         let visibility = if c.hidden == Some(true) {
             NoteVisibility::Internal
         } else {
@@ -127,7 +121,7 @@ impl SyncroClient {
         n
     }
 
-    fn core_company(r: &Raw<models::Customer>) -> Company {
+    pub(crate) fn core_company(r: &Raw<models::Customer>) -> Company {
         let c = &r.typed;
         let mut out = Company::new(
             Vendor::Syncro,
@@ -144,7 +138,7 @@ impl SyncroClient {
         out
     }
 
-    fn core_contact(r: &Raw<models::Contact>) -> Contact {
+    pub(crate) fn core_contact(r: &Raw<models::Contact>) -> Contact {
         let c = &r.typed;
         let name = c
             .name
@@ -294,7 +288,7 @@ impl Connector for SyncroClient {
     async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
         let input = self.ticket_input(ticket)?;
         let created = match ticket.idempotency_key.as_deref() {
-            Some(key) => self.tickets().create_with_key_raw(&input, key).await?,
+            Some(key) => self.tickets().create_once_raw(&input, key).await?,
             None => self.tickets().create_raw(&input).await?,
         };
         Ok(self.core_ticket(&created))
@@ -547,7 +541,7 @@ mod tests {
             "surprise": true
         }))
         .unwrap();
-        let core = c.to_core_ticket(&t).unwrap();
+        let core = c.map_ticket(&t, serde_json::to_value(&t).unwrap());
         assert_eq!(core.id, TicketId(5_000_000_000));
         assert_eq!(core.number.as_deref(), Some("1042"));
         assert_eq!(core.description.as_deref(), Some("It shows error 49"));
