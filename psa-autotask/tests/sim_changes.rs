@@ -50,3 +50,69 @@ async fn the_change_feed_survives_a_crash_with_nothing_lost_or_repeated() {
     run_change_feed_conformance(connector, &ConformanceFixture::new(company)).await;
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn a_webhook_delivery_and_the_poll_of_the_same_change_yield_one_event() {
+    use httpmock::prelude::*;
+    use psa_autotask::{NewTicketWebhook, WebhookPayload};
+    use psa_core::changes::{ChangeKind, EntityKind};
+    use psa_core::testkit::changes::{assert_push_then_poll_yields_one, synced_cursor};
+    use psa_core::{NewTicket, TicketUpdate};
+
+    let sim = start().await;
+    let client = client_for(&sim).await;
+    let receiver = MockServer::start_async().await;
+    let hook = receiver
+        .mock_async(|when, then| {
+            when.method(POST).path("/hook");
+            then.status(200);
+        })
+        .await;
+    let new = NewTicketWebhook::new(
+        "change feed",
+        receiver.url("/hook"),
+        receiver.url("/off"),
+        "feed-Secret-01",
+    )
+    .on_create(false)
+    .on_update(true)
+    .subscribe(["title"])
+    .always_send(["lastActivityDate"]);
+    client.create_ticket_webhook(&new).await.unwrap();
+    let company = client.list_companies(&Default::default(), None).await.unwrap().items[0].id;
+    let ticket = client
+        .create_ticket(&NewTicket::new("pushed and polled").company(company))
+        .await
+        .unwrap();
+    let mut cursor = synced_cursor(&client).await;
+
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let mut u = TicketUpdate::new();
+    u.title = Some("pushed and polled, edited".into());
+    client.update_ticket(ticket.id, &u).await.unwrap();
+    let mut body = None;
+    for _ in 0..200 {
+        body = sim
+            .webhook_attempts()
+            .into_iter()
+            .find_map(|a| a["body"].as_str().map(str::to_string));
+        if body.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let body = body.expect("the simulator delivers the ticket webhook");
+    let pushed = WebhookPayload::parse(body.as_bytes())
+        .unwrap()
+        .to_change_event()
+        .unwrap();
+    assert_eq!(
+        (pushed.entity, pushed.id, pushed.kind),
+        (EntityKind::Ticket, ticket.id.get(), ChangeKind::Updated)
+    );
+    let sent_at = pushed.changed_at.expect("lastActivityDate is sent with every delivery");
+    let confirmed = assert_push_then_poll_yields_one(&client, &mut cursor, pushed).await;
+    assert_eq!(confirmed.changed_at, Some(sent_at), "the payload time is the polled time");
+    hook.assert_calls_async(1).await;
+    sim.stop().await;
+}
