@@ -45,7 +45,12 @@ async fn start() -> psa_sim::AutotaskSimHandle {
 async fn the_change_feed_survives_a_crash_with_nothing_lost_or_repeated() {
     let sim = start().await;
     let client = client_for(&sim).await;
-    let company = client.list_companies(&Default::default(), None).await.unwrap().items[0].id;
+    let company = client
+        .list_companies(&Default::default(), None)
+        .await
+        .unwrap()
+        .items[0]
+        .id;
     let connector: &dyn Connector = &client;
     run_change_feed_conformance(connector, &ConformanceFixture::new(company)).await;
     sim.stop().await;
@@ -79,7 +84,12 @@ async fn a_webhook_delivery_and_the_poll_of_the_same_change_yield_one_event() {
     .subscribe(["title"])
     .always_send(["lastActivityDate"]);
     client.create_ticket_webhook(&new).await.unwrap();
-    let company = client.list_companies(&Default::default(), None).await.unwrap().items[0].id;
+    let company = client
+        .list_companies(&Default::default(), None)
+        .await
+        .unwrap()
+        .items[0]
+        .id;
     let ticket = client
         .create_ticket(&NewTicket::new("pushed and polled").company(company))
         .await
@@ -110,9 +120,15 @@ async fn a_webhook_delivery_and_the_poll_of_the_same_change_yield_one_event() {
         (pushed.entity, pushed.id, pushed.kind),
         (EntityKind::Ticket, ticket.id.get(), ChangeKind::Updated)
     );
-    let sent_at = pushed.changed_at.expect("lastActivityDate is sent with every delivery");
+    let sent_at = pushed
+        .changed_at
+        .expect("lastActivityDate is sent with every delivery");
     let confirmed = assert_push_then_poll_yields_one(&client, &mut cursor, pushed).await;
-    assert_eq!(confirmed.changed_at, Some(sent_at), "the payload time is the polled time");
+    assert_eq!(
+        confirmed.changed_at,
+        Some(sent_at),
+        "the payload time is the polled time"
+    );
     hook.assert_calls_async(1).await;
     sim.stop().await;
 }

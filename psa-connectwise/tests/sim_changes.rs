@@ -86,9 +86,15 @@ async fn a_callback_and_the_poll_of_the_same_change_yield_one_event() {
         (pushed.entity, pushed.id, pushed.kind),
         (EntityKind::Ticket, ticket.id.get(), ChangeKind::Updated)
     );
-    let sent_at = pushed.changed_at.expect("the entity carries _info.lastUpdated");
+    let sent_at = pushed
+        .changed_at
+        .expect("the entity carries _info.lastUpdated");
     let confirmed = assert_push_then_poll_yields_one(&client, &mut cursor, pushed).await;
-    assert_eq!(confirmed.changed_at, Some(sent_at), "the callback time is the polled time");
+    assert_eq!(
+        confirmed.changed_at,
+        Some(sent_at),
+        "the callback time is the polled time"
+    );
     assert!(hook.calls_async().await >= 2);
     handle.stop().await;
 }

@@ -44,9 +44,18 @@ fn assert_sorted(events: &[ChangeEvent], what: &str) {
     for e in events {
         let k = (e.changed_at, e.id);
         if let Some(prev) = last.insert(e.entity, k) {
-            assert!(prev <= k, "{what}: {} events are not sorted by (time, id)", e.entity);
+            assert!(
+                prev <= k,
+                "{what}: {} events are not sorted by (time, id)",
+                e.entity
+            );
         }
-        assert_eq!(e.source, ChangeSource::Poll, "{what}: a polled event says {:?}", e.source);
+        assert_eq!(
+            e.source,
+            ChangeSource::Poll,
+            "{what}: a polled event says {:?}",
+            e.source
+        );
         assert!(e.record.is_some(), "{what}: a polled event has no record");
     }
 }
@@ -62,7 +71,9 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
     let mut created = Vec::new();
     for i in 0..6 {
         let t = c
-            .create_ticket(&NewTicket::new(format!("{} change feed {i}", f.marker)).company(f.company))
+            .create_ticket(
+                &NewTicket::new(format!("{} change feed {i}", f.marker)).company(f.company),
+            )
             .await
             .unwrap_or_else(|e| panic!("create_ticket: {e}"));
         created.push(t.id);
@@ -80,8 +91,17 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
             .iter()
             .filter(|e| e.entity == EntityKind::Ticket && e.id == id.get())
             .collect();
-        assert_eq!(hits.len(), 1, "the first poll has ticket {id} {} times", hits.len());
-        assert_eq!(hits[0].kind, ChangeKind::Created, "a new ticket's first event");
+        assert_eq!(
+            hits.len(),
+            1,
+            "the first poll has ticket {id} {} times",
+            hits.len()
+        );
+        assert_eq!(
+            hits[0].kind,
+            ChangeKind::Created,
+            "a new ticket's first event"
+        );
     }
     for entity in [EntityKind::Company, EntityKind::Contact] {
         assert!(
@@ -119,14 +139,20 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
     assert_sorted(&rest, "poll after resume");
     let rest_keys = unique_keys(&rest, "poll after resume");
     let duplicated: Vec<_> = rest_keys.intersection(&first_half).collect();
-    assert!(duplicated.is_empty(), "resume re-emitted committed changes: {duplicated:?}");
+    assert!(
+        duplicated.is_empty(),
+        "resume re-emitted committed changes: {duplicated:?}"
+    );
     let lost: Vec<_> = all_keys
         .difference(&first_half)
         .filter(|k| !rest_keys.contains(k))
         .collect();
     assert!(lost.is_empty(), "resume lost changes: {lost:?}");
     let extra: Vec<_> = rest_keys.difference(&all_keys).collect();
-    assert!(extra.is_empty(), "resume emitted changes nobody made: {extra:?}");
+    assert!(
+        extra.is_empty(),
+        "resume emitted changes nobody made: {extra:?}"
+    );
     for e in &rest {
         cursor.commit(e);
     }
@@ -134,7 +160,11 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
         .poll(&cursor)
         .await
         .unwrap_or_else(|e| panic!("poll after a complete sync: {e}"));
-    assert!(again.is_empty(), "a complete sync left {} events", again.len());
+    assert!(
+        again.is_empty(),
+        "a complete sync left {} events",
+        again.len()
+    );
 
     // Change two tickets (after a second, so their change time moves on every vendor).
     tokio::time::sleep(Duration::from_millis(1_100)).await;
@@ -172,7 +202,11 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
         .poll(&cursor)
         .await
         .unwrap_or_else(|e| panic!("last poll: {e}"));
-    assert!(none.is_empty(), "a synced cursor polled {} events again", none.len());
+    assert!(
+        none.is_empty(),
+        "a synced cursor polled {} events again",
+        none.len()
+    );
 }
 
 /// Checks that a pushed event (a verified webhook turned into a [`ChangeEvent`]) and the poll
@@ -186,14 +220,24 @@ pub async fn assert_push_then_poll_yields_one(
     cursor: &mut Cursor,
     pushed: ChangeEvent,
 ) -> ChangeEvent {
-    assert_eq!(pushed.source, ChangeSource::Push, "the webhook event's source");
+    assert_eq!(
+        pushed.source,
+        ChangeSource::Push,
+        "the webhook event's source"
+    );
     let feed = ChangeFeed::new(c);
     let confirmed = feed
         .confirm(pushed)
         .await
         .unwrap_or_else(|e| panic!("confirm: {e}"));
-    assert!(confirmed.changed_at.is_some(), "a confirmed event has a change time");
-    assert!(cursor.is_new(&confirmed), "the pushed change is new to the cursor");
+    assert!(
+        confirmed.changed_at.is_some(),
+        "a confirmed event has a change time"
+    );
+    assert!(
+        cursor.is_new(&confirmed),
+        "the pushed change is new to the cursor"
+    );
     cursor.commit(&confirmed);
     let polled = feed
         .poll(cursor)
