@@ -46,6 +46,16 @@ pub struct TransportBuilder {
     redactor: Redactor,
 }
 
+/// With the `rustls-ring` feature alone, reqwest has no crypto provider of its own: ring's becomes
+/// the process default, unless the application installed one before.
+#[cfg(all(feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+fn install_ring_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // An error means another thread installed a provider first, which serves as well.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
 impl TransportBuilder {
     /// Sets the hosts credentials may go to (the caller's options are added on `build`).
     pub fn host_policy(mut self, hosts: HostPolicy) -> Self {
@@ -79,6 +89,8 @@ impl TransportBuilder {
 
     /// Builds the transport and its reqwest client.
     pub fn build(self) -> Result<Transport> {
+        #[cfg(all(feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+        install_ring_provider();
         let client = reqwest::Client::builder()
             .connect_timeout(self.options.connect_timeout)
             .timeout(self.options.request_timeout)
@@ -400,3 +412,16 @@ impl std::fmt::Display for StrippedError {
 }
 
 impl std::error::Error for StrippedError {}
+
+#[cfg(all(test, feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+mod ring_tests {
+    use super::*;
+
+    #[test]
+    fn with_rustls_ring_alone_a_transport_builds_on_ring() {
+        let built = Transport::builder(Vendor::Syncro, ClientOptions::default()).build();
+        assert!(built.is_ok(), "the transport did not build: {:?}", built.err());
+        let provider = rustls::crypto::CryptoProvider::get_default();
+        assert!(provider.is_some(), "no process-default crypto provider after build");
+    }
+}
