@@ -199,6 +199,7 @@ pub(crate) fn map_company(raw: Value) -> Result<Company> {
     out.identifier = c.company_number;
     out.phone = c.phone;
     out.is_active = c.is_active.unwrap_or(true);
+    out.updated_at = c.last_tracked_modified_date_time.or(c.last_activity_date);
     Ok(out)
 }
 
@@ -219,6 +220,7 @@ pub(crate) fn map_contact(raw: Value) -> Result<Contact> {
     out.email = c.email_address;
     out.phone = c.phone.or(c.mobile_phone);
     out.is_active = c.is_active.is_none_or(|a| a != 0);
+    out.updated_at = c.last_modified_date.or(c.last_activity_date);
     Ok(out)
 }
 
@@ -477,6 +479,9 @@ impl Connector for AutotaskClient {
         if let Some(active) = query.active {
             q = q.filter(Filter::eq("isActive", active));
         }
+        if let Some(t) = query.updated_since {
+            q = q.filter(Filter::gte("lastTrackedModifiedDateTime", t));
+        }
         let raw = self.query_values("Companies", &q, page).await?;
         let items = raw
             .items
@@ -506,6 +511,9 @@ impl Connector for AutotaskClient {
             .filter(|e| !e.is_empty())
         {
             q = q.filter(Filter::eq("emailAddress", email));
+        }
+        if let Some(t) = query.updated_since {
+            q = q.filter(Filter::gte("lastModifiedDate", t));
         }
         let raw = self.query_values("Contacts", &q, page).await?;
         let items = raw

@@ -92,6 +92,7 @@ impl ConnectWiseClient {
         out.identifier = c.identifier.clone();
         out.phone = c.phone_number.clone().filter(|p| !p.is_empty());
         out.is_active = c.is_active();
+        out.updated_at = c.info.as_ref().and_then(|i| i.last_updated);
         out
     }
 
@@ -103,6 +104,7 @@ impl ConnectWiseClient {
         out.email = c.email().map(str::to_string);
         out.phone = c.phone().map(str::to_string);
         out.is_active = !c.inactive_flag.unwrap_or(false);
+        out.updated_at = c.info.as_ref().and_then(|i| i.last_updated);
         out
     }
 
@@ -445,6 +447,9 @@ impl Connector for ConnectWiseClient {
         if let Some(active) = query.active {
             conds.push(field("deletedFlag").eq(!active));
         }
+        if let Some(t) = query.updated_since {
+            conds.push(field("_info/lastUpdated").ge(t));
+        }
         let mut q = ListQuery::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
@@ -476,9 +481,14 @@ impl Connector for ConnectWiseClient {
         let mut q = ListQuery::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
+        let mut conds = Vec::new();
         if let Some(c) = query.company {
-            q = q.conditions(field("company/id").eq(c.get()));
+            conds.push(field("company/id").eq(c.get()));
         }
+        if let Some(t) = query.updated_since {
+            conds.push(field("_info/lastUpdated").ge(t));
+        }
+        q.conditions = Condition::all(conds);
         if let Some(email) = query.email.as_deref().filter(|e| !e.trim().is_empty()) {
             q = q.child_conditions(email_child_condition(email));
         }

@@ -13,6 +13,8 @@
 //! # }
 //! ```
 
+pub mod changes;
+
 use std::collections::HashSet;
 
 mod idempotency;

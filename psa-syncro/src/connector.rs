@@ -39,6 +39,14 @@ fn utc(t: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
     t.map(psa_core::wire::to_utc)
 }
 
+/// Whether a record changed at or after `since` (a record without a time passes).
+fn changed_since(since: Option<OffsetDateTime>, at: Option<OffsetDateTime>) -> bool {
+    match (since, at) {
+        (Some(since), Some(at)) => at >= since,
+        _ => true,
+    }
+}
+
 fn is_closed_status(name: &str) -> bool {
     CLOSED_STATUSES
         .iter()
@@ -135,6 +143,7 @@ impl SyncroClient {
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
         out.is_active = c.disabled != Some(true);
+        out.updated_at = utc(c.updated_at);
         out
     }
 
@@ -154,6 +163,7 @@ impl SyncroClient {
             .clone()
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
+        out.updated_at = utc(c.updated_at);
         out
     }
 
@@ -427,6 +437,10 @@ impl Connector for SyncroClient {
             if query.active.is_some_and(|a| a != company.is_active) {
                 continue;
             }
+            // Syncro has no server-side change filter for customers: filtered here.
+            if !changed_since(query.updated_since, company.updated_at) {
+                continue;
+            }
             items.push(company);
         }
         Ok(Page::new(items, next))
@@ -460,7 +474,12 @@ impl Connector for SyncroClient {
             {
                 continue;
             }
-            items.push(Self::core_contact(c));
+            let contact = Self::core_contact(c);
+            // Syncro has no server-side change filter for contacts: filtered here.
+            if !changed_since(query.updated_since, contact.updated_at) {
+                continue;
+            }
+            items.push(contact);
         }
         Ok(Page::new(items, next))
     }
