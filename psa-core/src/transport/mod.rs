@@ -31,7 +31,7 @@ mod retry;
 pub use classify::{ErrorClassifier, StatusClassifier, kind_for_status, vendor_message};
 pub use client::{Transport, TransportBuilder};
 pub use host::HostPolicy;
-pub use limit::{ConcurrencyLimiter, RateLimiter};
+pub use limit::{ConcurrencyLimit, ConcurrencyLimiter, ConcurrencyPermit, RateLimit, RateLimiter};
 pub use options::{ClientOptions, RetryConfig};
 pub use redact::{Redactor, redact_url};
 pub use request::{Body, MultipartPart, Request, Response};
