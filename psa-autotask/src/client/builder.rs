@@ -5,7 +5,9 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use psa_core::transport::{ConcurrencyLimiter, RateLimiter, Redactor, Requester, Transport};
+use psa_core::transport::{
+    ConcurrencyLimit, ConcurrencyLimiter, RateLimit, Redactor, Requester, Transport,
+};
 use psa_core::{ClientOptions, DEV_LOOPBACK_ENV, Error, Result, StageMap, Vendor};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -45,8 +47,8 @@ pub struct AutotaskClientBuilder {
     options: ClientOptions,
     env_dev_loopback: Option<String>,
     max_concurrent: usize,
-    limiter: Option<ConcurrencyLimiter>,
-    rate_limiter: Option<RateLimiter>,
+    limiter: Option<Arc<dyn ConcurrencyLimit>>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     page_size: Option<u32>,
     idempotency_lookup: bool,
     picklist_ttl: Duration,
@@ -216,10 +218,11 @@ impl AutotaskClientBuilder {
         self
     }
 
-    /// Paces requests under a shared rate limit (Autotask allows 10,000 requests an hour per
-    /// database, shared by every integration on it). Clones of the limiter share the quota.
-    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
-        self.rate_limiter = Some(limiter);
+    /// Paces requests under a shared request budget, e.g. Autotask's 10,000 requests an hour per
+    /// database split between several workers (none by default: Autotask's
+    /// `ThresholdInformation` pacing still applies on top of it).
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(limiter.into());
         self
     }
 
@@ -229,8 +232,10 @@ impl AutotaskClientBuilder {
         self
     }
 
-    /// Whether `create_ticket` with an idempotency key first looks the key up (default
-    /// `true`). `false` means the caller guarantees unique keys and skips that lookup.
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
     pub fn idempotency_lookup(mut self, on: bool) -> Self {
         self.idempotency_lookup = on;
         self
@@ -239,9 +244,10 @@ impl AutotaskClientBuilder {
     /// Shares a concurrency limiter with other clients using the same integration code, so
     /// together they stay under the thread limit. Overrides
     /// [`max_concurrency`](Self::max_concurrency); `build()` refuses a
-    /// limiter allowing more than 3 requests per endpoint.
-    pub fn concurrency_limiter(mut self, limiter: ConcurrencyLimiter) -> Self {
-        self.limiter = Some(limiter);
+    /// limiter allowing more than 3 requests per endpoint. Workers in several processes share one
+    /// with psa-core's Redis limiter (feature `redis`).
+    pub fn concurrency_limiter(mut self, limiter: impl Into<Arc<dyn ConcurrencyLimit>>) -> Self {
+        self.limiter = Some(limiter.into());
         self
     }
 
@@ -390,7 +396,7 @@ impl AutotaskClientBuilder {
         let limiter = self
             .limiter
             .clone()
-            .unwrap_or_else(|| ConcurrencyLimiter::new(self.max_concurrent));
+            .unwrap_or_else(|| Arc::new(ConcurrencyLimiter::new(self.max_concurrent)));
         let max_concurrent = limiter.per_key();
         if !(1..=MAX_CONCURRENT_PER_ENDPOINT).contains(&max_concurrent) {
             return Err(Error::config(

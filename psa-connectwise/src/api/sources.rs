@@ -13,11 +13,11 @@ const PATH: &str = "service/sources";
 /// Ticket sources; see [`ConnectWiseClient::sources`]. Creating one needs the security role's
 /// Table Setup Add level (System module).
 #[derive(Debug, Clone, Copy)]
-pub struct Sources<'a> {
+pub struct SourcesApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl Sources<'_> {
+impl SourcesApi<'_> {
     /// Every source.
     pub async fn all(&self) -> Result<Vec<Source>> {
         all_typed(self.client, PATH, "source", &ListQuery::new()).await

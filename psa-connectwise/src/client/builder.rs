@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use psa_core::transport::{ConcurrencyLimiter, RateLimiter, Redactor, Requester, Transport};
+use psa_core::transport::{ConcurrencyLimiter, RateLimit, Redactor, Requester, Transport};
 use psa_core::{
     ClientOptions, DEV_LOOPBACK_ENV, Error, ErrorKind, HostPolicy, Result, StageMap, Vendor,
 };
@@ -78,7 +78,7 @@ pub struct ConnectWiseClientBuilder {
     source_name: Option<String>,
     default_board: Option<Reference>,
     page_size: Option<u32>,
-    rate_limiter: Option<RateLimiter>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     max_concurrency: Option<usize>,
     callback_key_hosts: Vec<String>,
     env_names: bool,
@@ -223,8 +223,10 @@ impl ConnectWiseClientBuilder {
         self.base_url = Some(v.into());
         self
     }
-    /// Whether `create_ticket` with an idempotency key first looks the key up (default
-    /// `true`). `false` means the caller guarantees unique keys and skips that lookup.
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
     pub fn idempotency_lookup(mut self, on: bool) -> Self {
         self.idempotency_lookup = on;
         self
@@ -258,8 +260,8 @@ impl ConnectWiseClientBuilder {
     }
     /// Paces requests under a shared limit (ConnectWise throttles cloud tenants dynamically and
     /// suggests staying well under 1,000 requests a minute). Clones of the limiter share it.
-    pub fn rate_limiter(mut self, v: RateLimiter) -> Self {
-        self.rate_limiter = Some(v);
+    pub fn rate_limiter(mut self, v: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(v.into());
         self
     }
     /// Caps requests in flight from this client (ConnectWise advises limiting parallel calls).

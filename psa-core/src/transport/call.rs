@@ -307,16 +307,15 @@ impl ApiCall {
 /// assert_eq!(psa_core::transport::encode_component(r#"a "b" & c*+[é]"#), "a%20%22b%22%20%26%20c%2A%2B%5B%C3%A9%5D");
 /// ```
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
 }
+
+/// What [`encode_component`] encodes: all but the unreserved characters of RFC 3986.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Sends [`ApiCall`]s for one client: builds them against the current location, authorizes them
 /// through the vendor's hooks, and relocates once after a wrong-host answer.

@@ -103,6 +103,11 @@ pub struct ClientOptions {
     /// [`dev_loopback`](Self::dev_loopback) or `PSA_DEV_LOOPBACK`. Without it, a client that
     /// allows loopback trusts only the host and port of the URL it was configured with.
     pub dev_loopback: Option<String>,
+    /// The largest response body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](Self::DEFAULT_MAX_RESPONSE_BYTES), 32 MiB).
+    /// A larger body is never buffered: the connection is dropped and the call fails with
+    /// [`ErrorKind::Decode`](crate::ErrorKind::Decode), without retrying.
+    pub max_response_bytes: usize,
 }
 
 impl Default for ClientOptions {
@@ -115,11 +120,16 @@ impl Default for ClientOptions {
             allow_insecure_loopback: false,
             extra_allowed_hosts: Vec::new(),
             dev_loopback: None,
+            max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
 
 impl ClientOptions {
+    /// The default of [`max_response_bytes`](Self::max_response_bytes): 32 MiB, far above the
+    /// largest page any supported vendor returns (500 Autotask records with every field).
+    pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
     /// The defaults.
     pub fn new() -> Self {
         Self::default()
@@ -191,6 +201,17 @@ impl ClientOptions {
         Ok(self.dev_loopback(value.trim()))
     }
 
+    /// Sets the largest response body read, in bytes (see [`max_response_bytes`](Self::max_response_bytes)).
+    ///
+    /// ```
+    /// let opts = psa_core::ClientOptions::default().max_response_bytes(8 << 20);
+    /// assert_eq!(opts.max_response_bytes, 8 << 20);
+    /// assert_eq!(psa_core::ClientOptions::default().max_response_bytes, 32 << 20);
+    /// ```
+    pub fn max_response_bytes(mut self, v: usize) -> Self {
+        self.max_response_bytes = v;
+        self
+    }
     /// Allows one more exact host (still HTTPS only).
     pub fn allow_host(mut self, host: impl Into<String>) -> Self {
         self.extra_allowed_hosts

@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use psa_core::transport::{ConcurrencyLimiter, RateLimiter, Redactor, Requester, Transport};
+use psa_core::transport::{ConcurrencyLimiter, RateLimit, Redactor, Requester, Transport};
 use psa_core::{ClientOptions, DEV_LOOPBACK_ENV, Error, StageMap, Vendor};
 use secrecy::SecretString;
 
@@ -13,7 +13,7 @@ use super::{
 };
 use crate::auth::{AuthScheme, Token};
 use crate::endpoint::{self, KNOWN_DOMAINS, SYNCRO_DOMAIN};
-use crate::error::SyncroClassifier;
+use crate::error::SyncroErrorClassifier;
 use crate::idempotency::IdempotencyMarker;
 
 /// The largest `per_page` asked for (Syncro documents no maximum; 100 is what clients report).
@@ -40,7 +40,7 @@ pub struct SyncroClientBuilder {
     base_url: Option<Setting<String>>,
     allow_custom_base_domain: bool,
     options: ClientOptions,
-    rate_limiter: Option<RateLimiter>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     max_concurrency: Option<usize>,
     page_size: Option<u32>,
     rate_limit_wait: Option<Duration>,
@@ -203,9 +203,10 @@ impl SyncroClientBuilder {
 
     /// Paces requests with this limiter instead of a private one ([`default_rate_limiter`]).
     /// Syncro counts per IP address: give clones of one limiter to every client on the same
-    /// machine. Leave a margin over the server's window (see [`PACING_MARGIN`]).
-    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
-        self.rate_limiter = Some(limiter);
+    /// machine, or one Redis limiter (feature `redis` of psa-core) to workers on many machines.
+    /// Leave a margin over the server's window (see [`PACING_MARGIN`]).
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(limiter.into());
         self
     }
 
@@ -241,9 +242,10 @@ impl SyncroClientBuilder {
         self
     }
 
-    /// Whether a create with an idempotency key first looks the key up, so a caller that retries
-    /// after a crash gets the existing ticket (default: on; costs one request per create).
-    /// `false` means the caller guarantees unique keys and skips that lookup.
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
     pub fn idempotency_lookup(mut self, on: bool) -> Self {
         self.idempotency_lookup = on;
         self
@@ -337,7 +339,7 @@ impl SyncroClientBuilder {
         let limiter = self
             .rate_limiter
             .clone()
-            .unwrap_or_else(default_rate_limiter);
+            .unwrap_or_else(|| Arc::new(default_rate_limiter()));
         let wait = self
             .rate_limit_wait
             .unwrap_or_else(|| (limiter.limit().1 / 4).max(Duration::from_millis(50)));
@@ -352,7 +354,7 @@ impl SyncroClientBuilder {
         let mut transport = Transport::builder(Vendor::Syncro, self.options.clone())
             .host_policy(policy)
             .rate_limiter(limiter)
-            .classifier(Arc::new(SyncroClassifier::with_rate_limit_wait(wait)))
+            .classifier(Arc::new(SyncroErrorClassifier::with_rate_limit_wait(wait)))
             .redactor(Redactor::new().secret(token.secret()));
         if let Some(n) = self.max_concurrency {
             if n == 0 {

@@ -88,7 +88,7 @@ impl fmt::Debug for SyncroClient {
             .field("api_token", &"[redacted]")
             .field(
                 "rate_limit",
-                &self.transport().rate_limiter().map(RateLimiter::limit),
+                &self.transport().rate_limiter().map(|r| r.limit()),
             )
             .field("idempotency_marker", &self.inner.marker)
             .field("idempotency_lookup", &self.inner.idempotency_lookup)
