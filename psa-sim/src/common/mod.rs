@@ -7,6 +7,7 @@ mod faults;
 mod knobs;
 pub(crate) mod locks;
 mod log;
+pub(crate) mod responses;
 pub(crate) mod rng;
 mod server;
 
