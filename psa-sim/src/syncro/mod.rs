@@ -32,6 +32,7 @@
 //! ```
 
 mod clock;
+mod extract;
 mod limit;
 mod params;
 mod permissions;

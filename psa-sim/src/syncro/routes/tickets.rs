@@ -1,16 +1,16 @@
 //! `/tickets`, `/tickets/{id}`, `/tickets/{id}/attach_file_url`, `/tickets/{id}/delete_attachment`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::State;
 use axum::response::Response;
-use bytes::Bytes;
-use http::HeaderMap;
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 use super::contains_ci;
 use crate::syncro::clock;
+use crate::syncro::extract::{
+    Allowed, Form, PathId, TicketViewer, TicketsCreate, TicketsDelete, TicketsEdit, TicketsList,
+};
 use crate::syncro::params::{self, Query};
-use crate::syncro::permissions::{TICKETS_CREATE, TICKETS_DELETE, TICKETS_EDIT, TICKETS_LIST};
 use crate::syncro::responses;
 use crate::syncro::seed::STATUSES;
 use crate::syncro::state::{Shared, Sim};
@@ -113,13 +113,8 @@ fn filters<'a>(sim: &'a Sim, q: &'a Query) -> Vec<Pred<'a>> {
 /// `GET /tickets`: newest first (the real fixture's order), `meta {total_pages, page}` only.
 pub(crate) async fn list(
     State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    Allowed(q, _): Allowed<TicketsList>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_LIST) {
-        return *r;
-    }
     let per = sim.pages.tickets;
     let page = q.page();
     let skip = (page - 1).saturating_mul(per);
@@ -155,25 +150,14 @@ pub(crate) async fn list(
     }))
 }
 
-/// An id path segment; anything that is not an integer finds nothing (Rails' `find` → 404).
-pub(crate) fn path_id(raw: &str) -> Option<i64> {
-    raw.trim().parse().ok()
-}
-
 /// `GET /tickets/{id}` → `{"ticket": …}`.
 pub(crate) async fn show(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    PathId(id): PathId,
+    TicketViewer { only_theirs, .. }: TicketViewer,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    let only_theirs = match sim.require_ticket_view(&headers, &q) {
-        Ok(o) => o,
-        Err(r) => return *r,
-    };
     let s = sim.read();
-    match path_id(&id).and_then(|id| s.tickets.get(&id)) {
+    match id.and_then(|id| s.tickets.get(&id)) {
         None => responses::not_found(),
         Some(t) if !sim.may_view(only_theirs, t) => responses::not_authorized(),
         Some(t) => responses::ok(&json!({ "ticket": wire::ticket_detail(&sim.account, &s, t) })),
@@ -395,18 +379,9 @@ fn notify_status(sim: &Sim, s: &Store, t: &Ticket, status: &str) {
 /// `POST /tickets`: flat body; no customer → 422 `{"error":"Customer required field"}`.
 pub(crate) async fn create(
     State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    _: Allowed<TicketsCreate>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_CREATE) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let mut s = sim.write();
     let Some(customer_id) =
         params::int(body.get("customer_id")).filter(|id| s.customers.contains_key(id))
@@ -472,21 +447,12 @@ pub(crate) async fn create(
 /// `PUT /tickets/{id}`: partial; 422 `{"success":false,"message":[…]}` on invalid values.
 pub(crate) async fn update(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    PathId(id): PathId,
+    _: Allowed<TicketsEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let mut s = sim.write();
-    let Some(mut t) = path_id(&id).and_then(|id| s.tickets.get(&id)).cloned() else {
+    let Some(mut t) = id.and_then(|id| s.tickets.get(&id)).cloned() else {
         return responses::not_found();
     };
     let mut errors = Vec::new();
@@ -512,16 +478,11 @@ pub(crate) async fn update(
 /// `DELETE /tickets/{id}` ("Tickets - Delete").
 pub(crate) async fn destroy(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    PathId(id): PathId,
+    _: Allowed<TicketsDelete>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_DELETE) {
-        return *r;
-    }
     let mut s = sim.write();
-    match path_id(&id).and_then(|id| s.remove_ticket(id)) {
+    match id.and_then(|id| s.remove_ticket(id)) {
         Some(_) => responses::ok(&json!({"message": "Ticket was successfully deleted. "})),
         None => responses::not_found(),
     }
@@ -532,22 +493,13 @@ pub(crate) async fn destroy(
 /// answers an unknown ticket or attachment with its usual 404 `{"message":"Not found"}`.
 pub(crate) async fn delete_attachment(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    PathId(id): PathId,
+    _: Allowed<TicketsEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let attachment = params::int(body.get("attachment_id"));
     let mut s = sim.write();
-    let Some(t) = path_id(&id).and_then(|id| s.tickets.get_mut(&id)) else {
+    let Some(t) = id.and_then(|id| s.tickets.get_mut(&id)) else {
         return responses::not_found();
     };
     let Some(at) = attachment.and_then(|a| t.attachments.iter().position(|x| x.id == a)) else {
@@ -567,20 +519,11 @@ const FILES_ERROR: &str =
 /// URL that is not `http(s)` never shows up, as a file the live service cannot fetch.
 pub(crate) async fn attach_file_url(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    PathId(id): PathId,
+    _: Allowed<TicketsEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
-    let ticket_id = match path_id(&id).filter(|id| sim.read().tickets.contains_key(id)) {
+    let ticket_id = match id.filter(|id| sim.read().tickets.contains_key(id)) {
         Some(id) => id,
         None => return responses::not_found(),
     };
@@ -681,12 +624,5 @@ mod tests {
         assert!(to.ends_with(", ") && to.contains('@'));
         assert_eq!(destination_emails(&s, t, true, false), None);
         assert_eq!(destination_emails(&s, t, false, true), None);
-    }
-
-    #[test]
-    fn ids_in_paths_must_be_integers() {
-        assert_eq!(path_id("4294967300"), Some(4_294_967_300));
-        assert_eq!(path_id("abc"), None);
-        assert_eq!(path_id("1.5"), None);
     }
 }
