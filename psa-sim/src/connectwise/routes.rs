@@ -104,10 +104,9 @@ fn handle(sh: &Inner, parts: http::request::Parts, body: Bytes) -> Response {
 }
 
 fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_string())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// The request-log key of a request: the route with ids as `{id}`, and whether it writes.
