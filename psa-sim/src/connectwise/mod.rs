@@ -47,6 +47,8 @@ mod multipart;
 mod patch;
 mod permissions;
 mod routes;
+mod seed;
+mod seed_words;
 mod state;
 mod store;
 mod wire;
