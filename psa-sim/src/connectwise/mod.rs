@@ -41,6 +41,7 @@ mod builder;
 mod callbacks;
 mod conditions;
 mod entities;
+mod evaluate;
 mod handle;
 mod listing;
 mod multipart;
