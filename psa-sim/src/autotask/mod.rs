@@ -43,6 +43,7 @@ mod dates;
 mod entities;
 mod handle;
 mod handlers;
+mod input;
 mod limits;
 mod paths;
 mod permissions;
