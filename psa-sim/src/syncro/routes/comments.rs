@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::response::Response;
 use serde_json::json;
 
-use super::tickets::destination_emails;
+use super::ticket_body::destination_emails;
 use crate::syncro::clock;
 use crate::syncro::extract::{Allowed, Form, PathId, TicketViewer, TicketsEdit};
 use crate::syncro::params::{self};
