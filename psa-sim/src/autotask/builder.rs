@@ -300,11 +300,7 @@ impl AutotaskSimBuilder {
         self.check()?;
         let creds = self.credentials();
         let store = Store::new(SeedSpec {
-            seed: self.knobs.seed,
-            companies: self.knobs.companies,
-            contacts_per_company: self.knobs.contacts_per_company,
-            tickets: self.knobs.tickets,
-            notes_per_ticket: self.knobs.notes_per_ticket,
+            sizes: self.knobs.sizes(),
             api_username: creds.username.clone(),
         });
         let sim = Arc::new(Sim {

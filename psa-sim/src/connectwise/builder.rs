@@ -5,7 +5,7 @@ use super::callbacks::Hooks;
 use super::handle::ConnectWiseSimHandle;
 use super::permissions::Profile;
 use super::state::{Inner, normalize_codebase};
-use super::store::{SeedSpec, Store};
+use super::store::Store;
 use super::{routes, wire};
 use crate::common::rng;
 use crate::common::{
@@ -172,13 +172,7 @@ impl ConnectWiseSimBuilder {
                 self.company_id
             )));
         }
-        let store = Store::seeded(SeedSpec {
-            seed: self.knobs.seed,
-            companies: self.knobs.companies,
-            contacts_per_company: self.knobs.contacts_per_company,
-            tickets: self.knobs.tickets,
-            notes_per_ticket: self.knobs.notes_per_ticket,
-        });
+        let store = Store::seeded(self.knobs.sizes());
         let mut creds = Creds::generated(&self.company_id, self.knobs.seed);
         if let Some(k) = self.public_key {
             creds.public_key = k;

@@ -234,15 +234,8 @@ pub(crate) struct CallbackRec {
     pub(crate) updated: i64,
 }
 
-/// What to seed.
-#[derive(Debug, Clone)]
-pub(crate) struct SeedSpec {
-    pub(crate) seed: u64,
-    pub(crate) companies: usize,
-    pub(crate) contacts_per_company: usize,
-    pub(crate) tickets: usize,
-    pub(crate) notes_per_ticket: usize,
-}
+/// What to seed: the shared seed sizes.
+pub(crate) type SeedSpec = crate::common::SeedSizes;
 
 /// The tenant's state.
 #[derive(Debug)]

@@ -4,7 +4,6 @@ use super::handle::SyncroSimHandle;
 use super::limit::RateLimit;
 use super::permissions::Profile;
 use super::permissions::unknown_permission;
-use super::seed::SeedSpec;
 use super::state::{PageSizes, Sim};
 use super::webhooks::Notifier;
 use super::wire::Account;
@@ -260,13 +259,7 @@ impl SyncroSimBuilder {
             hex(&mut rng, 4),
             hex(&mut rng, 12)
         );
-        let store = seed::build(SeedSpec {
-            seed: self.knobs.seed,
-            companies: self.knobs.companies,
-            contacts_per_company: self.knobs.contacts_per_company,
-            tickets: self.knobs.tickets,
-            notes_per_ticket: self.knobs.notes_per_ticket,
-        });
+        let store = seed::build(self.knobs.sizes());
         let me = store
             .users
             .keys()
