@@ -254,7 +254,7 @@ mod tests {
                 seed: 1,
                 companies: 2,
                 contacts_per_company: 1,
-                tickets: tickets,
+                tickets,
                 notes_per_ticket: 0,
             },
             api_username: "api@example.com".to_string(),

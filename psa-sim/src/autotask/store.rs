@@ -249,7 +249,7 @@ mod tests {
                 seed: 3,
                 companies: 2,
                 contacts_per_company: 2,
-                tickets: tickets,
+                tickets,
                 notes_per_ticket: 1,
             },
             api_username: "api@example.com".into(),
