@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use http::Method;
-use psa_core::transport::{ConcurrencyLimiter, Redactor, Request, Response, Transport};
+use psa_core::transport::{
+    ConcurrencyLimit, ConcurrencyLimiter, RateLimit, Redactor, Request, Response, Transport,
+};
 use psa_core::{ClientOptions, Error, ErrorKind, Result, StageMap, Vendor};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
@@ -440,7 +442,8 @@ pub struct AutotaskClientBuilder {
     impersonate: Option<i64>,
     options: ClientOptions,
     max_concurrent: usize,
-    limiter: Option<ConcurrencyLimiter>,
+    limiter: Option<Arc<dyn ConcurrencyLimit>>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     picklist_ttl: Duration,
     stage_map: Option<StageMap>,
     pacing: Option<Pacing>,
@@ -487,6 +490,7 @@ impl AutotaskClientBuilder {
             options: ClientOptions::default(),
             max_concurrent: MAX_CONCURRENT_PER_ENDPOINT,
             limiter: None,
+            rate_limiter: None,
             picklist_ttl: DEFAULT_PICKLIST_TTL,
             stage_map: None,
             pacing: None,
@@ -603,9 +607,18 @@ impl AutotaskClientBuilder {
     /// Shares a concurrency limiter with other clients using the same integration code, so
     /// together they stay under the thread limit. Overrides
     /// [`max_concurrent_per_endpoint`](Self::max_concurrent_per_endpoint); `build()` refuses a
-    /// limiter allowing more than 3 requests per endpoint.
-    pub fn concurrency_limiter(mut self, limiter: ConcurrencyLimiter) -> Self {
-        self.limiter = Some(limiter);
+    /// limiter allowing more than 3 requests per endpoint. Workers in several processes share one
+    /// with psa-core's Redis limiter (feature `redis`).
+    pub fn concurrency_limiter(mut self, limiter: impl Into<Arc<dyn ConcurrencyLimit>>) -> Self {
+        self.limiter = Some(limiter.into());
+        self
+    }
+
+    /// Paces requests under a shared request budget, e.g. Autotask's 10,000 requests an hour per
+    /// database split between several workers (none by default: Autotask's
+    /// `ThresholdInformation` pacing still applies on top of it).
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(limiter.into());
         self
     }
 
@@ -727,7 +740,7 @@ impl AutotaskClientBuilder {
         let limiter = self
             .limiter
             .clone()
-            .unwrap_or_else(|| ConcurrencyLimiter::new(self.max_concurrent));
+            .unwrap_or_else(|| Arc::new(ConcurrencyLimiter::new(self.max_concurrent)));
         let max_concurrent = limiter.per_key();
         if !(1..=MAX_CONCURRENT_PER_ENDPOINT).contains(&max_concurrent) {
             return Err(Error::config(
@@ -737,7 +750,11 @@ impl AutotaskClientBuilder {
                 ),
             ));
         }
-        let transport = Transport::builder(Vendor::Autotask, self.options.clone())
+        let mut transport = Transport::builder(Vendor::Autotask, self.options.clone());
+        if let Some(rate) = self.rate_limiter.clone() {
+            transport = transport.rate_limiter(rate);
+        }
+        let transport = transport
             .host_policy(discovery::host_policy())
             .classifier(Arc::new(AutotaskErrorClassifier))
             .redactor(Redactor::new().secret(&secret).secret(&code))

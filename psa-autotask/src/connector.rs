@@ -199,6 +199,7 @@ pub(crate) fn map_company(raw: Value) -> Result<Company> {
     out.identifier = c.company_number;
     out.phone = c.phone;
     out.is_active = c.is_active.unwrap_or(true);
+    out.updated_at = c.last_tracked_modified_date_time.or(c.last_activity_date);
     Ok(out)
 }
 
@@ -219,6 +220,7 @@ pub(crate) fn map_contact(raw: Value) -> Result<Contact> {
     out.email = c.email_address;
     out.phone = c.phone.or(c.mobile_phone);
     out.is_active = c.is_active.is_none_or(|a| a != 0);
+    out.updated_at = c.last_modified_date.or(c.last_activity_date);
     Ok(out)
 }
 
@@ -287,6 +289,34 @@ impl AutotaskClient {
     }
 }
 
+/// What the Autotask connector offers, declared once: [`Connector::capabilities`] returns it and
+/// preflight checks the rights among it. Not offered: URL attachments (Autotask stores bytes),
+/// ticket sources (Autotask's is the integration's tracking identifier), forward-only paging.
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::Attachments,
+        C::Impersonation,
+        C::Webhooks,
+        C::SignedWebhooks,
+        C::BaseData,
+        C::Queues,
+        C::IdempotentCreate,
+        C::ServerSideEmailFilter,
+    ])
+};
+
 #[async_trait]
 impl Connector for AutotaskClient {
     fn vendor(&self) -> Vendor {
@@ -294,22 +324,7 @@ impl Connector for AutotaskClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = true;
-        c.attachment_urls = false;
-        c.queues = true;
-        c.impersonation = true;
-        c.webhooks = true;
-        c.signed_webhooks = true;
-        c.ticket_source = false;
-        c.forward_only_paging = false;
-        c.idempotent_create = true;
-        c.server_side_email_filter = true;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
@@ -464,6 +479,9 @@ impl Connector for AutotaskClient {
         if let Some(active) = query.active {
             q = q.filter(Filter::eq("isActive", active));
         }
+        if let Some(t) = query.updated_since {
+            q = q.filter(Filter::gte("lastTrackedModifiedDateTime", t));
+        }
         let raw = self.query_values("Companies", &q, page).await?;
         let items = raw
             .items
@@ -493,6 +511,9 @@ impl Connector for AutotaskClient {
             .filter(|e| !e.is_empty())
         {
             q = q.filter(Filter::eq("emailAddress", email));
+        }
+        if let Some(t) = query.updated_since {
+            q = q.filter(Filter::gte("lastModifiedDate", t));
         }
         let raw = self.query_values("Contacts", &q, page).await?;
         let items = raw

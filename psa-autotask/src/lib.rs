@@ -27,7 +27,7 @@
 //!
 //! // Can this API user do what the integration needs?
 //! let report = client.preflight(&PreflightOptions::all()).await?;
-//! assert!(report.ready_for(&[Capability::ReadTickets, Capability::CreateTickets, Capability::AddNotes]));
+//! assert!(report.readiness(&[Capability::ReadTickets, Capability::CreateTickets, Capability::AddNotes]).is_ready());
 //!
 //! // Vendor-native: typed filters, every Autotask field.
 //! let open = client.tickets().query(&Query::with(Filter::not_eq("status", 5)).max_records(10)).await?;

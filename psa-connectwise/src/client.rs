@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::Method;
 use psa_core::transport::{
-    ConcurrencyLimiter, MultipartPart, RateLimiter, Redactor, Request, Response, Transport,
+    ConcurrencyLimiter, MultipartPart, RateLimit, Redactor, Request, Response, Transport,
 };
 use psa_core::{ClientOptions, Error, ErrorKind, HostPolicy, Result, StageMap, Vendor};
 use secrecy::{ExposeSecret, SecretString};
@@ -141,7 +141,7 @@ pub struct ConnectWiseClientBuilder {
     source_name: Option<String>,
     default_board: Option<Reference>,
     page_size: Option<u32>,
-    rate_limiter: Option<RateLimiter>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     max_concurrency: Option<usize>,
     callback_key_hosts: Vec<String>,
     idempotency_lookup: Option<bool>,
@@ -242,8 +242,8 @@ impl ConnectWiseClientBuilder {
     }
     /// Paces requests under a shared limit (ConnectWise throttles cloud tenants dynamically and
     /// suggests staying well under 1,000 requests a minute). Clones of the limiter share it.
-    pub fn rate_limiter(mut self, v: RateLimiter) -> Self {
-        self.rate_limiter = Some(v);
+    pub fn rate_limiter(mut self, v: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(v.into());
         self
     }
     /// Caps requests in flight from this client (ConnectWise advises limiting parallel calls).

@@ -105,6 +105,6 @@ pub use client::{ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSIO
 pub use discovery::{CompanyInfo, Discovered, discover_codebase};
 pub use error::ConnectWiseErrorClassifier;
 pub use patch::{Patch, PatchOp, PatchOpKind};
-pub use preflight::{RECOMMENDED_ROLE, RecommendedRight, RoleOp};
+pub use preflight::{CLOUDRADIAL_ROLE, RECOMMENDED_ROLE, RecommendedRight, RoleOp};
 pub use query::{CondValue, Condition, Direction, Field, ListQuery, Op, field};
 pub use site::{Site, SiteKind};

@@ -13,6 +13,8 @@
 //! # }
 //! ```
 
+pub mod changes;
+
 use std::collections::HashSet;
 
 mod idempotency;
@@ -23,10 +25,14 @@ pub use idempotency::{
 
 use futures::TryStreamExt;
 
+use crate::Capability;
 use crate::{
     Attachment, CompanyId, CompanyQuery, Connector, ConnectorExt, ContactQuery, ErrorKind, NewNote,
     NewTicket, NoteVisibility, PageToken, TicketId, TicketQuery, TicketUpdate,
 };
+
+mod preflight;
+pub use preflight::{assert_preflight_names_denied, assert_preflight_ready};
 
 /// What the suite may rely on in the PSA under test.
 #[non_exhaustive]
@@ -84,12 +90,12 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     assert!(!priorities.is_empty(), "priorities() returned nothing");
     match c.queues().await {
         Ok(q) => assert!(
-            caps.queues,
-            "queues() answered although capabilities.queues is false ({} queues)",
+            caps.supports(Capability::Queues),
+            "queues() answered although the connector does not declare Capability::Queues ({} queues)",
             q.len()
         ),
         Err(e) => {
-            assert!(!caps.queues, "queues(): {e}");
+            assert!(!caps.supports(Capability::Queues), "queues(): {e}");
             assert_eq!(
                 e.kind(),
                 ErrorKind::Unsupported,
@@ -241,7 +247,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         "open_only returned a closed ticket"
     );
 
-    if !caps.create_tickets {
+    if !caps.supports(Capability::CreateTickets) {
         return;
     }
 
@@ -250,7 +256,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     let mut new = NewTicket::new(&title)
         .company(f.company)
         .description("Created by the psa-sdk conformance suite");
-    if caps.idempotent_create {
+    if caps.supports(Capability::IdempotentCreate) {
         new = new.idempotency_key(format!("{}-key", f.marker));
     }
     let created = c
@@ -288,7 +294,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     );
 
     // Update.
-    if caps.update_tickets {
+    if caps.supports(Capability::UpdateTickets) {
         let new_title = format!("{} printer offline (updated)", f.marker);
         let updated = c
             .update_ticket(created.id, &TicketUpdate::new().title(&new_title))
@@ -323,7 +329,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     }
 
     // Notes.
-    if caps.notes {
+    if caps.supports(Capability::AddNotes) {
         let public = c
             .add_note(
                 created.id,
@@ -335,7 +341,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         assert_eq!(public.ticket, created.id);
         assert_eq!(public.visibility, NoteVisibility::Public);
         let mut expected = vec![public.id];
-        if caps.internal_notes {
+        if caps.supports(Capability::InternalNotes) {
             let internal = c
                 .add_note(
                     created.id,
@@ -370,7 +376,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     }
 
     // Attachments.
-    if caps.attachments {
+    if caps.supports(Capability::Attachments) {
         let receipt = c
             .attach_file(
                 created.id,
@@ -384,7 +390,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             "attachment receipt has neither id nor pending"
         );
     }
-    if caps.attachment_urls {
+    if caps.supports(Capability::AttachmentUrls) {
         let receipt = c
             .attach_file(
                 created.id,
@@ -397,7 +403,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             "URL attachment receipt has neither id nor pending"
         );
     }
-    if !caps.attachments {
+    if !caps.supports(Capability::Attachments) {
         let err = c
             .attach_file(created.id, Attachment::from_bytes("x.txt", b"x".to_vec()))
             .await

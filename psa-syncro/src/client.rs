@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use http::Method;
-use psa_core::transport::{RateLimiter, Redactor, Request, Response, Transport};
+use psa_core::transport::{RateLimit, RateLimiter, Redactor, Request, Response, Transport};
 use psa_core::{ClientOptions, Error, ErrorKind, StageMap, Vendor};
 use secrecy::SecretString;
 use serde::Serialize;
@@ -83,7 +83,7 @@ impl fmt::Debug for SyncroClient {
             .field("api_token", &"[redacted]")
             .field(
                 "rate_limit",
-                &self.inner.transport.rate_limiter().map(RateLimiter::limit),
+                &self.inner.transport.rate_limiter().map(|r| r.limit()),
             )
             .field("idempotency_marker", &self.inner.marker)
             .finish_non_exhaustive()
@@ -109,7 +109,7 @@ pub struct SyncroClientBuilder {
     base_url: Option<Setting<String>>,
     allow_custom_base_domain: bool,
     options: ClientOptions,
-    rate_limiter: Option<RateLimiter>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     rate_limit_wait: Option<Duration>,
     auth_scheme: AuthScheme,
     settings_ttl: Duration,
@@ -255,9 +255,10 @@ impl SyncroClientBuilder {
 
     /// Paces requests with this limiter instead of a private one ([`default_rate_limiter`]).
     /// Syncro counts per IP address: give clones of one limiter to every client on the same
-    /// machine. Leave a margin over the server's window (see [`PACING_MARGIN`]).
-    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
-        self.rate_limiter = Some(limiter);
+    /// machine, or one Redis limiter (feature `redis` of psa-core) to workers on many machines.
+    /// Leave a margin over the server's window (see [`PACING_MARGIN`]).
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(limiter.into());
         self
     }
 
@@ -381,7 +382,7 @@ impl SyncroClientBuilder {
         let limiter = self
             .rate_limiter
             .clone()
-            .unwrap_or_else(default_rate_limiter);
+            .unwrap_or_else(|| Arc::new(default_rate_limiter()));
         let wait = self
             .rate_limit_wait
             .unwrap_or_else(|| (limiter.limit().1 / 4).max(Duration::from_millis(50)));

@@ -1,6 +1,6 @@
 //! Syncro's error bodies, turned into one [`psa_core::Error`] with the vendor's own words.
 //!
-//! Syncro answers errors in many shapes (see `vendors/syncro.md` §7): `{"error": "…"}`,
+//! Syncro answers errors in many shapes: `{"error": "…"}`,
 //! `{"errors": …}` and `{"message": …}` where each may be a string, an array or an object,
 //! `{"record": {…}, "errors": "a,b"}`, bare Rails maps `{"field": ["can't be blank"]}`, and plain
 //! text (`Retry later`, `Disabled`). A 401 is ambiguous: the permission text
