@@ -62,7 +62,10 @@ pub async fn run_idempotency_conformance<F, Fut>(
     Fut: Future<Output = Box<dyn Connector>>,
 {
     let first = fresh_client().await;
-    if !first.capabilities().idempotent_create {
+    if !first
+        .capabilities()
+        .supports(crate::Capability::IdempotentCreate)
+    {
         return;
     }
     let m = &f.marker;
@@ -148,7 +151,10 @@ pub async fn run_idempotency_under_faults(
     tickets_titled: impl Fn(&str) -> usize,
     f: &IdempotencyFixture,
 ) {
-    if !c.capabilities().idempotent_create {
+    if !c
+        .capabilities()
+        .supports(crate::Capability::IdempotentCreate)
+    {
         return;
     }
     let key = format!("{}-faults", f.marker);
