@@ -92,7 +92,7 @@ impl<'a> TicketsApi<'a> {
     /// Creates a ticket (`POST /tickets` with the flat body; right: Tickets - Create).
     ///
     /// Sent exactly once: after a timeout or a 5xx the ticket may or may not exist. Use
-    /// [`create_with_key`](Self::create_with_key) to make retries safe.
+    /// [`create_once`](Self::create_once) to make retries safe.
     pub async fn create(&self, input: &TicketInput) -> psa_core::Result<Ticket> {
         Ok(self.create_raw(input).await?.typed)
     }
