@@ -44,6 +44,10 @@ fn streams_next_to_handlers(client: &AutotaskClient) {
 
 async fn idempotent_create(client: &AutotaskClient, input: &models::Ticket) -> Result<()> {
     client.tickets().create_once(input, "chat-7f3a").await?;
+    let _found: Option<_> = client
+        .tickets()
+        .find_by_idempotency_key("chat-7f3a")
+        .await?;
     Ok(())
 }
 

@@ -47,6 +47,10 @@ async fn idempotent_create(
     input: &models::NewServiceTicket,
 ) -> Result<()> {
     client.tickets().create_once(input, "chat-7f3a").await?;
+    let _found: Option<_> = client
+        .tickets()
+        .find_by_idempotency_key("chat-7f3a")
+        .await?;
     Ok(())
 }
 
