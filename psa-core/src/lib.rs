@@ -17,6 +17,7 @@
 //! ```
 
 mod capabilities;
+pub mod changes;
 mod connector;
 pub mod error;
 pub mod idempotency;
@@ -28,6 +29,7 @@ mod query;
 pub mod testkit;
 pub mod transport;
 mod vendor;
+pub mod wire;
 
 pub use capabilities::Capabilities;
 pub use connector::{Connector, ConnectorExt, paged};
