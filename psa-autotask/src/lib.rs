@@ -81,6 +81,7 @@
 mod api;
 mod client;
 mod connector;
+mod convert;
 mod discovery;
 mod error;
 pub mod models;
@@ -90,8 +91,12 @@ mod query;
 pub mod webhooks;
 
 pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
+pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
-pub use api::{Entity, EntityApi};
+pub use api::{
+    CompaniesApi, ContactsApi, Entity, EntityApi, ResourcesApi, TicketAttachmentsApi,
+    TicketNotesApi, TicketWebhooksApi, TicketsApi,
+};
 pub use client::{
     AutotaskClient, AutotaskClientBuilder, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_PICKLIST_TTL,
     MAX_CONCURRENT_PER_ENDPOINT,

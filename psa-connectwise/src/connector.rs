@@ -21,7 +21,7 @@ use crate::{Condition, ConnectWiseClient, Direction, ListQuery, Patch, field};
 const VENDOR: Vendor = Vendor::ConnectWise;
 
 impl ConnectWiseClient {
-    fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
+    pub(crate) fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
         let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary.clone(), raw);
         out.number = Some(t.id.to_string());
         out.status = t.status.as_ref().map(|s| {
@@ -56,7 +56,7 @@ impl ConnectWiseClient {
         out
     }
 
-    fn core_note(&self, ticket: TicketId, n: &ServiceNote, raw: Value) -> Note {
+    pub(crate) fn core_note(&self, ticket: TicketId, n: &ServiceNote, raw: Value) -> Note {
         let visibility = if n.is_discussion() || n.is_resolution() {
             NoteVisibility::Public
         } else {
@@ -82,7 +82,7 @@ impl ConnectWiseClient {
         out
     }
 
-    fn core_company(c: &models::Company, raw: Value) -> Company {
+    pub(crate) fn core_company(c: &models::Company, raw: Value) -> Company {
         let mut out = Company::new(
             VENDOR,
             CompanyId(c.id),
@@ -92,10 +92,11 @@ impl ConnectWiseClient {
         out.identifier = c.identifier.clone();
         out.phone = c.phone_number.clone().filter(|p| !p.is_empty());
         out.is_active = c.is_active();
+        out.updated_at = c.info.as_ref().and_then(|i| i.last_updated);
         out
     }
 
-    fn core_contact(c: &models::Contact, raw: Value) -> Contact {
+    pub(crate) fn core_contact(c: &models::Contact, raw: Value) -> Contact {
         let mut out = Contact::new(VENDOR, ContactId(c.id), c.full_name(), raw);
         out.company = c.company.as_ref().and_then(|r| r.id).map(CompanyId);
         out.first_name = c.first_name.clone();
@@ -103,6 +104,7 @@ impl ConnectWiseClient {
         out.email = c.email().map(str::to_string);
         out.phone = c.phone().map(str::to_string);
         out.is_active = !c.inactive_flag.unwrap_or(false);
+        out.updated_at = c.info.as_ref().and_then(|i| i.last_updated);
         out
     }
 
@@ -313,11 +315,8 @@ impl Connector for ConnectWiseClient {
         t.initial_description = ticket.description.clone();
         t.source = self.inner.source_name.as_deref().map(Reference::name);
         let (created, raw) = match ticket.idempotency_key.as_deref() {
-            Some(key) if !key.trim().is_empty() => {
-                t.external_xref = Some(key.to_string());
-                self.tickets().create_once_with_raw(&t).await?
-            }
-            _ => self.tickets().create_with_raw(&t).await?,
+            Some(key) => self.tickets().create_once_with_raw(&t, key).await?,
+            None => self.tickets().create_with_raw(&t).await?,
         };
         Ok(self.core_ticket(&created, raw))
     }
@@ -448,6 +447,9 @@ impl Connector for ConnectWiseClient {
         if let Some(active) = query.active {
             conds.push(field("deletedFlag").eq(!active));
         }
+        if let Some(t) = query.updated_since {
+            conds.push(field("_info/lastUpdated").ge(t));
+        }
         let mut q = ListQuery::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
@@ -479,9 +481,14 @@ impl Connector for ConnectWiseClient {
         let mut q = ListQuery::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
+        let mut conds = Vec::new();
         if let Some(c) = query.company {
-            q = q.conditions(field("company/id").eq(c.get()));
+            conds.push(field("company/id").eq(c.get()));
         }
+        if let Some(t) = query.updated_since {
+            conds.push(field("_info/lastUpdated").ge(t));
+        }
+        q.conditions = Condition::all(conds);
         if let Some(email) = query.email.as_deref().filter(|e| !e.trim().is_empty()) {
             q = q.child_conditions(email_child_condition(email));
         }

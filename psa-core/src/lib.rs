@@ -17,6 +17,7 @@
 //! ```
 
 mod capabilities;
+pub mod changes;
 mod connector;
 pub mod error;
 pub mod idempotency;

@@ -13,7 +13,15 @@
 //! # }
 //! ```
 
+pub mod changes;
+
 use std::collections::HashSet;
+
+mod idempotency;
+
+pub use idempotency::{
+    IdempotencyFixture, run_idempotency_conformance, run_idempotency_under_faults,
+};
 
 use futures::TryStreamExt;
 
@@ -109,7 +117,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         f.company
     );
     let companies: Vec<_> = c
-        .companies(&CompanyQuery::new())
+        .stream_companies(&CompanyQuery::new())
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("companies stream: {e}"));
@@ -120,7 +128,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     );
     assert_unique(companies.iter().map(|x| x.id.get()), "companies");
     let by_name: Vec<_> = c
-        .companies(&CompanyQuery::new().name(company.name.clone()))
+        .stream_companies(&CompanyQuery::new().name(company.name.clone()))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("companies by name: {e}"));
@@ -132,7 +140,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
 
     // Contacts.
     let contacts: Vec<_> = c
-        .contacts(&ContactQuery::new().company(f.company))
+        .stream_contacts(&ContactQuery::new().company(f.company))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("contacts of company {}: {e}", f.company));
@@ -211,7 +219,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         );
     }
     let all: Vec<_> = c
-        .tickets(&TicketQuery::new())
+        .stream_tickets(&TicketQuery::new())
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("tickets stream: {e}"));
@@ -221,7 +229,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     );
     assert_unique(all.iter().map(|t| t.id.get()), "tickets");
     let of_company: Vec<_> = c
-        .tickets(&TicketQuery::new().company(f.company))
+        .stream_tickets(&TicketQuery::new().company(f.company))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("tickets of company: {e}"));
@@ -230,7 +238,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         "company filter returned other companies' tickets"
     );
     let open: Vec<_> = c
-        .tickets(&TicketQuery::new().open_only(true))
+        .stream_tickets(&TicketQuery::new().open_only(true))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("open tickets: {e}"));
@@ -265,7 +273,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     assert_eq!(read.vendor, vendor);
     assert!(!read.vendor_record.is_null(), "vendor_record is empty");
     let found: Vec<_> = c
-        .tickets(&TicketQuery::new().text(f.marker.clone()))
+        .stream_tickets(&TicketQuery::new().text(f.marker.clone()))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("text search: {e}"));
@@ -345,7 +353,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             expected.push(internal.id);
         }
         let notes: Vec<_> = c
-            .notes(created.id)
+            .stream_notes(created.id)
             .try_collect()
             .await
             .unwrap_or_else(|e| panic!("notes stream: {e}"));

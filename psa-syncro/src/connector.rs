@@ -39,6 +39,14 @@ fn utc(t: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
     t.map(psa_core::wire::to_utc)
 }
 
+/// Whether a record changed at or after `since` (a record without a time passes).
+fn changed_since(since: Option<OffsetDateTime>, at: Option<OffsetDateTime>) -> bool {
+    match (since, at) {
+        (Some(since), Some(at)) => at >= since,
+        _ => true,
+    }
+}
+
 fn is_closed_status(name: &str) -> bool {
     CLOSED_STATUSES
         .iter()
@@ -52,17 +60,11 @@ impl SyncroClient {
         s
     }
 
-    /// Maps a Syncro ticket to the core model; `vendor_record` is the model serialized again
-    /// (the connector's own calls keep the JSON exactly as received instead).
-    pub fn to_core_ticket(&self, t: &models::Ticket) -> Result<Ticket> {
-        Ok(self.map_ticket(t, serde_json::to_value(t)?))
-    }
-
     fn core_ticket(&self, r: &Raw<models::Ticket>) -> Ticket {
         self.map_ticket(&r.typed, r.json.clone())
     }
 
-    fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
+    pub(crate) fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut out = Ticket::new(
             Vendor::Syncro,
@@ -101,7 +103,7 @@ impl SyncroClient {
         Self::map_note(ticket, &r.typed, r.json.clone())
     }
 
-    fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
+    pub(crate) fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
         let visibility = if c.hidden == Some(true) {
             NoteVisibility::Internal
         } else {
@@ -127,7 +129,7 @@ impl SyncroClient {
         n
     }
 
-    fn core_company(r: &Raw<models::Customer>) -> Company {
+    pub(crate) fn core_company(r: &Raw<models::Customer>) -> Company {
         let c = &r.typed;
         let mut out = Company::new(
             Vendor::Syncro,
@@ -141,10 +143,11 @@ impl SyncroClient {
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
         out.is_active = c.disabled != Some(true);
+        out.updated_at = utc(c.updated_at);
         out
     }
 
-    fn core_contact(r: &Raw<models::Contact>) -> Contact {
+    pub(crate) fn core_contact(r: &Raw<models::Contact>) -> Contact {
         let c = &r.typed;
         let name = c
             .name
@@ -160,6 +163,7 @@ impl SyncroClient {
             .clone()
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
+        out.updated_at = utc(c.updated_at);
         out
     }
 
@@ -294,7 +298,7 @@ impl Connector for SyncroClient {
     async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
         let input = self.ticket_input(ticket)?;
         let created = match ticket.idempotency_key.as_deref() {
-            Some(key) => self.tickets().create_with_key_raw(&input, key).await?,
+            Some(key) => self.tickets().create_once_raw(&input, key).await?,
             None => self.tickets().create_raw(&input).await?,
         };
         Ok(self.core_ticket(&created))
@@ -433,6 +437,10 @@ impl Connector for SyncroClient {
             if query.active.is_some_and(|a| a != company.is_active) {
                 continue;
             }
+            // Syncro has no server-side change filter for customers: filtered here.
+            if !changed_since(query.updated_since, company.updated_at) {
+                continue;
+            }
             items.push(company);
         }
         Ok(Page::new(items, next))
@@ -466,7 +474,12 @@ impl Connector for SyncroClient {
             {
                 continue;
             }
-            items.push(Self::core_contact(c));
+            let contact = Self::core_contact(c);
+            // Syncro has no server-side change filter for contacts: filtered here.
+            if !changed_since(query.updated_since, contact.updated_at) {
+                continue;
+            }
+            items.push(contact);
         }
         Ok(Page::new(items, next))
     }
@@ -547,7 +560,7 @@ mod tests {
             "surprise": true
         }))
         .unwrap();
-        let core = c.to_core_ticket(&t).unwrap();
+        let core = c.map_ticket(&t, serde_json::to_value(&t).unwrap());
         assert_eq!(core.id, TicketId(5_000_000_000));
         assert_eq!(core.number.as_deref(), Some("1042"));
         assert_eq!(core.description.as_deref(), Some("It shows error 49"));

@@ -126,6 +126,27 @@ pub struct EntityApi<'c, T> {
     _t: PhantomData<fn() -> T>,
 }
 
+/// The `Company` handler: [`AutotaskClient::companies`](crate::AutotaskClient::companies).
+pub type CompaniesApi<'c> = EntityApi<'c, crate::models::Company>;
+
+/// The `Contact` handler: [`AutotaskClient::contacts`](crate::AutotaskClient::contacts).
+pub type ContactsApi<'c> = EntityApi<'c, crate::models::Contact>;
+
+/// The `Ticket` handler: [`AutotaskClient::tickets`](crate::AutotaskClient::tickets).
+pub type TicketsApi<'c> = EntityApi<'c, crate::models::Ticket>;
+
+/// The `TicketNote` handler: [`AutotaskClient::ticket_notes`](crate::AutotaskClient::ticket_notes).
+pub type TicketNotesApi<'c> = EntityApi<'c, crate::models::TicketNote>;
+
+/// The `Resource` handler: [`AutotaskClient::resources`](crate::AutotaskClient::resources).
+pub type ResourcesApi<'c> = EntityApi<'c, crate::models::Resource>;
+
+/// The `TicketAttachment` handler: [`AutotaskClient::ticket_attachments`](crate::AutotaskClient::ticket_attachments).
+pub type TicketAttachmentsApi<'c> = EntityApi<'c, crate::models::TicketAttachment>;
+
+/// The `TicketWebhook` handler: [`AutotaskClient::ticket_webhooks`](crate::AutotaskClient::ticket_webhooks).
+pub type TicketWebhooksApi<'c> = EntityApi<'c, crate::models::TicketWebhook>;
+
 impl<T> std::fmt::Debug for EntityApi<'_, T>
 where
     T: Entity,
