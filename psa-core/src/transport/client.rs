@@ -420,8 +420,15 @@ mod ring_tests {
     #[test]
     fn with_rustls_ring_alone_a_transport_builds_on_ring() {
         let built = Transport::builder(Vendor::Syncro, ClientOptions::default()).build();
-        assert!(built.is_ok(), "the transport did not build: {:?}", built.err());
+        assert!(
+            built.is_ok(),
+            "the transport did not build: {:?}",
+            built.err()
+        );
         let provider = rustls::crypto::CryptoProvider::get_default();
-        assert!(provider.is_some(), "no process-default crypto provider after build");
+        assert!(
+            provider.is_some(),
+            "no process-default crypto provider after build"
+        );
     }
 }
