@@ -134,11 +134,15 @@ async fn run(psa: Arc<dyn Connector>) -> Result<(), Box<dyn Error>> {
         report.ready_for(&[Capability::CreateTickets, Capability::AddNotes])
     );
 
-    let Some(company) = psa.companies(&CompanyQuery::new()).try_next().await? else {
+    let Some(company) = psa
+        .stream_companies(&CompanyQuery::new())
+        .try_next()
+        .await?
+    else {
         return Err("the simulator has no companies".into());
     };
     let contacts: Vec<_> = psa
-        .contacts(&ContactQuery::new().company(company.id))
+        .stream_contacts(&ContactQuery::new().company(company.id))
         .try_collect()
         .await?;
     println!(

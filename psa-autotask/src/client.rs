@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use http::Method;
-use psa_core::transport::{ConcurrencyLimiter, Redactor, Request, Response, Transport};
+use psa_core::transport::{
+    ConcurrencyLimit, ConcurrencyLimiter, RateLimit, Redactor, Request, Response, Transport,
+};
 use psa_core::{ClientOptions, Error, ErrorKind, Result, StageMap, Vendor};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
@@ -82,6 +84,7 @@ pub(crate) struct Inner {
     pub(crate) max_attachment_bytes: usize,
     pub(crate) attachment_log: Mutex<VecDeque<(Instant, usize)>>,
     max_concurrent: usize,
+    pub(crate) idempotency_lookup: bool,
 }
 
 impl fmt::Debug for AutotaskClient {
@@ -439,11 +442,13 @@ pub struct AutotaskClientBuilder {
     impersonate: Option<i64>,
     options: ClientOptions,
     max_concurrent: usize,
-    limiter: Option<ConcurrencyLimiter>,
+    limiter: Option<Arc<dyn ConcurrencyLimit>>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     picklist_ttl: Duration,
     stage_map: Option<StageMap>,
     pacing: Option<Pacing>,
     max_attachment_bytes: usize,
+    idempotency_lookup: bool,
     from_env: bool,
 }
 
@@ -485,10 +490,12 @@ impl AutotaskClientBuilder {
             options: ClientOptions::default(),
             max_concurrent: MAX_CONCURRENT_PER_ENDPOINT,
             limiter: None,
+            rate_limiter: None,
             picklist_ttl: DEFAULT_PICKLIST_TTL,
             stage_map: None,
             pacing: None,
             max_attachment_bytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+            idempotency_lookup: true,
             from_env: false,
         }
     }
@@ -575,6 +582,15 @@ impl AutotaskClientBuilder {
         self
     }
 
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
+    pub fn idempotency_lookup(mut self, on: bool) -> Self {
+        self.idempotency_lookup = on;
+        self
+    }
+
     /// Timeouts, retries, user agent, loopback for the simulator.
     pub fn options(mut self, options: ClientOptions) -> Self {
         self.options = options;
@@ -591,9 +607,18 @@ impl AutotaskClientBuilder {
     /// Shares a concurrency limiter with other clients using the same integration code, so
     /// together they stay under the thread limit. Overrides
     /// [`max_concurrent_per_endpoint`](Self::max_concurrent_per_endpoint); `build()` refuses a
-    /// limiter allowing more than 3 requests per endpoint.
-    pub fn concurrency_limiter(mut self, limiter: ConcurrencyLimiter) -> Self {
-        self.limiter = Some(limiter);
+    /// limiter allowing more than 3 requests per endpoint. Workers in several processes share one
+    /// with psa-core's Redis limiter (feature `redis`).
+    pub fn concurrency_limiter(mut self, limiter: impl Into<Arc<dyn ConcurrencyLimit>>) -> Self {
+        self.limiter = Some(limiter.into());
+        self
+    }
+
+    /// Paces requests under a shared request budget, e.g. Autotask's 10,000 requests an hour per
+    /// database split between several workers (none by default: Autotask's
+    /// `ThresholdInformation` pacing still applies on top of it).
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(limiter.into());
         self
     }
 
@@ -715,7 +740,7 @@ impl AutotaskClientBuilder {
         let limiter = self
             .limiter
             .clone()
-            .unwrap_or_else(|| ConcurrencyLimiter::new(self.max_concurrent));
+            .unwrap_or_else(|| Arc::new(ConcurrencyLimiter::new(self.max_concurrent)));
         let max_concurrent = limiter.per_key();
         if !(1..=MAX_CONCURRENT_PER_ENDPOINT).contains(&max_concurrent) {
             return Err(Error::config(
@@ -725,7 +750,11 @@ impl AutotaskClientBuilder {
                 ),
             ));
         }
-        let transport = Transport::builder(Vendor::Autotask, self.options.clone())
+        let mut transport = Transport::builder(Vendor::Autotask, self.options.clone());
+        if let Some(rate) = self.rate_limiter.clone() {
+            transport = transport.rate_limiter(rate);
+        }
+        let transport = transport
             .host_policy(discovery::host_policy())
             .classifier(Arc::new(AutotaskErrorClassifier))
             .redactor(Redactor::new().secret(&secret).secret(&code))
@@ -769,6 +798,7 @@ impl AutotaskClientBuilder {
                 max_attachment_bytes: self.max_attachment_bytes,
                 attachment_log: Mutex::new(VecDeque::new()),
                 max_concurrent,
+                idempotency_lookup: self.idempotency_lookup,
             }),
             impersonate: self.impersonate,
         })

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use http::Method;
 use psa_core::transport::{
-    ConcurrencyLimiter, MultipartPart, RateLimiter, Redactor, Request, Response, Transport,
+    ConcurrencyLimiter, MultipartPart, RateLimit, Redactor, Request, Response, Transport,
 };
 use psa_core::{ClientOptions, Error, ErrorKind, HostPolicy, Result, StageMap, Vendor};
 use secrecy::{ExposeSecret, SecretString};
@@ -91,6 +91,7 @@ pub(crate) struct Inner {
     pub(crate) page_size: u32,
     pub(crate) callbacks: CallbackVerifier,
     limit_key: Option<String>,
+    pub(crate) idempotency_lookup: bool,
 }
 
 #[derive(Clone)]
@@ -140,9 +141,10 @@ pub struct ConnectWiseClientBuilder {
     source_name: Option<String>,
     default_board: Option<Reference>,
     page_size: Option<u32>,
-    rate_limiter: Option<RateLimiter>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     max_concurrency: Option<usize>,
     callback_key_hosts: Vec<String>,
+    idempotency_lookup: Option<bool>,
     env_names: bool,
 }
 
@@ -223,6 +225,14 @@ impl ConnectWiseClientBuilder {
         self.default_board = Some(v);
         self
     }
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
+    pub fn idempotency_lookup(mut self, on: bool) -> Self {
+        self.idempotency_lookup = Some(on);
+        self
+    }
     /// The page size of the trait's listings (1–1000, default 100).
     pub fn page_size(mut self, n: u32) -> Self {
         self.page_size = Some(n);
@@ -230,8 +240,8 @@ impl ConnectWiseClientBuilder {
     }
     /// Paces requests under a shared limit (ConnectWise throttles cloud tenants dynamically and
     /// suggests staying well under 1,000 requests a minute). Clones of the limiter share it.
-    pub fn rate_limiter(mut self, v: RateLimiter) -> Self {
-        self.rate_limiter = Some(v);
+    pub fn rate_limiter(mut self, v: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(v.into());
         self
     }
     /// Caps requests in flight from this client (ConnectWise advises limiting parallel calls).
@@ -405,6 +415,7 @@ impl ConnectWiseClientBuilder {
                 page_size,
                 callbacks,
                 limit_key,
+                idempotency_lookup: self.idempotency_lookup.unwrap_or(true),
             }),
         })
     }

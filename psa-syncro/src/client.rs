@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use http::Method;
-use psa_core::transport::{RateLimiter, Redactor, Request, Response, Transport};
+use psa_core::transport::{RateLimit, RateLimiter, Redactor, Request, Response, Transport};
 use psa_core::{ClientOptions, Error, ErrorKind, StageMap, Vendor};
 use secrecy::SecretString;
 use serde::Serialize;
@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::auth::{AuthScheme, Token};
 use crate::endpoint::{self, KNOWN_DOMAINS, SYNCRO_DOMAIN};
-use crate::error::SyncroClassifier;
+use crate::error::SyncroErrorClassifier;
 use crate::idempotency::IdempotencyMarker;
 use crate::models::{AccountSettings, ListPage, PageMeta, TicketSettings};
 use crate::rights::{Right, TOKEN_SCREEN};
@@ -71,7 +71,7 @@ pub(crate) struct Inner {
     pub(crate) subdomain: Option<String>,
     pub(crate) stage_map: StageMap,
     pub(crate) marker: IdempotencyMarker,
-    pub(crate) lookup_before_create: bool,
+    pub(crate) idempotency_lookup: bool,
     pub(crate) settings: SettingsCache,
 }
 
@@ -83,7 +83,7 @@ impl fmt::Debug for SyncroClient {
             .field("api_token", &"[redacted]")
             .field(
                 "rate_limit",
-                &self.inner.transport.rate_limiter().map(RateLimiter::limit),
+                &self.inner.transport.rate_limiter().map(|r| r.limit()),
             )
             .field("idempotency_marker", &self.inner.marker)
             .finish_non_exhaustive()
@@ -109,13 +109,13 @@ pub struct SyncroClientBuilder {
     base_url: Option<Setting<String>>,
     allow_custom_base_domain: bool,
     options: ClientOptions,
-    rate_limiter: Option<RateLimiter>,
+    rate_limiter: Option<Arc<dyn RateLimit>>,
     rate_limit_wait: Option<Duration>,
     auth_scheme: AuthScheme,
     settings_ttl: Duration,
     stage_map: Option<StageMap>,
     marker: IdempotencyMarker,
-    lookup_before_create: bool,
+    idempotency_lookup: bool,
     from_env: bool,
 }
 
@@ -163,7 +163,7 @@ impl Default for SyncroClientBuilder {
             settings_ttl: DEFAULT_SETTINGS_TTL,
             stage_map: None,
             marker: IdempotencyMarker::default(),
-            lookup_before_create: true,
+            idempotency_lookup: true,
             from_env: false,
         }
     }
@@ -255,9 +255,10 @@ impl SyncroClientBuilder {
 
     /// Paces requests with this limiter instead of a private one ([`default_rate_limiter`]).
     /// Syncro counts per IP address: give clones of one limiter to every client on the same
-    /// machine. Leave a margin over the server's window (see [`PACING_MARGIN`]).
-    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
-        self.rate_limiter = Some(limiter);
+    /// machine, or one Redis limiter (feature `redis` of psa-core) to workers on many machines.
+    /// Leave a margin over the server's window (see [`PACING_MARGIN`]).
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate_limiter = Some(limiter.into());
         self
     }
 
@@ -293,10 +294,12 @@ impl SyncroClientBuilder {
         self
     }
 
-    /// Whether a create with an idempotency key first looks the key up, so a caller that retries
-    /// after a crash gets the existing ticket (default: on; costs one request per create).
-    pub fn lookup_before_create(mut self, on: bool) -> Self {
-        self.lookup_before_create = on;
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
+    pub fn idempotency_lookup(mut self, on: bool) -> Self {
+        self.idempotency_lookup = on;
         self
     }
 
@@ -379,14 +382,14 @@ impl SyncroClientBuilder {
         let limiter = self
             .rate_limiter
             .clone()
-            .unwrap_or_else(default_rate_limiter);
+            .unwrap_or_else(|| Arc::new(default_rate_limiter()));
         let wait = self
             .rate_limit_wait
             .unwrap_or_else(|| (limiter.limit().1 / 4).max(Duration::from_millis(50)));
         let transport = Transport::builder(Vendor::Syncro, self.options.clone())
             .host_policy(policy)
             .rate_limiter(limiter)
-            .classifier(Arc::new(SyncroClassifier::with_rate_limit_wait(wait)))
+            .classifier(Arc::new(SyncroErrorClassifier::with_rate_limit_wait(wait)))
             .redactor(Redactor::new().secret(token.secret()))
             .build()?;
         transport.check_host(&base).map_err(|e| {
@@ -408,7 +411,7 @@ impl SyncroClientBuilder {
                     .stage_map
                     .unwrap_or_else(|| StageMap::default_for(Vendor::Syncro)),
                 marker: self.marker,
-                lookup_before_create: self.lookup_before_create,
+                idempotency_lookup: self.idempotency_lookup,
                 settings: SettingsCache::new(self.settings_ttl),
             }),
         })

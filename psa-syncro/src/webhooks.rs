@@ -355,7 +355,7 @@ impl WebhookPayload {
         let at = own
             .then(|| self.attributes.get("updated_at").and_then(|v| v.as_str()))
             .flatten()
-            .and_then(flex::parse_timestamp);
+            .and_then(psa_core::wire::parse_datetime);
         if let Some(at) = at {
             event = event.changed_at(at.to_offset(time::UtcOffset::UTC));
         }

@@ -9,8 +9,8 @@ use url::Url;
 
 use super::retry::{backoff_delay, parse_retry_after};
 use super::{
-    Body, ConcurrencyLimiter, ErrorClassifier, HostPolicy, RateLimiter, Redactor, Request,
-    Response, StatusClassifier, redact_url,
+    Body, ConcurrencyLimit, ErrorClassifier, HostPolicy, RateLimit, Redactor, Request, Response,
+    StatusClassifier, redact_url,
 };
 use crate::{ClientOptions, Error, ErrorKind, Result, Vendor};
 
@@ -28,8 +28,8 @@ struct Inner {
     client: reqwest::Client,
     options: ClientOptions,
     hosts: HostPolicy,
-    rate: Option<RateLimiter>,
-    concurrency: Option<ConcurrencyLimiter>,
+    rate: Option<Arc<dyn RateLimit>>,
+    concurrency: Option<Arc<dyn ConcurrencyLimit>>,
     classifier: Arc<dyn ErrorClassifier>,
     redactor: Redactor,
 }
@@ -40,8 +40,8 @@ pub struct TransportBuilder {
     vendor: Vendor,
     options: ClientOptions,
     hosts: HostPolicy,
-    rate: Option<RateLimiter>,
-    concurrency: Option<ConcurrencyLimiter>,
+    rate: Option<Arc<dyn RateLimit>>,
+    concurrency: Option<Arc<dyn ConcurrencyLimit>>,
     classifier: Arc<dyn ErrorClassifier>,
     redactor: Redactor,
 }
@@ -63,15 +63,17 @@ impl TransportBuilder {
         self
     }
 
-    /// Paces requests under a rate limit (clones of the limiter share the quota).
-    pub fn rate_limiter(mut self, limiter: RateLimiter) -> Self {
-        self.rate = Some(limiter);
+    /// Paces requests under a rate limit: an in-process [`RateLimiter`](super::RateLimiter)
+    /// (clones share the quota) or any [`RateLimit`], such as the Redis one shared by processes.
+    pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
+        self.rate = Some(limiter.into());
         self
     }
 
-    /// Caps concurrent requests per [`Request::limit_key`].
-    pub fn concurrency_limiter(mut self, limiter: ConcurrencyLimiter) -> Self {
-        self.concurrency = Some(limiter);
+    /// Caps concurrent requests per [`Request::limit_key`]: an in-process
+    /// [`ConcurrencyLimiter`](super::ConcurrencyLimiter) or any [`ConcurrencyLimit`].
+    pub fn concurrency_limiter(mut self, limiter: impl Into<Arc<dyn ConcurrencyLimit>>) -> Self {
+        self.concurrency = Some(limiter.into());
         self
     }
 
@@ -161,8 +163,13 @@ impl Transport {
     }
 
     /// The rate limiter, if any.
-    pub fn rate_limiter(&self) -> Option<&RateLimiter> {
-        self.inner.rate.as_ref()
+    pub fn rate_limiter(&self) -> Option<&dyn RateLimit> {
+        self.inner.rate.as_deref()
+    }
+
+    /// The per-endpoint concurrency limiter, if any.
+    pub fn concurrency_limiter(&self) -> Option<&dyn ConcurrencyLimit> {
+        self.inner.concurrency.as_deref()
     }
 
     /// Checks that credentials may be sent to `url`.
@@ -225,11 +232,16 @@ impl Transport {
     }
 
     async fn attempt(&self, req: &Request, shown: &str, attempt: u32) -> Attempt {
-        if let Some(rate) = &self.inner.rate {
-            rate.acquire().await;
+        if let Some(rate) = &self.inner.rate
+            && let Err(error) = rate.acquire().await
+        {
+            return self.limiter_failed(req, shown, error);
         }
         let _permit = match (&self.inner.concurrency, &req.limit_key) {
-            (Some(c), Some(k)) => Some(c.acquire(k).await),
+            (Some(c), Some(k)) => match c.acquire(k).await {
+                Ok(p) => Some(p),
+                Err(error) => return self.limiter_failed(req, shown, error),
+            },
             _ => None,
         };
         let started = Instant::now();
@@ -261,9 +273,21 @@ impl Transport {
             Ok(resp) => {
                 let status = resp.status();
                 let headers = resp.headers().clone();
-                match resp.bytes().await {
+                match read_capped(resp, self.inner.options.max_response_bytes).await {
                     Ok(body) => Ok((status, headers, body)),
-                    Err(e) => Err(e),
+                    Err(BodyError::Read(e)) => Err(e),
+                    Err(BodyError::TooLarge(limit)) => {
+                        tracing::debug!(attempt, limit, "response body over the cap, dropped");
+                        return Attempt::Failed {
+                            error: body_too_large(limit)
+                                .with_vendor(self.inner.vendor)
+                                .with_request(req.method.as_str(), shown.to_string())
+                                .with_status(status.as_u16())
+                                .with_sent(true),
+                            retry: false,
+                            wait: None,
+                        };
+                    }
                 }
             }
             Err(e) => Err(e),
@@ -323,6 +347,19 @@ impl Transport {
         }
     }
 
+    /// A limiter that cannot decide (its backend is down) stops the attempt before sending; the
+    /// attempt is retried like a connection that never opened, then surfaces the error.
+    fn limiter_failed(&self, req: &Request, shown: &str, error: Error) -> Attempt {
+        Attempt::Failed {
+            error: error
+                .with_vendor(self.inner.vendor)
+                .with_request(req.method.as_str(), shown.to_string())
+                .with_sent(false),
+            retry: true,
+            wait: None,
+        }
+    }
+
     fn http_error(
         &self,
         req: &Request,
@@ -371,6 +408,44 @@ fn build_form(parts: &[super::MultipartPart]) -> Result<reqwest::multipart::Form
         form = form.part(p.name.clone(), part);
     }
     Ok(form)
+}
+
+enum BodyError {
+    Read(reqwest::Error),
+    /// The body passed this many bytes.
+    TooLarge(usize),
+}
+
+/// Reads a body chunk by chunk and stops (dropping the connection) once it passes `limit` bytes;
+/// a `Content-Length` already over the limit is refused before reading.
+async fn read_capped(
+    mut resp: reqwest::Response,
+    limit: usize,
+) -> std::result::Result<Bytes, BodyError> {
+    if resp
+        .content_length()
+        .is_some_and(|n| n > u64::try_from(limit).unwrap_or(u64::MAX))
+    {
+        return Err(BodyError::TooLarge(limit));
+    }
+    let mut body = bytes::BytesMut::new();
+    while let Some(chunk) = resp.chunk().await.map_err(BodyError::Read)? {
+        if body.len().saturating_add(chunk.len()) > limit {
+            return Err(BodyError::TooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+fn body_too_large(limit: usize) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!(
+            "the response body is larger than {limit} bytes; the connection was dropped \
+             (raise ClientOptions::max_response_bytes if this answer is expected)"
+        ),
+    )
 }
 
 /// reqwest's error text includes the full URL; describe the error without it.

@@ -1,9 +1,93 @@
+//! Rate and concurrency limits: the pluggable traits and the in-process defaults.
+//!
+//! A [`Transport`](super::Transport) paces every attempt through an optional [`RateLimit`]
+//! ("at most N requests in any window") and an optional [`ConcurrencyLimit`] ("at most N in
+//! flight per endpoint"). [`RateLimiter`] and [`ConcurrencyLimiter`] keep that state in this
+//! process; with the `redis` feature, `RedisRateLimiter` and `RedisConcurrencyLimiter` keep it
+//! in Redis so that many worker processes share one vendor quota (see `docs/scaling.md`).
+
 use std::collections::{HashMap, VecDeque};
+use std::fmt;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use async_trait::async_trait;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
+
+use crate::Result;
+
+/// "At most N requests in any window", shared by everything that holds the same limiter.
+///
+/// Implement it to keep the window somewhere else (a database, a coordinator); the transport
+/// calls [`acquire`](Self::acquire) before every attempt, retries included. An implementation
+/// that cannot reach its state returns an error (the request is then not sent), never `Ok` on a
+/// guess, so a broken backend cannot overrun the vendor's quota.
+///
+/// ```
+/// use std::sync::Arc;
+/// use std::time::Duration;
+/// use psa_core::transport::{RateLimit, RateLimiter};
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> psa_core::Result<()> {
+/// let limiter: Arc<dyn RateLimit> = RateLimiter::new(180, Duration::from_secs(60)).into();
+/// limiter.acquire().await?;
+/// assert_eq!(limiter.limit(), (180, Duration::from_secs(60)));
+/// assert_eq!(limiter.in_window(), 1);
+/// # Ok(()) }
+/// ```
+#[async_trait]
+pub trait RateLimit: fmt::Debug + Send + Sync {
+    /// Waits until a request may start and counts it in the window.
+    async fn acquire(&self) -> Result<()>;
+    /// The configured limit: at most `.0` requests per `.1`.
+    fn limit(&self) -> (u32, Duration);
+    /// Requests started in the current window, as last seen by this process (a shared limiter
+    /// reports the count it observed at its last `acquire`).
+    fn in_window(&self) -> usize;
+}
+
+/// "At most N requests in flight per key (an endpoint)", shared by everything holding it.
+///
+/// The returned [`ConcurrencyPermit`] frees the slot when dropped. An implementation that cannot
+/// reach its state returns an error instead of a permit.
+///
+/// ```
+/// use std::sync::Arc;
+/// use psa_core::transport::{ConcurrencyLimit, ConcurrencyLimiter};
+/// # #[tokio::main(flavor = "current_thread")] async fn main() -> psa_core::Result<()> {
+/// let limiter: Arc<dyn ConcurrencyLimit> = ConcurrencyLimiter::new(3).into();
+/// let permit = limiter.acquire("Tickets").await?;
+/// assert_eq!(limiter.per_key(), 3);
+/// drop(permit);
+/// # Ok(()) }
+/// ```
+#[async_trait]
+pub trait ConcurrencyLimit: fmt::Debug + Send + Sync {
+    /// Waits for a free slot for `key` and takes it until the permit drops.
+    async fn acquire(&self, key: &str) -> Result<ConcurrencyPermit>;
+    /// The configured limit per key.
+    fn per_key(&self) -> usize;
+}
+
+/// A slot taken from a [`ConcurrencyLimit`]; dropping it frees the slot.
+pub struct ConcurrencyPermit {
+    _held: Box<dyn Send + Sync>,
+}
+
+impl ConcurrencyPermit {
+    /// Wraps whatever frees the slot when dropped (a semaphore permit, a lease guard, …).
+    pub fn new(held: impl Send + Sync + 'static) -> Self {
+        ConcurrencyPermit {
+            _held: Box::new(held),
+        }
+    }
+}
+
+impl fmt::Debug for ConcurrencyPermit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ConcurrencyPermit")
+    }
+}
 
 /// Keeps a client (or several sharing one quota) under "at most N requests in any window".
 ///
@@ -134,6 +218,47 @@ impl ConcurrencyLimiter {
                 return p;
             }
         }
+    }
+}
+
+#[async_trait]
+impl RateLimit for RateLimiter {
+    async fn acquire(&self) -> Result<()> {
+        RateLimiter::acquire(self).await;
+        Ok(())
+    }
+
+    fn limit(&self) -> (u32, Duration) {
+        RateLimiter::limit(self)
+    }
+
+    fn in_window(&self) -> usize {
+        RateLimiter::in_window(self)
+    }
+}
+
+impl From<RateLimiter> for Arc<dyn RateLimit> {
+    fn from(limiter: RateLimiter) -> Self {
+        Arc::new(limiter)
+    }
+}
+
+#[async_trait]
+impl ConcurrencyLimit for ConcurrencyLimiter {
+    async fn acquire(&self, key: &str) -> Result<ConcurrencyPermit> {
+        Ok(ConcurrencyPermit::new(
+            ConcurrencyLimiter::acquire(self, key).await,
+        ))
+    }
+
+    fn per_key(&self) -> usize {
+        self.per_key
+    }
+}
+
+impl From<ConcurrencyLimiter> for Arc<dyn ConcurrencyLimit> {
+    fn from(limiter: ConcurrencyLimiter) -> Self {
+        Arc::new(limiter)
     }
 }
 

@@ -25,14 +25,18 @@ mod host;
 mod limit;
 mod options;
 mod redact;
+#[cfg(feature = "redis")]
+mod redis_limit;
 mod request;
 mod retry;
 
 pub use classify::{ErrorClassifier, StatusClassifier, kind_for_status, vendor_message};
 pub use client::{Transport, TransportBuilder};
 pub use host::HostPolicy;
-pub use limit::{ConcurrencyLimiter, RateLimiter};
+pub use limit::{ConcurrencyLimit, ConcurrencyLimiter, ConcurrencyPermit, RateLimit, RateLimiter};
 pub use options::{ClientOptions, RetryConfig};
 pub use redact::{Redactor, redact_url};
+#[cfg(feature = "redis")]
+pub use redis_limit::{RedisConcurrencyLimiter, RedisLimits, RedisRateLimiter};
 pub use request::{Body, MultipartPart, Request, Response};
 pub use retry::{backoff_delay, parse_retry_after};
