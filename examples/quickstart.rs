@@ -24,8 +24,34 @@ use psa_core::{
 use psa_sim::{AutotaskSim, ConnectWiseSim, SyncroSim};
 use psa_syncro::SyncroClient;
 
+const USAGE: &str = "\
+Runs the same integration code against Autotask, ConnectWise PSA and Syncro (embedded simulators:
+no account, no credentials, no network): preflight, find a company and a contact, create a ticket
+with an idempotency key, add a note, close it, list open tickets; then what preflight tells an
+admin when the API user lacks a right.
+
+Usage: cargo run --example quickstart [-- --help]";
+
+/// `--help` prints the usage; any other argument is refused (this example takes none).
+fn usage_or_refuse(usage: &str) -> Option<std::process::ExitCode> {
+    match std::env::args().nth(1).as_deref() {
+        None => None,
+        Some("-h" | "--help") => {
+            println!("{usage}");
+            Some(std::process::ExitCode::SUCCESS)
+        }
+        Some(other) => {
+            eprintln!("error: unexpected argument {other:?}\n\n{usage}");
+            Some(std::process::ExitCode::from(2))
+        }
+    }
+}
+
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> Result<std::process::ExitCode, Box<dyn Error>> {
+    if let Some(code) = usage_or_refuse(USAGE) {
+        return Ok(code);
+    }
     // The simulators listen on 127.0.0.1 over plain http: clients must opt in to that explicitly.
     let local = ClientOptions::default().allow_insecure_loopback(true);
 
@@ -90,7 +116,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     cw.stop().await;
     sy.stop().await;
     limited.stop().await;
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 async fn run(psa: Arc<dyn Connector>) -> Result<(), Box<dyn Error>> {
@@ -108,11 +134,15 @@ async fn run(psa: Arc<dyn Connector>) -> Result<(), Box<dyn Error>> {
         report.ready_for(&[Capability::CreateTickets, Capability::AddNotes])
     );
 
-    let Some(company) = psa.companies(&CompanyQuery::new()).try_next().await? else {
+    let Some(company) = psa
+        .stream_companies(&CompanyQuery::new())
+        .try_next()
+        .await?
+    else {
         return Err("the simulator has no companies".into());
     };
     let contacts: Vec<_> = psa
-        .contacts(&ContactQuery::new().company(company.id))
+        .stream_contacts(&ContactQuery::new().company(company.id))
         .try_collect()
         .await?;
     println!(

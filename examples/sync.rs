@@ -68,8 +68,33 @@ async fn sync_pages(
     }
 }
 
+const USAGE: &str = "\
+An incremental ticket sync against the embedded Syncro simulator: it copies every ticket, survives
+a crash mid-way by saving its page token, resumes, then fetches only what changed since the last
+run. The sync code uses only psa_core::Connector, so it is the same for Autotask and ConnectWise.
+
+Usage: cargo run --example sync [-- --help]";
+
+/// `--help` prints the usage; any other argument is refused (this example takes none).
+fn usage_or_refuse(usage: &str) -> Option<std::process::ExitCode> {
+    match std::env::args().nth(1).as_deref() {
+        None => None,
+        Some("-h" | "--help") => {
+            println!("{usage}");
+            Some(std::process::ExitCode::SUCCESS)
+        }
+        Some(other) => {
+            eprintln!("error: unexpected argument {other:?}\n\n{usage}");
+            Some(std::process::ExitCode::from(2))
+        }
+    }
+}
+
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> Result<std::process::ExitCode, Box<dyn Error>> {
+    if let Some(code) = usage_or_refuse(USAGE) {
+        return Ok(code);
+    }
     let sim = SyncroSim::builder().seed(3).tickets(120).start().await?;
     let connect = || {
         SyncroClient::builder()
@@ -129,5 +154,5 @@ async fn main() -> Result<(), Box<dyn Error>> {
     );
 
     sim.stop().await;
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }

@@ -1,7 +1,3 @@
 //! Runnable examples for psa-sdk live in this package's `examples` (see `Cargo.toml`).
 //!
-//! This library only exists so the README's code is compiled as a doctest.
-
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;
+//! The README's and the guides' code blocks are checked by the `psa-docs-tests` package.

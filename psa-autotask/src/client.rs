@@ -84,6 +84,7 @@ pub(crate) struct Inner {
     pub(crate) max_attachment_bytes: usize,
     pub(crate) attachment_log: Mutex<VecDeque<(Instant, usize)>>,
     max_concurrent: usize,
+    pub(crate) idempotency_lookup: bool,
 }
 
 impl fmt::Debug for AutotaskClient {
@@ -447,6 +448,7 @@ pub struct AutotaskClientBuilder {
     stage_map: Option<StageMap>,
     pacing: Option<Pacing>,
     max_attachment_bytes: usize,
+    idempotency_lookup: bool,
     from_env: bool,
 }
 
@@ -493,6 +495,7 @@ impl AutotaskClientBuilder {
             stage_map: None,
             pacing: None,
             max_attachment_bytes: DEFAULT_MAX_ATTACHMENT_BYTES,
+            idempotency_lookup: true,
             from_env: false,
         }
     }
@@ -576,6 +579,15 @@ impl AutotaskClientBuilder {
     /// [`AutotaskClient::impersonating`] for per-call impersonation.
     pub fn impersonate(mut self, resource_id: i64) -> Self {
         self.impersonate = Some(resource_id);
+        self
+    }
+
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
+    pub fn idempotency_lookup(mut self, on: bool) -> Self {
+        self.idempotency_lookup = on;
         self
     }
 
@@ -786,6 +798,7 @@ impl AutotaskClientBuilder {
                 max_attachment_bytes: self.max_attachment_bytes,
                 attachment_log: Mutex::new(VecDeque::new()),
                 max_concurrent,
+                idempotency_lookup: self.idempotency_lookup,
             }),
             impersonate: self.impersonate,
         })

@@ -19,7 +19,7 @@ use crate::{AutotaskClient, Filter, Query, stage_map_from_statuses};
 const NOTE_TITLE_MAX: usize = 250;
 
 /// Picklists and stages used to map tickets, fetched once per call (cached by the client).
-struct Mapper {
+pub(crate) struct Mapper {
     picklists: TicketPicklists,
     stages: StageMap,
 }
@@ -76,7 +76,7 @@ impl Mapper {
         q
     }
 
-    fn ticket(&self, raw: Value) -> Result<Ticket> {
+    pub(crate) fn ticket(&self, raw: Value) -> Result<Ticket> {
         let t: models::Ticket = decode(raw.clone())?;
         let id = t.id.ok_or_else(|| no_id("ticket"))?;
         let mut out = Ticket::new(
@@ -166,7 +166,7 @@ fn invalid(message: String, field: &str) -> Error {
         .with_fields([field])
 }
 
-fn map_note(raw: Value) -> Result<Note> {
+pub(crate) fn map_note(raw: Value) -> Result<Note> {
     let n: models::TicketNote = decode(raw.clone())?;
     let id = n.id.ok_or_else(|| no_id("ticket note"))?;
     let visibility = if n.publish == Some(1) {
@@ -187,7 +187,7 @@ fn map_note(raw: Value) -> Result<Note> {
     Ok(out)
 }
 
-fn map_company(raw: Value) -> Result<Company> {
+pub(crate) fn map_company(raw: Value) -> Result<Company> {
     let c: models::Company = decode(raw.clone())?;
     let id = c.id.ok_or_else(|| no_id("company"))?;
     let mut out = Company::new(
@@ -199,10 +199,11 @@ fn map_company(raw: Value) -> Result<Company> {
     out.identifier = c.company_number;
     out.phone = c.phone;
     out.is_active = c.is_active.unwrap_or(true);
+    out.updated_at = c.last_tracked_modified_date_time.or(c.last_activity_date);
     Ok(out)
 }
 
-fn map_contact(raw: Value) -> Result<Contact> {
+pub(crate) fn map_contact(raw: Value) -> Result<Contact> {
     let c: models::Contact = decode(raw.clone())?;
     let id = c.id.ok_or_else(|| no_id("contact"))?;
     let name = [c.first_name.as_deref(), c.last_name.as_deref()]
@@ -219,11 +220,12 @@ fn map_contact(raw: Value) -> Result<Contact> {
     out.email = c.email_address;
     out.phone = c.phone.or(c.mobile_phone);
     out.is_active = c.is_active.is_none_or(|a| a != 0);
+    out.updated_at = c.last_modified_date.or(c.last_activity_date);
     Ok(out)
 }
 
 impl AutotaskClient {
-    async fn mapper(&self) -> Result<Mapper> {
+    pub(crate) async fn mapper(&self) -> Result<Mapper> {
         let picklists = match self.ticket_picklists().await {
             Ok(p) => p,
             // Without the right to read field information, tickets still map: statuses,
@@ -287,6 +289,34 @@ impl AutotaskClient {
     }
 }
 
+/// What the Autotask connector offers, declared once: [`Connector::capabilities`] returns it and
+/// preflight checks the rights among it. Not offered: URL attachments (Autotask stores bytes),
+/// ticket sources (Autotask's is the integration's tracking identifier), forward-only paging.
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::Attachments,
+        C::Impersonation,
+        C::Webhooks,
+        C::SignedWebhooks,
+        C::BaseData,
+        C::Queues,
+        C::IdempotentCreate,
+        C::ServerSideEmailFilter,
+    ])
+};
+
 #[async_trait]
 impl Connector for AutotaskClient {
     fn vendor(&self) -> Vendor {
@@ -294,22 +324,7 @@ impl Connector for AutotaskClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = true;
-        c.attachment_urls = false;
-        c.queues = true;
-        c.impersonation = true;
-        c.webhooks = true;
-        c.signed_webhooks = true;
-        c.ticket_source = false;
-        c.forward_only_paging = false;
-        c.idempotent_create = true;
-        c.server_side_email_filter = true;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
@@ -362,7 +377,7 @@ impl Connector for AutotaskClient {
             Some(q) => Some(m.resolve(&m.picklists.queue, q, "queueID")?),
             None => None,
         };
-        let mut t = models::Ticket {
+        let t = models::Ticket {
             title: Some(ticket.title.clone()),
             description: ticket.description.clone(),
             company_id: Some(company.get()),
@@ -374,12 +389,9 @@ impl Connector for AutotaskClient {
             queue_id,
             ..Default::default()
         };
-        let id = match ticket.idempotency_key.as_deref().map(str::trim) {
-            Some(key) if !key.is_empty() => {
-                t.external_id = Some(key.to_string());
-                self.tickets().create_once(&t).await?
-            }
-            _ => self.tickets().create(&t).await?,
+        let id = match ticket.idempotency_key.as_deref() {
+            Some(key) => self.tickets().create_once(&t, key).await?,
+            None => self.tickets().create(&t).await?,
         };
         let raw = self.get_item("Tickets", id).await?;
         m.ticket(raw)
@@ -467,6 +479,9 @@ impl Connector for AutotaskClient {
         if let Some(active) = query.active {
             q = q.filter(Filter::eq("isActive", active));
         }
+        if let Some(t) = query.updated_since {
+            q = q.filter(Filter::gte("lastTrackedModifiedDateTime", t));
+        }
         let raw = self.query_values("Companies", &q, page).await?;
         let items = raw
             .items
@@ -496,6 +511,9 @@ impl Connector for AutotaskClient {
             .filter(|e| !e.is_empty())
         {
             q = q.filter(Filter::eq("emailAddress", email));
+        }
+        if let Some(t) = query.updated_since {
+            q = q.filter(Filter::gte("lastModifiedDate", t));
         }
         let raw = self.query_values("Contacts", &q, page).await?;
         let items = raw

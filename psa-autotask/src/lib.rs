@@ -27,7 +27,7 @@
 //!
 //! // Can this API user do what the integration needs?
 //! let report = client.preflight(&PreflightOptions::all()).await?;
-//! assert!(report.ready_for(&[Capability::ReadTickets, Capability::CreateTickets, Capability::AddNotes]));
+//! assert!(report.readiness(&[Capability::ReadTickets, Capability::CreateTickets, Capability::AddNotes]).is_ready());
 //!
 //! // Vendor-native: typed filters, every Autotask field.
 //! let open = client.tickets().query(&Query::with(Filter::not_eq("status", 5)).max_records(10)).await?;
@@ -81,6 +81,7 @@
 mod api;
 mod client;
 mod connector;
+mod convert;
 mod discovery;
 mod error;
 pub mod models;
@@ -90,8 +91,12 @@ mod query;
 pub mod webhooks;
 
 pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
+pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
-pub use api::{Entity, EntityApi};
+pub use api::{
+    CompaniesApi, ContactsApi, Entity, EntityApi, ResourcesApi, TicketAttachmentsApi,
+    TicketNotesApi, TicketWebhooksApi, TicketsApi,
+};
 pub use client::{
     AutotaskClient, AutotaskClientBuilder, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_PICKLIST_TTL,
     MAX_CONCURRENT_PER_ENDPOINT,

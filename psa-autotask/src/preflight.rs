@@ -200,6 +200,10 @@ pub(crate) async fn run(
 ) -> Result<PreflightReport> {
     let zone = client.zone();
     let mut report = PreflightReport::new(Vendor::Autotask, client.api_base().to_string());
+    let declared = crate::connector::CAPABILITIES;
+    let rights = options.rights_to_check(declared);
+    let wants = |cap: Capability| rights.contains(&cap);
+    report.push_unsupported(options, declared);
 
     // Credentials: Version needs no entity rights.
     match client.version().await {
@@ -223,22 +227,7 @@ pub(crate) async fn run(
                 )
                 .with_remedy(remedy.clone()),
             );
-            for cap in Capability::ALL.iter().copied() {
-                if cap != Capability::Connect
-                    && cap != Capability::TicketSource
-                    && options.wants(cap)
-                {
-                    report.push(
-                        Check::new(
-                            cap,
-                            cap.name(),
-                            CheckOutcome::Missing,
-                            "not checked: the API user could not connect",
-                        )
-                        .with_remedy(remedy.clone()),
-                    );
-                }
-            }
+            report.push_not_checked(&rights, "the API user could not connect", &remedy);
             return Ok(report);
         }
     }
@@ -251,7 +240,7 @@ pub(crate) async fn run(
     let mut infos: HashMap<&'static str, std::result::Result<EntityInformation, Error>> =
         HashMap::new();
     for right in RIGHTS {
-        if !options.wants(right.cap) {
+        if !wants(right.cap) {
             continue;
         }
         if !infos.contains_key(right.entity) {
@@ -284,10 +273,10 @@ pub(crate) async fn run(
         report.push(check);
     }
 
-    if options.wants(Capability::BaseData) {
+    if wants(Capability::BaseData) {
         report.push(base_data_check(client).await);
     }
-    if options.wants(Capability::Impersonation) {
+    if wants(Capability::Impersonation) {
         report.push(impersonation_check(client));
     }
 

@@ -343,3 +343,132 @@ mod tests {
         assert!(e.message().contains("missing"));
     }
 }
+
+impl WebhookPayload {
+    /// The delivery as a vendor-neutral [`ChangeEvent`](psa_core::changes::ChangeEvent)
+    /// (source `Push`), so webhooks and the [`ChangeFeed`](psa_core::changes::ChangeFeed) poll
+    /// produce the same events. Verify the signature first.
+    ///
+    /// `Ticket`, `Account`/`Company` and `Contact` deliveries are supported. The change time is
+    /// the record's last-modified field when the webhook sends it (`lastActivityDate` for
+    /// tickets, `lastTrackedModifiedDateTime` for companies, `lastModifiedDate` for contacts —
+    /// the fields the poll uses); otherwise it is `None` and
+    /// [`ChangeFeed::confirm`](psa_core::changes::ChangeFeed::confirm) fills it from the API.
+    /// A deactivation notice, another entity type or a delivery without an id is a
+    /// [`ErrorKind::Validation`] error.
+    ///
+    /// ```
+    /// use psa_autotask::WebhookPayload;
+    /// use psa_core::changes::{ChangeKind, EntityKind};
+    /// let body = br#"{"Action":"Update","Guid":"g","EntityType":"Ticket","Id":7,
+    ///   "Fields":{"status":5,"lastActivityDate":"2024-05-01T10:00:00.123Z"},
+    ///   "EventTime":"2024-05-01T10:00:01Z","SequenceNumber":3,"PersonID":29682885}"#;
+    /// let e = WebhookPayload::parse(body).unwrap().to_change_event().unwrap();
+    /// assert_eq!((e.entity, e.id, e.kind), (EntityKind::Ticket, 7, ChangeKind::Updated));
+    /// assert!(e.changed_at.is_some());
+    /// ```
+    pub fn to_change_event(&self) -> Result<psa_core::changes::ChangeEvent> {
+        use crate::models::wire::WireValue;
+        use psa_core::changes::{ChangeEvent, ChangeKind, ChangeSource, EntityKind};
+        let (entity, time_field) = match self.entity_type.trim().to_ascii_lowercase().as_str() {
+            "ticket" | "tickets" => (EntityKind::Ticket, "lastActivityDate"),
+            "account" | "company" | "companies" => {
+                (EntityKind::Company, "lastTrackedModifiedDateTime")
+            }
+            "contact" | "contacts" => (EntityKind::Contact, "lastModifiedDate"),
+            other => {
+                return Err(Error::new(
+                    ErrorKind::Validation,
+                    format!(
+                        "an Autotask {other:?} webhook has no change event; tickets, \
+                         companies (Account) and contacts do"
+                    ),
+                )
+                .with_vendor(Vendor::Autotask));
+            }
+        };
+        let kind = match &self.action {
+            WebhookAction::Create => ChangeKind::Created,
+            WebhookAction::Update => ChangeKind::Updated,
+            WebhookAction::Delete => ChangeKind::Deleted,
+            WebhookAction::Deactivated => {
+                return Err(Error::new(
+                    ErrorKind::Validation,
+                    "an Autotask webhook deactivation notice is about the webhook, not a \
+                     record; re-activate the webhook and poll to catch up",
+                )
+                .with_vendor(Vendor::Autotask));
+            }
+            _ => ChangeKind::Unknown,
+        };
+        if self.id <= 0 {
+            return Err(Error::new(
+                ErrorKind::Validation,
+                format!(
+                    "the Autotask {} webhook delivery has no record id",
+                    self.entity_type
+                ),
+            )
+            .with_vendor(Vendor::Autotask));
+        }
+        let mut event =
+            ChangeEvent::new(Vendor::Autotask, entity, self.id, kind, ChangeSource::Push);
+        let at = self
+            .fields
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(time_field))
+            .and_then(|(_, v)| OffsetDateTime::from_wire(v.clone()).ok().flatten());
+        if let Some(at) = at {
+            event = event.changed_at(at.to_offset(time::UtcOffset::UTC));
+        }
+        Ok(event)
+    }
+}
+
+#[cfg(test)]
+mod change_event_tests {
+    use super::*;
+    use psa_core::changes::{ChangeKind, EntityKind};
+
+    #[test]
+    fn companies_and_contacts_map_with_their_modified_fields() {
+        let body = br#"{"Action":"Create","EntityType":"Account","Id":30,
+            "Fields":{"lastTrackedModifiedDateTime":"2024-05-01T10:00:00Z"}}"#;
+        let e = WebhookPayload::parse(body)
+            .unwrap()
+            .to_change_event()
+            .unwrap();
+        assert_eq!(
+            (e.entity, e.id, e.kind),
+            (EntityKind::Company, 30, ChangeKind::Created)
+        );
+        assert_eq!(
+            e.changed_at,
+            Some(time::macros::datetime!(2024-05-01 10:00 UTC))
+        );
+        let body = br#"{"Action":"Delete","EntityType":"Contact","Id":31,"Fields":{}}"#;
+        let e = WebhookPayload::parse(body)
+            .unwrap()
+            .to_change_event()
+            .unwrap();
+        assert_eq!(
+            (e.entity, e.kind, e.changed_at),
+            (EntityKind::Contact, ChangeKind::Deleted, None)
+        );
+    }
+
+    #[test]
+    fn other_entities_deactivations_and_missing_ids_are_refused() {
+        for body in [
+            &br#"{"Action":"Update","EntityType":"InstalledProduct","Id":1}"#[..],
+            br#"{"Action":"Deactivated","EntityType":"Ticket","Id":1}"#,
+            br#"{"Action":"Update","EntityType":"Ticket","Id":0}"#,
+        ] {
+            let e = WebhookPayload::parse(body)
+                .unwrap()
+                .to_change_event()
+                .unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+        }
+    }
+}

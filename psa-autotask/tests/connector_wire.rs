@@ -29,7 +29,7 @@ async fn an_ambiguous_create_failure_is_looked_up_by_external_id_and_not_resent(
     let lookup = server
         .mock_async(|when, then| {
             when.method(POST).path(path("Tickets/query")).json_body(json!({
-                "filter": [{"op": "eq", "field": "externalID", "value": "chat-7f3a"}], "MaxRecords": 10
+                "filter": [{"op": "eq", "field": "externalID", "value": "chat-7f3a"}], "MaxRecords": 500
             }));
             let mut t = ticket_json(128926, "Printer offline");
             t["externalID"] = json!("chat-7f3a");
@@ -45,7 +45,7 @@ async fn an_ambiguous_create_failure_is_looked_up_by_external_id_and_not_resent(
         })
         .await;
     let catch = catch_all(&server).await;
-    let client = common::client(&server).await;
+    let client = common::client_without_lookup(&server).await;
     let t = client
         .create_ticket(
             &NewTicket::new("Printer offline")
@@ -304,7 +304,7 @@ async fn native_create_once_looks_up_the_key_exactly_as_it_was_sent() {
     let lookup = server
         .mock_async(|when, then| {
             when.method(POST).path(path("Tickets/query")).json_body(json!({
-                "filter": [{"op": "eq", "field": "externalID", "value": "chat-7f3a "}], "MaxRecords": 10
+                "filter": [{"op": "eq", "field": "externalID", "value": "chat-7f3a "}], "MaxRecords": 500
             }));
             let mut t = ticket_json(128926, "Printer offline");
             t["externalID"] = json!("chat-7f3a ");
@@ -312,14 +312,58 @@ async fn native_create_once_looks_up_the_key_exactly_as_it_was_sent() {
         })
         .await;
     let catch = catch_all(&server).await;
+    // Without the first lookup, so the create is sent and the lookup after its failure is seen.
+    let client = common::client_without_lookup(&server).await;
+    let mut ticket = psa_autotask::models::Ticket::default();
+    ticket.title = Some("Printer offline".into());
+    ticket.company_id = Some(500);
+    let id = client
+        .tickets()
+        .create_once(&ticket, "chat-7f3a ")
+        .await
+        .unwrap();
+    assert_eq!(id, 128_926);
+    create.assert_calls_async(1).await;
+    assert!(lookup.calls_async().await >= 1);
+    catch.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn native_create_once_returns_the_ticket_already_stored_under_the_key() {
+    let server = MockServer::start_async().await;
+    let lookup = server
+        .mock_async(|when, then| {
+            when.method(POST).path(path("Tickets/query")).json_body(json!({
+                "filter": [{"op": "eq", "field": "externalID", "value": "chat-1"}], "MaxRecords": 500
+            }));
+            // The server compares case-insensitively: only the exact key counts.
+            let mut other = ticket_json(7, "Other case");
+            other["externalID"] = json!("CHAT-1");
+            let mut t = ticket_json(9, "Printer offline");
+            t["externalID"] = json!("chat-1");
+            then.status(200).json_body(json!({"items": [other, t], "pageDetails": {"count": 2, "nextPageUrl": null}}));
+        })
+        .await;
+    let catch = catch_all(&server).await;
     let client = common::client(&server).await;
     let mut ticket = psa_autotask::models::Ticket::default();
     ticket.title = Some("Printer offline".into());
     ticket.company_id = Some(500);
-    ticket.external_id = Some("chat-7f3a ".into());
-    let id = client.tickets().create_once(&ticket).await.unwrap();
-    assert_eq!(id, 128_926);
-    create.assert_calls_async(1).await;
-    assert!(lookup.calls_async().await >= 1);
+    assert_eq!(
+        client
+            .tickets()
+            .create_once(&ticket, "chat-1")
+            .await
+            .unwrap(),
+        9
+    );
+    let long = "k".repeat(51);
+    let err = client
+        .tickets()
+        .create_once(&ticket, &long)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), psa_core::ErrorKind::Validation);
+    lookup.assert_calls_async(1).await;
     catch.assert_calls_async(0).await;
 }

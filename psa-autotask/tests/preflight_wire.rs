@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use httpmock::prelude::*;
-use psa_core::{Capability, CheckOutcome, Connector, PreflightOptions};
+use psa_core::{Capability, CheckOutcome, Connector, PreflightOptions, Readiness};
 use serde_json::json;
 
 fn info(
@@ -85,8 +85,19 @@ async fn preflight_reads_rights_and_names_the_missing_ones() {
     assert_eq!(outcome(Capability::Webhooks), CheckOutcome::Missing);
     assert_eq!(outcome(Capability::BaseData), CheckOutcome::Granted);
     assert_eq!(outcome(Capability::Impersonation), CheckOutcome::Unverified);
-    assert!(report.ready_for(&[Capability::ReadTickets, Capability::AddNotes]));
-    assert!(!report.ready_for(&[Capability::CreateTickets]));
+    assert!(
+        report
+            .readiness(&[Capability::ReadTickets, Capability::AddNotes])
+            .is_ready()
+    );
+    assert_eq!(
+        report.readiness(&[Capability::CreateTickets, Capability::Impersonation]),
+        Readiness::Missing(vec![Capability::CreateTickets])
+    );
+    assert_eq!(
+        report.readiness(&[Capability::ReadTickets, Capability::Impersonation]),
+        Readiness::Unverified(vec![Capability::Impersonation])
+    );
 
     let create = report.checks_for(Capability::CreateTickets).next().unwrap();
     assert!(
@@ -132,6 +143,10 @@ async fn preflight_reads_rights_and_names_the_missing_ones() {
     let table = report.to_string();
     assert!(table.contains("25.0%"), "{table}");
     assert!(table.contains("MISSING"), "{table}");
+    assert!(
+        table.contains("Verdict: not ready, missing: create-tickets, read-contacts, webhooks"),
+        "{table}"
+    );
 
     for m in &mocks {
         assert!(m.calls_async().await <= 1, "each read is made once");
@@ -164,7 +179,13 @@ async fn a_rejected_integration_code_points_to_the_tracking_identifier() {
     let r = connect.remedy.as_ref().unwrap();
     assert!(r.screen.contains("API Tracking Identifier"), "{r}");
     assert!(r.setting.contains("Integration Vendor"), "{r}");
-    assert!(!report.ready_for(&[Capability::ReadTickets]));
+    assert_eq!(
+        report.readiness(&[Capability::ReadTickets]),
+        Readiness::Missing(vec![Capability::Connect])
+    );
+    let tickets = report.checks_for(Capability::ReadTickets).next().unwrap();
+    assert_eq!(tickets.outcome, CheckOutcome::Unverified);
+    assert_eq!(report.checks.len(), 2, "only the asked right is listed");
     version.assert_calls_async(1).await;
     catch.assert_calls_async(0).await;
 }

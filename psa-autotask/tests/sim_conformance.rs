@@ -4,8 +4,12 @@
 use std::time::Duration;
 
 use psa_autotask::{AutotaskClient, Filter, Query};
-use psa_core::testkit::{ConformanceFixture, run_conformance};
-use psa_core::{ClientOptions, CompanyId, RetryConfig};
+use psa_core::testkit::{
+    ConformanceFixture, IdempotencyFixture, run_conformance, run_idempotency_conformance,
+    run_idempotency_under_faults,
+};
+use psa_core::{ClientOptions, CompanyId, Connector, RetryConfig};
+use psa_sim::Faults;
 
 async fn client_for(sim: &psa_sim::AutotaskSimHandle) -> AutotaskClient {
     AutotaskClient::builder()
@@ -54,5 +58,45 @@ async fn the_autotask_client_passes_the_conformance_suite() {
     let fixture = ConformanceFixture::new(CompanyId(contact.company_id.unwrap()))
         .contact_email(contact.email_address.clone().unwrap());
     run_conformance(&client, &fixture).await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn the_autotask_client_passes_the_idempotency_suite() {
+    let sim = psa_sim::AutotaskSim::builder()
+        .seed(43)
+        .companies(2)
+        .tickets(5)
+        .start()
+        .await
+        .unwrap();
+    let fixture = IdempotencyFixture::new(CompanyId(sim.company_ids()[0]));
+    let fresh = || async { Box::new(client_for(&sim).await) as Box<dyn Connector> };
+    run_idempotency_conformance(fresh, |title| sim.tickets_with_title(title), &fixture).await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn five_keyed_creates_under_30_percent_failures_make_one_autotask_ticket() {
+    let sim = psa_sim::AutotaskSim::builder()
+        .seed(44)
+        .companies(2)
+        .tickets(5)
+        .faults(
+            Faults::none()
+                .server_errors(0.3)
+                .after_write_share(0.5)
+                .seed(7),
+        )
+        .start()
+        .await
+        .unwrap();
+    let client = client_for(&sim).await;
+    let fixture = IdempotencyFixture::new(CompanyId(sim.company_ids()[0]));
+    run_idempotency_under_faults(&client, |title| sim.tickets_with_title(title), &fixture).await;
+    assert!(
+        sim.log().entries().iter().any(|e| e.fault.is_some()),
+        "faults were injected"
+    );
     sim.stop().await;
 }

@@ -2,11 +2,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use psa_autotask::AutotaskClient;
+use psa_core::testkit::{assert_preflight_names_denied, assert_preflight_ready};
 use psa_core::{
     Capability, CheckOutcome, ClientOptions, Connector, PreflightOptions, PreflightReport,
+    Readiness,
 };
 
-async fn preflight(builder: psa_sim::AutotaskSimBuilder) -> PreflightReport {
+async fn start(
+    builder: psa_sim::AutotaskSimBuilder,
+) -> (psa_sim::AutotaskSimHandle, AutotaskClient) {
     let sim = builder
         .seed(7)
         .companies(2)
@@ -23,6 +27,11 @@ async fn preflight(builder: psa_sim::AutotaskSimBuilder) -> PreflightReport {
         .build()
         .await
         .unwrap();
+    (sim, client)
+}
+
+async fn preflight(builder: psa_sim::AutotaskSimBuilder) -> PreflightReport {
+    let (sim, client) = start(builder).await;
     let before = sim.ticket_count();
     let report = client.preflight(&PreflightOptions::all()).await.unwrap();
     assert_eq!(sim.ticket_count(), before, "preflight never writes");
@@ -41,7 +50,9 @@ fn same_right(checked: Capability, denied: Capability) -> bool {
 
 #[tokio::test]
 async fn the_recommended_profile_is_granted_everywhere_it_can_be_read() {
-    let report = preflight(psa_sim::AutotaskSim::builder()).await;
+    let (sim, client) = start(psa_sim::AutotaskSim::builder()).await;
+    let report = assert_preflight_ready(&client).await;
+    sim.stop().await;
     for check in &report.checks {
         let expected = if check.capability == Capability::Impersonation {
             // Autotask has no read-only call for the Resource Impersonation rows.
@@ -66,8 +77,19 @@ async fn the_recommended_profile_is_granted_everywhere_it_can_be_read() {
         Capability::Webhooks,
         Capability::BaseData,
     ] {
-        assert!(report.verified_for(&[cap]), "{cap} not verified\n{report}");
+        assert!(
+            report.readiness(&[cap]).is_ready(),
+            "{cap} not verified\n{report}"
+        );
     }
+    assert_eq!(
+        report.readiness_all(),
+        Readiness::Unverified(vec![Capability::Impersonation])
+    );
+    assert!(
+        !report.to_string().contains("MISSING"),
+        "all rights granted: nothing missing\n{report}"
+    );
     assert!(
         report.usage.is_some(),
         "usage against the threshold is shown"
@@ -91,7 +113,9 @@ async fn each_missing_right_is_reported_alone_with_its_remedy() {
         Capability::Webhooks,
         Capability::BaseData,
     ] {
-        let report = preflight(psa_sim::AutotaskSim::builder().deny(cap)).await;
+        let (sim, client) = start(psa_sim::AutotaskSim::builder().deny(cap)).await;
+        let report = assert_preflight_names_denied(&client, cap).await;
+        sim.stop().await;
         for check in &report.checks {
             if same_right(check.capability, cap) {
                 assert_eq!(
@@ -136,16 +160,31 @@ async fn each_missing_right_is_reported_alone_with_its_remedy() {
 }
 
 #[tokio::test]
-async fn an_inactive_api_user_fails_connect_and_marks_everything_not_checked() {
+async fn an_inactive_api_user_fails_connect_and_leaves_the_rest_unverified() {
     let report = preflight(psa_sim::AutotaskSim::builder().deny(Capability::Connect)).await;
     let connect = report.checks_for(Capability::Connect).next().unwrap();
     assert_eq!(connect.outcome, CheckOutcome::Missing);
     let remedy = connect.remedy.as_ref().unwrap();
     assert!(remedy.screen.contains("Credentials"), "{remedy}");
-    for check in &report.checks {
-        assert_eq!(check.outcome, CheckOutcome::Missing, "{check:?}");
+    for check in report.checks.iter().skip(1) {
+        assert_eq!(check.outcome, CheckOutcome::Unverified, "{check:?}");
+        assert_eq!(check.remedy.as_ref(), Some(remedy), "{check:?}");
     }
-    assert!(!report.ready_for(&[Capability::ReadTickets]));
+    assert!(report.checks.len() > 10, "{report}");
+    assert_eq!(
+        report.readiness(&[Capability::ReadTickets]),
+        Readiness::Missing(vec![Capability::Connect])
+    );
+    let text = report.to_string();
+    assert_eq!(
+        text.matches(remedy.setting.as_str()).count(),
+        1,
+        "the credentials remedy is listed once\n{text}"
+    );
+    assert!(
+        text.contains("Verdict: not ready, missing: connect"),
+        "{text}"
+    );
 }
 
 #[tokio::test]

@@ -292,3 +292,116 @@ mod tests {
         }
     }
 }
+
+impl CallbackPayload {
+    /// The callback as a vendor-neutral [`ChangeEvent`](psa_core::changes::ChangeEvent)
+    /// (source `Push`), so callbacks and the [`ChangeFeed`](psa_core::changes::ChangeFeed) poll
+    /// produce the same events. Verify it first ([`CallbackVerifier::verify`]).
+    ///
+    /// `ticket`, `company` and `contact` callbacks are supported. The change time is the
+    /// entity's `_info.lastUpdated` (what the poll filters on); a deletion carries no entity
+    /// and so no time. Another record type, or a callback without an id, is a
+    /// [`ErrorKind::Validation`] error.
+    ///
+    /// ```
+    /// use psa_connectwise::models::CallbackPayload;
+    /// use psa_core::changes::{ChangeKind, EntityKind};
+    /// let body = serde_json::json!({
+    ///     "Action": "updated", "Type": "ticket", "ID": 57961,
+    ///     "Entity": r#"{"id":57961,"_info":{"lastUpdated":"2024-05-01T10:00:00Z"}}"#
+    /// });
+    /// let p = CallbackPayload::from_json(&serde_json::to_vec(&body).unwrap()).unwrap();
+    /// let e = p.to_change_event().unwrap();
+    /// assert_eq!((e.entity, e.id, e.kind), (EntityKind::Ticket, 57961, ChangeKind::Updated));
+    /// assert!(e.changed_at.is_some());
+    /// ```
+    pub fn to_change_event(&self) -> Result<psa_core::changes::ChangeEvent> {
+        use crate::models::{CallbackAction, CallbackType};
+        use psa_core::changes::{ChangeEvent, ChangeKind, ChangeSource, EntityKind};
+        let entity = match &self.record_type {
+            Some(CallbackType::Ticket) => EntityKind::Ticket,
+            Some(CallbackType::Company) => EntityKind::Company,
+            Some(CallbackType::Contact) => EntityKind::Contact,
+            other => {
+                let name = other.as_ref().map_or("(no Type)", |t| t.as_str());
+                return Err(Error::new(
+                    ErrorKind::Validation,
+                    format!(
+                        "a ConnectWise {name:?} callback has no change event; ticket, company \
+                         and contact callbacks do"
+                    ),
+                )
+                .with_vendor(Vendor::ConnectWise));
+            }
+        };
+        let kind = match &self.action {
+            Some(CallbackAction::Added) => ChangeKind::Created,
+            Some(CallbackAction::Updated) => ChangeKind::Updated,
+            Some(CallbackAction::Deleted) => ChangeKind::Deleted,
+            _ => ChangeKind::Unknown,
+        };
+        let id = self.id.filter(|id| *id > 0).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Validation,
+                format!("the ConnectWise {entity} callback has no record ID"),
+            )
+            .with_vendor(Vendor::ConnectWise)
+        })?;
+        let mut event = ChangeEvent::new(Vendor::ConnectWise, entity, id, kind, ChangeSource::Push);
+        let at = self
+            .entity
+            .as_ref()
+            .and_then(|e| e.get("_info"))
+            .and_then(|i| i.get("lastUpdated"))
+            .and_then(|v| v.as_str())
+            .and_then(crate::models::parse_datetime);
+        if let Some(at) = at {
+            event = event.changed_at(at);
+        }
+        Ok(event)
+    }
+}
+
+#[cfg(test)]
+mod change_event_tests {
+    use super::*;
+    use psa_core::changes::{ChangeKind, EntityKind};
+
+    fn payload(v: serde_json::Value) -> CallbackPayload {
+        CallbackPayload::from_json(&serde_json::to_vec(&v).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn company_contact_and_deleted_callbacks_map() {
+        let p = payload(
+            serde_json::json!({"Action": "added", "Type": "company", "ID": 250,
+            "Entity": r#"{"id":250,"_info":{"lastUpdated":"2024-05-01T10:00:00Z"}}"#}),
+        );
+        let e = p.to_change_event().unwrap();
+        assert_eq!(
+            (e.entity, e.kind),
+            (EntityKind::Company, ChangeKind::Created)
+        );
+        assert_eq!(
+            e.changed_at,
+            Some(time::macros::datetime!(2024-05-01 10:00 UTC))
+        );
+        let p = payload(serde_json::json!({"Action": "deleted", "Type": "contact", "ID": 9}));
+        let e = p.to_change_event().unwrap();
+        assert_eq!(
+            (e.entity, e.id, e.kind, e.changed_at),
+            (EntityKind::Contact, 9, ChangeKind::Deleted, None)
+        );
+    }
+
+    #[test]
+    fn other_types_and_missing_ids_are_refused() {
+        for v in [
+            serde_json::json!({"Action": "updated", "Type": "agreement", "ID": 1}),
+            serde_json::json!({"Action": "updated", "Type": "ticket"}),
+        ] {
+            let e = payload(v).to_change_event().unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+        }
+    }
+}

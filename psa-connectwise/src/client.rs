@@ -91,6 +91,7 @@ pub(crate) struct Inner {
     pub(crate) page_size: u32,
     pub(crate) callbacks: CallbackVerifier,
     limit_key: Option<String>,
+    pub(crate) idempotency_lookup: bool,
 }
 
 #[derive(Clone)]
@@ -143,6 +144,7 @@ pub struct ConnectWiseClientBuilder {
     rate_limiter: Option<Arc<dyn RateLimit>>,
     max_concurrency: Option<usize>,
     callback_key_hosts: Vec<String>,
+    idempotency_lookup: Option<bool>,
     env_names: bool,
 }
 
@@ -221,6 +223,14 @@ impl ConnectWiseClientBuilder {
     /// The board used for tickets created through the trait without a queue.
     pub fn default_board(mut self, v: Reference) -> Self {
         self.default_board = Some(v);
+        self
+    }
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
+    pub fn idempotency_lookup(mut self, on: bool) -> Self {
+        self.idempotency_lookup = Some(on);
         self
     }
     /// The page size of the trait's listings (1–1000, default 100).
@@ -405,6 +415,7 @@ impl ConnectWiseClientBuilder {
                 page_size,
                 callbacks,
                 limit_key,
+                idempotency_lookup: self.idempotency_lookup.unwrap_or(true),
             }),
         })
     }

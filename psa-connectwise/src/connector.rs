@@ -21,7 +21,7 @@ use crate::{Condition, ConnectWiseClient, Direction, ListQuery, Patch, field};
 const VENDOR: Vendor = Vendor::ConnectWise;
 
 impl ConnectWiseClient {
-    fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
+    pub(crate) fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
         let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary.clone(), raw);
         out.number = Some(t.id.to_string());
         out.status = t.status.as_ref().map(|s| {
@@ -52,11 +52,11 @@ impl ConnectWiseClient {
         out.external_ref = t.external_xref.clone().filter(|s| !s.is_empty());
         out.created_at = t.info.as_ref().and_then(|i| i.date_entered);
         out.updated_at = t.info.as_ref().and_then(|i| i.last_updated);
-        out.closed_at = t.closed_date;
+        out.closed_at = t.closed_date.as_ref().and_then(|d| d.value().copied());
         out
     }
 
-    fn core_note(&self, ticket: TicketId, n: &ServiceNote, raw: Value) -> Note {
+    pub(crate) fn core_note(&self, ticket: TicketId, n: &ServiceNote, raw: Value) -> Note {
         let visibility = if n.is_discussion() || n.is_resolution() {
             NoteVisibility::Public
         } else {
@@ -82,7 +82,7 @@ impl ConnectWiseClient {
         out
     }
 
-    fn core_company(c: &models::Company, raw: Value) -> Company {
+    pub(crate) fn core_company(c: &models::Company, raw: Value) -> Company {
         let mut out = Company::new(
             VENDOR,
             CompanyId(c.id),
@@ -92,10 +92,11 @@ impl ConnectWiseClient {
         out.identifier = c.identifier.clone();
         out.phone = c.phone_number.clone().filter(|p| !p.is_empty());
         out.is_active = c.is_active();
+        out.updated_at = c.info.as_ref().and_then(|i| i.last_updated);
         out
     }
 
-    fn core_contact(c: &models::Contact, raw: Value) -> Contact {
+    pub(crate) fn core_contact(c: &models::Contact, raw: Value) -> Contact {
         let mut out = Contact::new(VENDOR, ContactId(c.id), c.full_name(), raw);
         out.company = c.company.as_ref().and_then(|r| r.id).map(CompanyId);
         out.first_name = c.first_name.clone();
@@ -103,6 +104,7 @@ impl ConnectWiseClient {
         out.email = c.email().map(str::to_string);
         out.phone = c.phone().map(str::to_string);
         out.is_active = !c.inactive_flag.unwrap_or(false);
+        out.updated_at = c.info.as_ref().and_then(|i| i.last_updated);
         out
     }
 
@@ -223,6 +225,36 @@ impl ConnectWiseClient {
     }
 }
 
+/// What the ConnectWise connector offers, declared once: [`Connector::capabilities`] returns it
+/// and preflight checks the rights among it. Not offered: URL attachments (link documents store a
+/// URL, they do not fetch the file) and impersonation (member impersonation tokens exist in
+/// ConnectWise but are not offered here).
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::Attachments,
+        C::Webhooks,
+        C::SignedWebhooks,
+        C::BaseData,
+        C::Queues,
+        C::TicketSource,
+        C::ForwardOnlyPaging,
+        C::IdempotentCreate,
+        C::ServerSideEmailFilter,
+    ])
+};
+
 #[async_trait]
 impl Connector for ConnectWiseClient {
     fn vendor(&self) -> Vendor {
@@ -230,24 +262,7 @@ impl Connector for ConnectWiseClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = true;
-        // ConnectWise link documents store a URL; they do not fetch the file.
-        c.attachment_urls = false;
-        c.queues = true;
-        // Member impersonation tokens exist in ConnectWise but are not offered here.
-        c.impersonation = false;
-        c.webhooks = true;
-        c.signed_webhooks = true;
-        c.ticket_source = true;
-        c.forward_only_paging = true;
-        c.idempotent_create = true;
-        c.server_side_email_filter = true;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
@@ -300,11 +315,8 @@ impl Connector for ConnectWiseClient {
         t.initial_description = ticket.description.clone();
         t.source = self.inner.source_name.as_deref().map(Reference::name);
         let (created, raw) = match ticket.idempotency_key.as_deref() {
-            Some(key) if !key.trim().is_empty() => {
-                t.external_xref = Some(key.to_string());
-                self.tickets().create_once_with_raw(&t).await?
-            }
-            _ => self.tickets().create_with_raw(&t).await?,
+            Some(key) => self.tickets().create_once_with_raw(&t, key).await?,
+            None => self.tickets().create_with_raw(&t).await?,
         };
         Ok(self.core_ticket(&created, raw))
     }
@@ -435,6 +447,9 @@ impl Connector for ConnectWiseClient {
         if let Some(active) = query.active {
             conds.push(field("deletedFlag").eq(!active));
         }
+        if let Some(t) = query.updated_since {
+            conds.push(field("_info/lastUpdated").ge(t));
+        }
         let mut q = ListQuery::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
@@ -466,9 +481,14 @@ impl Connector for ConnectWiseClient {
         let mut q = ListQuery::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
+        let mut conds = Vec::new();
         if let Some(c) = query.company {
-            q = q.conditions(field("company/id").eq(c.get()));
+            conds.push(field("company/id").eq(c.get()));
         }
+        if let Some(t) = query.updated_since {
+            conds.push(field("_info/lastUpdated").ge(t));
+        }
+        q.conditions = Condition::all(conds);
         if let Some(email) = query.email.as_deref().filter(|e| !e.trim().is_empty()) {
             q = q.child_conditions(email_child_condition(email));
         }

@@ -29,8 +29,8 @@
 //!     .tickets()
 //!     .create_once(
 //!         &NewServiceTicket::new("Printer offline", Reference::id(company.id))
-//!             .initial_description("Paper jam on floor 2")
-//!             .external_xref("chat-1234"), // the idempotency key
+//!             .initial_description("Paper jam on floor 2"),
+//!         "chat-1234", // the idempotency key, stored in externalXRef
 //!     )
 //!     .await?;
 //! client.ticket_notes(ticket.id).create(&NewServiceNote::internal("Sent a technician")).await?;
@@ -55,10 +55,10 @@
 //!   documented field, [`ListQuery`]/[`Condition`] for queries, [`Patch`] for updates, and
 //!   [`ConnectWiseClient::get_raw`]/[`ConnectWiseClient::list_raw`] for anything else.
 //! - **Vendor-neutral**: `impl psa_core::Connector for ConnectWiseClient`, mapping to core
-//!   models that keep the raw record in `vendor_record`. (The native `tickets()`,
-//!   `companies()` and `contacts()` handlers shadow the `ConnectorExt` streams of the same
-//!   names on a concrete client; call `ConnectorExt::tickets(&client, &query)` or use
-//!   `&dyn Connector`.)
+//!   models that keep the raw record in `vendor_record`. The native `tickets()`,
+//!   `companies()` and `contacts()` handlers and the `ConnectorExt` streams
+//!   (`stream_tickets(&query)`, `stream_companies(&query)`, …) have different names, so both
+//!   are called directly on a concrete client.
 //!
 //! ## Configuration
 //! [`ConnectWiseClient::builder`] or [`ConnectWiseClient::from_env`] (`CONNECTWISE_SITE`,
@@ -67,10 +67,11 @@
 //! The private key and clientId are kept in `SecretString`s and never printed.
 //!
 //! ## Idempotency
-//! A ticket created with an idempotency key ([`api::tickets::Tickets::create_once`], or
-//! `NewTicket::idempotency_key` through the trait) stores the key in `externalXRef`; after an
-//! ambiguous failure the ticket is looked up by that field before anything is sent again.
-//! Without a key a create is sent once. Notes have no field for a key, so a note create is
+//! A ticket created with an idempotency key ([`api::tickets::TicketsApi::create_once`], or
+//! `NewTicket::idempotency_key` through the trait) stores the key in `externalXRef`. The key is
+//! looked up first, so the same key gives the same ticket from any client (opt out with
+//! `idempotency_lookup(false)`), and again after an ambiguous failure before anything is sent
+//! again; [`psa_core::idempotency`] says what it costs and what it cannot promise. Without a key a create is sent once. Notes have no field for a key, so a note create is
 //! always sent once.
 
 pub mod api;
@@ -78,6 +79,7 @@ mod auth;
 mod callbacks;
 mod client;
 mod connector;
+mod convert;
 mod discovery;
 mod error;
 pub mod models;
@@ -87,12 +89,22 @@ mod preflight;
 pub mod query;
 mod site;
 
+pub use api::boards::{BoardsApi, PrioritiesApi};
+pub use api::callbacks::CallbacksApi;
+pub use api::companies::CompaniesApi;
+pub use api::contacts::ContactsApi;
+pub use api::documents::DocumentsApi;
+pub use api::members::MembersApi;
+pub use api::notes::TicketNotesApi;
+pub use api::sources::SourcesApi;
+pub use api::system::SystemApi;
+pub use api::tickets::{IDEMPOTENCY_KEY_RULES, TicketsApi};
 pub use auth::Credentials;
 pub use callbacks::{CallbackVerifier, SIGNATURE_HEADER, sign_callback, verify_callback_signature};
 pub use client::{ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSION, MAX_URL_LEN};
 pub use discovery::{CompanyInfo, Discovered, discover_codebase};
 pub use error::ConnectWiseErrorClassifier;
 pub use patch::{Patch, PatchOp, PatchOpKind};
-pub use preflight::{RECOMMENDED_ROLE, RecommendedRight, RoleOp};
+pub use preflight::{CLOUDRADIAL_ROLE, RECOMMENDED_ROLE, RecommendedRight, RoleOp};
 pub use query::{CondValue, Condition, Direction, Field, ListQuery, Op, field};
 pub use site::{Site, SiteKind};

@@ -2,260 +2,18 @@
 //! compared row by row with the recommended security role.
 
 use psa_core::{
-    Capability, Check, CheckOutcome, ErrorKind, PreflightOptions, PreflightReport, Remedy, Result,
-    Vendor,
+    Capability, Check, CheckOutcome, CheckSet, ErrorKind, PreflightOptions, PreflightReport,
+    Remedy, Result, Vendor,
 };
 
 use crate::ConnectWiseClient;
 use crate::client::Call;
 use crate::models::{MySecurity, SecurityLevel};
 
-/// Add, Edit, Delete or Inquire: the four columns of a security-role row.
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoleOp {
-    /// Add.
-    Add,
-    /// Edit.
-    Edit,
-    /// Delete.
-    Delete,
-    /// Inquire.
-    Inquire,
-}
+mod role;
 
-impl RoleOp {
-    /// The column's label in System > Security Roles.
-    pub fn label(self) -> &'static str {
-        match self {
-            RoleOp::Add => "Add",
-            RoleOp::Edit => "Edit",
-            RoleOp::Delete => "Delete",
-            RoleOp::Inquire => "Inquire",
-        }
-    }
-
-    fn level(self, row: &MySecurity) -> Option<&SecurityLevel> {
-        match self {
-            RoleOp::Add => row.add_level.as_ref(),
-            RoleOp::Edit => row.edit_level.as_ref(),
-            RoleOp::Delete => row.delete_level.as_ref(),
-            RoleOp::Inquire => row.inquire_level.as_ref(),
-        }
-    }
-
-    fn field(self) -> &'static str {
-        match self {
-            RoleOp::Add => "addLevel",
-            RoleOp::Edit => "editLevel",
-            RoleOp::Delete => "deleteLevel",
-            RoleOp::Inquire => "inquireLevel",
-        }
-    }
-}
-
-/// One right of the recommended security role: a module function, a column, and what it is for.
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RecommendedRight {
-    /// The module (`Service Desk`).
-    pub module: &'static str,
-    /// The function (`Service Tickets`).
-    pub function: &'static str,
-    /// The column.
-    pub op: RoleOp,
-    /// The capability it serves.
-    pub capability: Capability,
-}
-
-const fn right(
-    module: &'static str,
-    function: &'static str,
-    op: RoleOp,
-    capability: Capability,
-) -> RecommendedRight {
-    RecommendedRight {
-        module,
-        function,
-        op,
-        capability,
-    }
-}
-
-/// The rights the recommended API-member role sets to **All** (every other column of it is
-/// None), from the vendor-published setup guide for a ticketing integration: Companies, Project,
-/// Service Desk and System modules.
-///
-/// | Module | Function | Add | Edit | Delete | Inquire |
-/// |---|---|---|---|---|---|
-/// | Companies | Company Maintenance | None | None | None | All |
-/// | Companies | Company / Contact Group Maintenance | None | None | None | All |
-/// | Companies | Contacts | None | None | None | All |
-/// | Companies | Manage Attachments | All | All | None | All |
-/// | Companies | Notes | All | All | None | All |
-/// | Companies | Team Members | None | None | None | All |
-/// | Project | Project Management | None | None | None | All |
-/// | Project | Project Tickets | None | None | None | All |
-/// | Service Desk | Close Service Tickets | All | All | None | All |
-/// | Service Desk | Resource Scheduling | All | All | All | All |
-/// | Service Desk | Service Tickets | All | All | None | All |
-/// | System | Member Maintenance | None | None | None | All |
-/// | System | Table Setup | All (only until the ticket source is registered) | None | None | All |
-pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
-    right(
-        "Companies",
-        "Company Maintenance",
-        RoleOp::Inquire,
-        Capability::ReadCompanies,
-    ),
-    right(
-        "Companies",
-        "Company / Contact Group Maintenance",
-        RoleOp::Inquire,
-        Capability::ReadContacts,
-    ),
-    right(
-        "Companies",
-        "Contacts",
-        RoleOp::Inquire,
-        Capability::ReadContacts,
-    ),
-    right(
-        "Companies",
-        "Manage Attachments",
-        RoleOp::Add,
-        Capability::Attachments,
-    ),
-    right(
-        "Companies",
-        "Manage Attachments",
-        RoleOp::Edit,
-        Capability::Attachments,
-    ),
-    right(
-        "Companies",
-        "Manage Attachments",
-        RoleOp::Inquire,
-        Capability::Attachments,
-    ),
-    right("Companies", "Notes", RoleOp::Add, Capability::AddNotes),
-    right("Companies", "Notes", RoleOp::Edit, Capability::AddNotes),
-    right("Companies", "Notes", RoleOp::Inquire, Capability::ReadNotes),
-    right(
-        "Companies",
-        "Team Members",
-        RoleOp::Inquire,
-        Capability::ReadCompanies,
-    ),
-    right(
-        "Project",
-        "Project Management",
-        RoleOp::Inquire,
-        Capability::ReadTickets,
-    ),
-    right(
-        "Project",
-        "Project Tickets",
-        RoleOp::Inquire,
-        Capability::ReadTickets,
-    ),
-    right(
-        "Service Desk",
-        "Close Service Tickets",
-        RoleOp::Add,
-        Capability::CloseTickets,
-    ),
-    right(
-        "Service Desk",
-        "Close Service Tickets",
-        RoleOp::Edit,
-        Capability::CloseTickets,
-    ),
-    right(
-        "Service Desk",
-        "Close Service Tickets",
-        RoleOp::Inquire,
-        Capability::CloseTickets,
-    ),
-    right(
-        "Service Desk",
-        "Resource Scheduling",
-        RoleOp::Add,
-        Capability::UpdateTickets,
-    ),
-    right(
-        "Service Desk",
-        "Resource Scheduling",
-        RoleOp::Edit,
-        Capability::UpdateTickets,
-    ),
-    right(
-        "Service Desk",
-        "Resource Scheduling",
-        RoleOp::Delete,
-        Capability::UpdateTickets,
-    ),
-    right(
-        "Service Desk",
-        "Resource Scheduling",
-        RoleOp::Inquire,
-        Capability::UpdateTickets,
-    ),
-    right(
-        "Service Desk",
-        "Service Tickets",
-        RoleOp::Add,
-        Capability::CreateTickets,
-    ),
-    right(
-        "Service Desk",
-        "Service Tickets",
-        RoleOp::Edit,
-        Capability::UpdateTickets,
-    ),
-    right(
-        "Service Desk",
-        "Service Tickets",
-        RoleOp::Inquire,
-        Capability::ReadTickets,
-    ),
-    right(
-        "System",
-        "Member Maintenance",
-        RoleOp::Inquire,
-        Capability::ReadResources,
-    ),
-    right(
-        "System",
-        "Table Setup",
-        RoleOp::Add,
-        Capability::TicketSource,
-    ),
-    right(
-        "System",
-        "Table Setup",
-        RoleOp::Inquire,
-        Capability::BaseData,
-    ),
-];
-
-/// The capabilities this connector checks (impersonation is not offered for ConnectWise).
-const CHECKED: &[Capability] = &[
-    Capability::Connect,
-    Capability::ReadTickets,
-    Capability::CreateTickets,
-    Capability::UpdateTickets,
-    Capability::CloseTickets,
-    Capability::ReadNotes,
-    Capability::AddNotes,
-    Capability::ReadCompanies,
-    Capability::ReadContacts,
-    Capability::ReadResources,
-    Capability::Attachments,
-    Capability::Webhooks,
-    Capability::BaseData,
-    Capability::TicketSource,
-];
+use role::role_rows;
+pub use role::{CLOUDRADIAL_ROLE, RECOMMENDED_ROLE, RecommendedRight, RoleOp};
 
 fn norm(s: &str) -> String {
     s.trim()
@@ -307,35 +65,45 @@ impl ConnectWiseClient {
     /// Checks the API member's rights without writing anything.
     ///
     /// `companyinfo` (is the company on this site?), `/system/info` (do the keys and clientId
-    /// work?), then `/system/mySecurity` compared row by row with [`RECOMMENDED_ROLE`]: every
-    /// shortfall is Missing (None) or Partial (My) with the remedy "System > Security Roles >
-    /// (role) > (module) > (function): set (column) to All". Table Setup Add counts only until
-    /// the ticket source is registered. When `mySecurity` is not readable, Inquire rights are
-    /// probed with `GET …/count?conditions=id=0` and Add/Edit rights are reported Unverified.
+    /// work?), then `/system/mySecurity` compared row by row with [`RECOMMENDED_ROLE`] (plus
+    /// [`CLOUDRADIAL_ROLE`] when the options include `CheckSet::CloudRadial`): every shortfall
+    /// is Missing (None) or Partial (My) with the remedy "System > Security Roles > (role) >
+    /// (module) > (function): set (column) to All"; a function absent from `mySecurity` is
+    /// Unverified. Table Setup Add counts only until the ticket source is registered. When
+    /// `mySecurity` is not readable, Inquire rights are probed with `GET
+    /// …/count?conditions=id=0` and Add/Edit rights are reported Unverified.
     ///
     /// ```
     /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    /// use psa_core::{Capability, CheckOutcome, PreflightOptions};
+    /// use psa_core::{Capability, CheckOutcome, CheckSet, PreflightOptions, Readiness};
     /// let sim = psa_sim::ConnectWiseSim::builder().seed(1).deny(Capability::CreateTickets).start().await?;
     /// let client = psa_connectwise::ConnectWiseClient::builder()
     ///     .site(sim.site()).company_id(sim.company_id()).public_key(sim.public_key())
     ///     .private_key(sim.private_key()).client_id(sim.client_id())
     ///     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true))
     ///     .build().await?;
-    /// let report = client.preflight(&PreflightOptions::all()).await?;
+    /// let report = client.preflight(&PreflightOptions::all().with_extra(CheckSet::CloudRadial)).await?;
     /// assert_eq!(report.outcome(Capability::CreateTickets), Some(CheckOutcome::Missing));
-    /// assert!(report.ready_for(&[Capability::ReadTickets]));
+    /// assert_eq!(report.readiness(&[Capability::ReadTickets]), Readiness::Ready);
+    /// assert_eq!(report.readiness_all(), Readiness::Missing(vec![Capability::CreateTickets]));
     /// assert!(report.to_string().contains("Service Tickets"));
     /// # sim.stop().await; Ok(()) }
     /// ```
     pub async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
         let mut report = PreflightReport::new(Vendor::ConnectWise, self.api_base().as_str());
-        let wants = |c: Capability| options.wants(c) && CHECKED.contains(&c);
+        let declared = crate::connector::CAPABILITIES;
+        let rights = options.rights_to_check(declared);
+        let wants = |c: Capability| rights.contains(&c);
+        report.push_unsupported(options, declared);
 
         // 1. companyinfo
         let info = match self.system().company_info().await {
             Ok(info) => info,
             Err(e) if matches!(e.kind(), ErrorKind::Discovery | ErrorKind::Config) => {
+                let remedy = Remedy::new(
+                    "the integration's settings",
+                    "site and company id (the company you log in with)",
+                );
                 report.push(
                     Check::new(
                         Capability::Connect,
@@ -343,11 +111,9 @@ impl ConnectWiseClient {
                         CheckOutcome::Missing,
                         e.message().to_string(),
                     )
-                    .with_remedy(Remedy::new(
-                        "the integration's settings",
-                        "site and company id (the company you log in with)",
-                    )),
+                    .with_remedy(remedy.clone()),
                 );
+                report.push_not_checked(&rights, "the company was not found on this site", &remedy);
                 return Ok(report);
             }
             Err(e) => return Err(e),
@@ -357,18 +123,22 @@ impl ConnectWiseClient {
         let sys = match self.system().info().await {
             Ok(s) => s,
             Err(e) if e.kind() == ErrorKind::Unauthenticated || e.status() == Some(401) => {
+                let remedy = Remedy::new(KEYS_SCREEN, "create a key pair and use its public and private keys")
+                    .with_detail("also check the company id and that the clientId comes from developer.connectwise.com/ClientID");
                 report.push(
                     Check::new(
                         Capability::Connect,
                         "API member keys and clientId",
                         CheckOutcome::Missing,
-                        format!("/system/info answered HTTP {}: {}", e.status().unwrap_or(0), e.message()),
+                        format!(
+                            "/system/info answered HTTP {}: {}",
+                            e.status().unwrap_or(0),
+                            e.message()
+                        ),
                     )
-                    .with_remedy(
-                        Remedy::new(KEYS_SCREEN, "create a key pair and use its public and private keys")
-                            .with_detail("also check the company id and that the clientId comes from developer.connectwise.com/ClientID"),
-                    ),
+                    .with_remedy(remedy.clone()),
                 );
+                report.push_not_checked(&rights, "the API member's keys were refused", &remedy);
                 return Ok(report);
             }
             Err(e) => return Err(e),
@@ -398,7 +168,8 @@ impl ConnectWiseClient {
             Ok(rows) => {
                 let (user, role) = self.who_am_i(&rows).await;
                 report.api_user = user;
-                self.compare_rows(&mut report, &rows, &role, &wants).await?;
+                self.compare_rows(&mut report, &rows, &role, &role_rows(options), &wants)
+                    .await?;
             }
             Err(e) if e.kind() == ErrorKind::Unauthenticated => return Err(e),
             Err(e) => {
@@ -407,7 +178,7 @@ impl ConnectWiseClient {
                     e.status().unwrap_or(0),
                     e.message()
                 );
-                self.probe_without_my_security(&mut report, &why, &wants)
+                self.probe_without_my_security(&mut report, &why, &role_rows(options), &wants)
                     .await?;
             }
         }
@@ -450,9 +221,10 @@ impl ConnectWiseClient {
         report: &mut PreflightReport,
         rows: &[MySecurity],
         role: &str,
+        expected: &[(&'static RecommendedRight, Option<CheckSet>)],
         wants: &(dyn Fn(Capability) -> bool + Sync),
     ) -> Result<()> {
-        for r in RECOMMENDED_ROLE {
+        for (r, set) in expected.iter().copied() {
             if !wants(r.capability) {
                 continue;
             }
@@ -467,11 +239,15 @@ impl ConnectWiseClient {
                 continue;
             }
             let check = match row.map(|row| (row, r.op.level(row))) {
+                // The role's own data cannot confirm the right: unverified, never missing.
                 None => Check::new(
                     r.capability,
                     right_name(r),
-                    CheckOutcome::Missing,
-                    format!("mySecurity has no row for {} / {}", r.module, r.function),
+                    CheckOutcome::Unverified,
+                    format!(
+                        "mySecurity has no row for {} / {}; the right cannot be confirmed from it",
+                        r.module, r.function
+                    ),
                 )
                 .with_remedy(role_remedy(role, r)),
                 Some((_, level)) => {
@@ -497,7 +273,10 @@ impl ConnectWiseClient {
                     }
                 }
             };
-            report.push(check);
+            report.push(match set {
+                Some(set) => check.in_set(set),
+                None => check,
+            });
         }
         Ok(())
     }
@@ -527,6 +306,7 @@ impl ConnectWiseClient {
         &self,
         report: &mut PreflightReport,
         why: &str,
+        expected: &[(&'static RecommendedRight, Option<CheckSet>)],
         wants: &(dyn Fn(Capability) -> bool + Sync),
     ) -> Result<()> {
         let probes: &[(Capability, &str, &str, &str)] = &[
@@ -574,6 +354,16 @@ impl ConnectWiseClient {
             ),
         ];
         for (cap, path, module, function) in probes {
+            // Only the rows asked for: the project probes belong to the CloudRadial set.
+            let Some(set) = expected
+                .iter()
+                .find(|(r, _)| {
+                    r.op == RoleOp::Inquire && r.module == *module && r.function == *function
+                })
+                .map(|(_, set)| *set)
+            else {
+                continue;
+            };
             if !wants(*cap) {
                 continue;
             }
@@ -607,9 +397,12 @@ impl ConnectWiseClient {
                 )
                 .with_remedy(role_remedy("(the API member's role)", &r)),
             };
-            report.push(check);
+            report.push(match set {
+                Some(set) => check.in_set(set),
+                None => check,
+            });
         }
-        for r in RECOMMENDED_ROLE {
+        for (r, set) in expected.iter().copied() {
             let probed = r.op == RoleOp::Inquire
                 && probes
                     .iter()
@@ -622,15 +415,17 @@ impl ConnectWiseClient {
             } else {
                 "this level cannot be checked without writing"
             };
-            report.push(
-                Check::new(
-                    r.capability,
-                    right_name(r),
-                    CheckOutcome::Unverified,
-                    format!("{why}; {how}"),
-                )
-                .with_remedy(role_remedy("(the API member's role)", r)),
-            );
+            let check = Check::new(
+                r.capability,
+                right_name(r),
+                CheckOutcome::Unverified,
+                format!("{why}; {how}"),
+            )
+            .with_remedy(role_remedy("(the API member's role)", r));
+            report.push(match set {
+                Some(set) => check.in_set(set),
+                None => check,
+            });
         }
         Ok(())
     }

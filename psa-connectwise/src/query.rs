@@ -658,16 +658,15 @@ impl ListQuery {
 /// assert_eq!(psa_connectwise::query::encode_component(r#"a "b" & c*+[é]"#), "a%20%22b%22%20%26%20c%2A%2B%5B%C3%A9%5D");
 /// ```
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
 }
+
+/// What [`encode_component`] encodes: all but the unreserved characters of RFC 3986.
+const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Builds `k=v&k=v` with [`encode_component`].
 pub(crate) fn encode_query(pairs: &[(&str, String)]) -> String {

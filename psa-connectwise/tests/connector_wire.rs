@@ -93,8 +93,16 @@ async fn calls_outside_the_capabilities_send_nothing() {
         .await
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Unsupported);
-    assert!(!client.capabilities().attachment_urls);
-    assert!(!client.capabilities().impersonation);
+    assert!(
+        !client
+            .capabilities()
+            .supports(psa_core::Capability::AttachmentUrls)
+    );
+    assert!(
+        !client
+            .capabilities()
+            .supports(psa_core::Capability::Impersonation)
+    );
     other.assert_calls_async(0).await;
 }
 

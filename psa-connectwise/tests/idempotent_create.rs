@@ -31,7 +31,7 @@ async fn a_create_that_landed_despite_a_500_is_found_not_resent() {
         })
         .await;
     let other = catch_all(&server).await;
-    let client = client(&server).await;
+    let client = client_without_lookup(&server).await;
     let t = client
         .create_ticket(
             &NewTicket::new("Email down")
@@ -71,7 +71,7 @@ async fn a_create_that_did_not_land_is_sent_again_after_the_lookup() {
         })
         .await;
     let other = catch_all(&server).await;
-    let client = client(&server).await;
+    let client = client_without_lookup(&server).await;
     let task = tokio::spawn({
         let client = client.clone();
         async move {
@@ -102,6 +102,43 @@ async fn a_create_that_did_not_land_is_sent_again_after_the_lookup() {
     let t = task.await.unwrap().unwrap();
     assert_eq!(t.id.get(), 901);
     ok.assert_calls_async(1).await;
+    other.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn a_used_key_returns_its_ticket_without_sending_and_bad_keys_are_refused() {
+    let server = MockServer::start_async().await;
+    companyinfo(&server).await;
+    // The server compares case-insensitively: only the exact key counts.
+    let mut other_case = ticket_json(899, "Email down");
+    other_case["externalXRef"] = serde_json::json!("CHAT-44");
+    let mut stored = ticket_json(900, "Email down");
+    stored["externalXRef"] = serde_json::json!("chat-44");
+    let lookup = server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path(api("service/tickets"))
+                .query_param("conditions", r#"externalXRef = "chat-44""#);
+            then.status(200)
+                .json_body(serde_json::json!([other_case, stored]));
+        })
+        .await;
+    let other = catch_all(&server).await;
+    let client = client(&server).await;
+    let new = NewTicket::new("Email down").company(CompanyId(250));
+    let t = client
+        .create_ticket(&new.clone().idempotency_key("chat-44"))
+        .await
+        .unwrap();
+    assert_eq!(t.id.get(), 900);
+    for bad in [" chat-44", "chat\n44", "", &"k".repeat(101)] {
+        let e = client
+            .create_ticket(&new.clone().idempotency_key(bad))
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation, "{bad:?}: {e}");
+    }
+    lookup.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
 }
 

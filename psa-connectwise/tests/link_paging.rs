@@ -194,7 +194,8 @@ async fn forward_only_paging_sends_the_header_and_follows_page_id() {
         .await
         .unwrap();
     // Through the trait: open tickets, forward-only under the hood.
-    let all: Vec<_> = ConnectorExt::tickets(&client, &TicketQuery::new().open_only(true))
+    let all: Vec<_> = client
+        .stream_tickets(&TicketQuery::new().open_only(true))
         .try_collect()
         .await
         .unwrap();

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use httpmock::prelude::*;
 use psa_connectwise::{ConnectWiseClient, RECOMMENDED_ROLE, RoleOp};
-use psa_core::{Capability, CheckOutcome, PreflightOptions};
+use psa_core::{Capability, CheckOutcome, CheckSet, PreflightOptions, Readiness};
 use serde_json::{Value, json};
 
 /// mySecurity rows for the recommended role, with `tweak` changing single levels.
@@ -167,10 +167,19 @@ async fn each_shortfall_names_the_role_screen_and_column() {
         report.outcome(Capability::CloseTickets),
         Some(CheckOutcome::Partial)
     );
-    assert!(!report.ready_for(&[Capability::CreateTickets]));
-    assert!(!report.ready_for(&[Capability::CloseTickets]));
-    assert!(report.ready_for(&[Capability::ReadTickets, Capability::AddNotes]));
+    assert_eq!(
+        report.readiness(&[Capability::CreateTickets, Capability::CloseTickets]),
+        Readiness::Missing(vec![Capability::CreateTickets, Capability::CloseTickets])
+    );
+    assert_eq!(
+        report.readiness(&[Capability::ReadTickets, Capability::AddNotes]),
+        Readiness::Ready
+    );
     let text = report.to_string();
+    assert!(
+        text.contains("Verdict: not ready, missing: create-tickets, close-tickets"),
+        "{text}"
+    );
     assert!(text.contains("System > Security Roles > CloudRadial Chat > Service Desk > Service Tickets → set Add to All"), "{text}");
     writes.assert_calls_async(0).await;
     other.assert_calls_async(0).await;
@@ -277,12 +286,21 @@ async fn unreadable_my_security_falls_back_to_count_probes() {
     }
     let other = catch_all(&server).await;
     let client = client(&server).await;
-    let report = client.preflight(&PreflightOptions::all()).await.unwrap();
+    let report = client
+        .preflight(&PreflightOptions::all().with_extra(CheckSet::CloudRadial))
+        .await
+        .unwrap();
     assert_eq!(
         report.outcome(Capability::ReadTickets),
         Some(CheckOutcome::Granted),
         "{report}"
     );
+    let project = report
+        .checks
+        .iter()
+        .find(|c| c.right == "Project / Project Tickets: Inquire")
+        .unwrap();
+    assert_eq!(project.set, Some(CheckSet::CloudRadial));
     let tickets = report
         .checks
         .iter()
@@ -322,12 +340,67 @@ async fn rejected_keys_stop_at_connect_with_the_keys_screen() {
     let other = catch_all(&server).await;
     let client = client(&server).await;
     let report = client.preflight(&PreflightOptions::all()).await.unwrap();
-    assert_eq!(report.checks.len(), 1);
     assert_eq!(
         report.outcome(Capability::Connect),
         Some(CheckOutcome::Missing)
     );
     let remedy = report.checks[0].remedy.as_ref().unwrap();
     assert!(remedy.screen.contains("API Members"));
+    // Nothing else could be read: unverified, each with the same remedy, listed once.
+    assert!(report.checks.len() > 10, "{report}");
+    for c in &report.checks[1..] {
+        assert_eq!(c.outcome, CheckOutcome::Unverified, "{c:?}");
+        assert_eq!(c.remedy.as_ref(), Some(remedy));
+    }
+    assert_eq!(
+        report.readiness_all(),
+        Readiness::Missing(vec![Capability::Connect])
+    );
+    assert_eq!(report.to_string().matches(KEYS_HINT).count(), 1, "{report}");
+    other.assert_calls_async(0).await;
+}
+
+const KEYS_HINT: &str = "create a key pair and use its public and private keys";
+
+#[tokio::test]
+async fn a_function_absent_from_my_security_is_unverified_not_missing() {
+    let server = MockServer::start_async().await;
+    let writes = no_writes(&server).await;
+    common_mocks(&server).await;
+    // The SDK's rows only: the CloudRadial rows are absent from mySecurity.
+    security(&server, rows(&[])).await;
+    let other = catch_all(&server).await;
+    let client = client(&server).await;
+    let report = client
+        .preflight(&PreflightOptions::all().with_extra(CheckSet::CloudRadial))
+        .await
+        .unwrap();
+    let extra: Vec<_> = report
+        .checks
+        .iter()
+        .filter(|c| c.set == Some(CheckSet::CloudRadial))
+        .collect();
+    assert_eq!(
+        extra.len(),
+        psa_connectwise::CLOUDRADIAL_ROLE.len(),
+        "{report}"
+    );
+    for c in &extra {
+        assert_eq!(c.outcome, CheckOutcome::Unverified, "{c:?}");
+        assert!(c.evidence.contains("no row"), "{}", c.evidence);
+        assert!(c.remedy.is_some());
+    }
+    assert!(report.problems().next().is_none(), "{report}");
+    // The core rights stay granted; the CloudRadial rows make the verdict unverified only.
+    assert_eq!(
+        report.readiness(&[Capability::ReadTickets, Capability::UpdateTickets]),
+        Readiness::Unverified(vec![Capability::ReadTickets, Capability::UpdateTickets])
+    );
+    let core = client.preflight(&PreflightOptions::all()).await.unwrap();
+    assert_eq!(
+        core.readiness(&[Capability::ReadTickets, Capability::UpdateTickets]),
+        Readiness::Ready
+    );
+    writes.assert_calls_async(0).await;
     other.assert_calls_async(0).await;
 }

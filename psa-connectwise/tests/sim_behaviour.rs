@@ -28,7 +28,8 @@ async fn two_thousand_tickets_stream_each_once_under_ten_percent_server_errors()
         .unwrap();
     // 100 pages, so about ten of them meet a fault.
     let client = sim::builder(&sim).page_size(20).build().await.unwrap();
-    let all: Vec<_> = ConnectorExt::tickets(&client, &TicketQuery::new())
+    let all: Vec<_> = client
+        .stream_tickets(&TicketQuery::new())
         .try_collect()
         .await
         .unwrap();
@@ -377,7 +378,8 @@ async fn the_trait_resolves_status_names_per_board_and_closes_tickets() {
         .await
         .unwrap();
     assert!(done.is_closed());
-    let open: Vec<_> = ConnectorExt::tickets(&client, &TicketQuery::new().open_only(true))
+    let open: Vec<_> = client
+        .stream_tickets(&TicketQuery::new().open_only(true))
         .try_collect()
         .await
         .unwrap();

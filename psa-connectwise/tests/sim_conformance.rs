@@ -3,9 +3,12 @@
 
 mod sim;
 
-use psa_core::CompanyId;
-use psa_core::testkit::{ConformanceFixture, run_conformance};
-use psa_sim::ConnectWiseSim;
+use psa_core::testkit::{
+    ConformanceFixture, IdempotencyFixture, run_conformance, run_idempotency_conformance,
+    run_idempotency_under_faults,
+};
+use psa_core::{CompanyId, Connector};
+use psa_sim::{ConnectWiseSim, Faults};
 
 #[tokio::test]
 async fn the_connector_passes_the_conformance_suite() {
@@ -37,4 +40,44 @@ fn bad(sim: &psa_sim::ConnectWiseSimHandle, status: u16) -> Vec<String> {
         .filter(|e| e.status == status)
         .map(|e| format!("{} {}", e.method, e.path))
         .collect()
+}
+
+#[tokio::test]
+async fn the_connector_passes_the_idempotency_suite() {
+    let sim = ConnectWiseSim::builder()
+        .seed(12)
+        .companies(2)
+        .tickets(5)
+        .start()
+        .await
+        .unwrap();
+    let fixture = IdempotencyFixture::new(CompanyId(sim.company_ids()[0]));
+    let fresh = || async { Box::new(sim::client(&sim).await) as Box<dyn Connector> };
+    run_idempotency_conformance(fresh, |title| sim.tickets_with_summary(title), &fixture).await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn five_keyed_creates_under_30_percent_failures_make_one_connectwise_ticket() {
+    let sim = ConnectWiseSim::builder()
+        .seed(13)
+        .companies(2)
+        .tickets(5)
+        .faults(
+            Faults::none()
+                .server_errors(0.3)
+                .after_write_share(0.5)
+                .seed(7),
+        )
+        .start()
+        .await
+        .unwrap();
+    let client = sim::client(&sim).await;
+    let fixture = IdempotencyFixture::new(CompanyId(sim.company_ids()[0]));
+    run_idempotency_under_faults(&client, |title| sim.tickets_with_summary(title), &fixture).await;
+    assert!(
+        sim.log().entries().iter().any(|e| e.fault.is_some()),
+        "faults were injected"
+    );
+    sim.stop().await;
 }

@@ -4,7 +4,8 @@
 
 mod sim;
 
-use psa_core::{Capability, CheckOutcome, PreflightOptions};
+use psa_core::testkit::{assert_preflight_names_denied, assert_preflight_ready};
+use psa_core::{Capability, CheckOutcome, CheckSet, PreflightOptions, Readiness};
 use psa_sim::ConnectWiseSim;
 
 /// The rights the simulator's `.deny(..)` removes, and the role row it removes.
@@ -64,7 +65,7 @@ const ALL: &[Capability] = &[
 async fn the_default_profile_is_granted_everything_and_preflight_never_writes() {
     let sim = ConnectWiseSim::builder().seed(2).start().await.unwrap();
     let client = sim::client(&sim).await;
-    let report = client.preflight(&PreflightOptions::all()).await.unwrap();
+    let report = assert_preflight_ready(&client).await;
     for cap in ALL {
         assert_eq!(
             report.outcome(*cap),
@@ -72,7 +73,34 @@ async fn the_default_profile_is_granted_everything_and_preflight_never_writes() 
             "{cap}\n{report}"
         );
     }
-    assert!(report.ready_for(ALL));
+    assert_eq!(report.readiness(ALL), Readiness::Ready);
+    // Registering a callback is only proven by doing it.
+    assert_eq!(
+        report.readiness_all(),
+        Readiness::Unverified(vec![Capability::Webhooks])
+    );
+    assert!(report.checks.iter().all(|c| c.set.is_none()), "{report}");
+    // The CloudRadial rows, on request, are granted by the seed's role too.
+    let extra = client
+        .preflight(&PreflightOptions::all().with_extra(CheckSet::CloudRadial))
+        .await
+        .unwrap();
+    let cloudradial: Vec<_> = extra
+        .checks
+        .iter()
+        .filter(|c| c.set == Some(CheckSet::CloudRadial))
+        .collect();
+    assert_eq!(
+        cloudradial.len(),
+        psa_connectwise::CLOUDRADIAL_ROLE.len(),
+        "{extra}"
+    );
+    assert!(
+        cloudradial
+            .iter()
+            .all(|c| c.outcome == CheckOutcome::Granted),
+        "{extra}"
+    );
     assert!(report.api_user.is_some(), "{report}");
     let writes: Vec<_> = sim
         .log()
@@ -98,7 +126,7 @@ async fn each_missing_right_is_reported_with_its_screen() {
             .await
             .unwrap();
         let client = sim::client(&sim).await;
-        let report = client.preflight(&PreflightOptions::all()).await.unwrap();
+        let report = assert_preflight_names_denied(&client, *cap).await;
         assert_eq!(
             report.outcome(*cap),
             Some(CheckOutcome::Missing),
@@ -190,8 +218,21 @@ async fn an_unreadable_my_security_falls_back_to_probes() {
         report.outcome(Capability::CreateTickets),
         Some(CheckOutcome::Unverified)
     );
-    assert!(report.ready_for(&[Capability::CreateTickets]));
-    assert!(!report.verified_for(&[Capability::CreateTickets]));
+    assert_eq!(
+        report.readiness(&[Capability::CreateTickets, Capability::ReadTickets]),
+        Readiness::Unverified(vec![Capability::CreateTickets])
+    );
+    assert_eq!(
+        report.readiness(&[Capability::CreateTickets, Capability::ReadContacts]),
+        Readiness::Missing(vec![Capability::ReadContacts])
+    );
+    assert!(
+        report
+            .checks
+            .iter()
+            .all(|c| !c.right.starts_with("Project")),
+        "the project probes belong to the CloudRadial set\n{report}"
+    );
     sim.stop().await;
 }
 

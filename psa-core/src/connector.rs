@@ -97,6 +97,10 @@ pub trait Connector: Send + Sync + Debug {
 }
 
 /// Conveniences for every [`Connector`], including `dyn Connector`.
+///
+/// The streams are named `stream_*` so they never clash with a vendor client's native area
+/// handlers (`client.tickets()`, `client.companies()`, …): on a concrete client both
+/// `client.tickets()` and `client.stream_tickets(&query)` work without fully-qualified syntax.
 #[async_trait]
 pub trait ConnectorExt: Connector {
     /// All tickets matching a query, page by page, as a stream.
@@ -105,15 +109,15 @@ pub trait ConnectorExt: Connector {
     /// use futures::TryStreamExt;
     /// use psa_core::{Connector, ConnectorExt, TicketQuery};
     /// async fn titles(psa: &dyn Connector) -> psa_core::Result<Vec<String>> {
-    ///     psa.tickets(&TicketQuery::new()).map_ok(|t| t.title).try_collect().await
+    ///     psa.stream_tickets(&TicketQuery::new()).map_ok(|t| t.title).try_collect().await
     /// }
     /// ```
-    fn tickets<'a>(&'a self, query: &'a TicketQuery) -> BoxStream<'a, Result<Ticket>> {
-        self.tickets_from(query, None)
+    fn stream_tickets<'a>(&'a self, query: &'a TicketQuery) -> BoxStream<'a, Result<Ticket>> {
+        self.stream_tickets_from(query, None)
     }
 
-    /// Like [`tickets`](Self::tickets), resuming at a saved page token.
-    fn tickets_from<'a>(
+    /// Like [`stream_tickets`](Self::stream_tickets), resuming at a saved page token.
+    fn stream_tickets_from<'a>(
         &'a self,
         query: &'a TicketQuery,
         start: Option<PageToken>,
@@ -122,24 +126,24 @@ pub trait ConnectorExt: Connector {
     }
 
     /// All notes of a ticket, as a stream.
-    fn notes(&self, ticket: TicketId) -> BoxStream<'_, Result<Note>> {
+    fn stream_notes(&self, ticket: TicketId) -> BoxStream<'_, Result<Note>> {
         paged(None, move |token| self.list_notes(ticket, token))
     }
 
     /// All companies matching a query, as a stream.
-    fn companies<'a>(&'a self, query: &'a CompanyQuery) -> BoxStream<'a, Result<Company>> {
+    fn stream_companies<'a>(&'a self, query: &'a CompanyQuery) -> BoxStream<'a, Result<Company>> {
         paged(None, move |token| self.list_companies(query, token))
     }
 
     /// All contacts matching a query, as a stream.
-    fn contacts<'a>(&'a self, query: &'a ContactQuery) -> BoxStream<'a, Result<Contact>> {
+    fn stream_contacts<'a>(&'a self, query: &'a ContactQuery) -> BoxStream<'a, Result<Contact>> {
         paged(None, move |token| self.list_contacts(query, token))
     }
 
     /// The first contact with this email address (case-insensitive), if any.
     async fn find_contact_by_email(&self, email: &str) -> Result<Option<Contact>> {
         let query = ContactQuery::new().email(email);
-        let mut stream = self.contacts(&query);
+        let mut stream = self.stream_contacts(&query);
         while let Some(c) = stream.try_next().await? {
             if c.has_email(email) {
                 return Ok(Some(c));
@@ -150,7 +154,7 @@ pub trait ConnectorExt: Connector {
 
     /// Up to `limit` tickets matching a query.
     async fn collect_tickets(&self, query: &TicketQuery, limit: usize) -> Result<Vec<Ticket>> {
-        self.tickets(query).take(limit).try_collect().await
+        self.stream_tickets(query).take(limit).try_collect().await
     }
 }
 

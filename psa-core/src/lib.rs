@@ -17,6 +17,7 @@
 //! ```
 
 mod capabilities;
+pub mod changes;
 mod connector;
 pub mod error;
 pub mod idempotency;
@@ -28,6 +29,7 @@ mod query;
 pub mod testkit;
 pub mod transport;
 mod vendor;
+pub mod wire;
 
 pub use capabilities::Capabilities;
 pub use connector::{Connector, ConnectorExt, paged};
@@ -35,7 +37,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use model::*;
 pub use page::{Page, PageToken};
 pub use preflight::{
-    ApiUsage, Capability, Check, CheckOutcome, PreflightOptions, PreflightReport, Remedy,
+    ApiUsage, Capability, Check, CheckOutcome, CheckSet, PreflightOptions, PreflightReport,
+    Readiness, Remedy,
 };
 pub use query::{CompanyQuery, ContactQuery, TicketQuery};
 pub use transport::{ClientOptions, HostPolicy, RetryConfig};

@@ -1,8 +1,13 @@
 //! Permission preflight: which rights the API user has, which it lacks, and where an admin
 //! grants them. Preflight never writes data.
 //!
+//! Each connector checks the rights among its declared [`crate::Capabilities`]; a right its
+//! vendor's data cannot confirm is `Unverified`, never `Missing`, and
+//! [`PreflightReport::readiness`] never counts it as ready. Rights one product needs on top of the
+//! SDK's own calls come in optional [`CheckSet`]s.
+//!
 //! ```
-//! use psa_core::{Capability, Check, CheckOutcome, PreflightReport, Remedy, Vendor};
+//! use psa_core::{Capability, Check, CheckOutcome, PreflightReport, Readiness, Remedy, Vendor};
 //! let mut report = PreflightReport::new(Vendor::Autotask, "https://webservices5.autotask.net/ATServicesRest/V1.0/");
 //! report.push(Check::new(Capability::ReadTickets, "Tickets: query", CheckOutcome::Granted, "userAccessForQuery = All"));
 //! report.push(
@@ -12,132 +17,22 @@
 //!             "Service Desk > Tickets: Add = All",
 //!         )),
 //! );
-//! assert!(report.ready_for(&[Capability::ReadTickets]));
-//! assert!(!report.ready_for(&[Capability::CreateTickets]));
+//! assert!(report.readiness(&[Capability::ReadTickets]).is_ready());
+//! assert_eq!(report.readiness(&[Capability::CreateTickets]), Readiness::Missing(vec![Capability::CreateTickets]));
 //! assert!(report.to_string().contains("Security Levels"));
 //! ```
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, ErrorKind, Vendor};
+pub use crate::capabilities::Capability;
+use crate::{Capabilities, Error, ErrorKind, Vendor};
 
-/// A right an integration may need, in vendor-neutral terms.
-#[non_exhaustive]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Capability {
-    /// Connect and authenticate at all.
-    Connect,
-    /// List and read tickets.
-    ReadTickets,
-    /// Create tickets.
-    CreateTickets,
-    /// Change tickets (status, priority, …).
-    UpdateTickets,
-    /// Close (complete) tickets.
-    CloseTickets,
-    /// Read ticket notes.
-    ReadNotes,
-    /// Add ticket notes.
-    AddNotes,
-    /// Read companies.
-    ReadCompanies,
-    /// Read contacts.
-    ReadContacts,
-    /// Read resources / members / users.
-    ReadResources,
-    /// Attach files to tickets.
-    Attachments,
-    /// Act on behalf of another resource.
-    Impersonation,
-    /// Register webhooks / callbacks.
-    Webhooks,
-    /// Read base data: statuses, priorities, queues, boards.
-    BaseData,
-    /// Register the integration as a ticket source.
-    TicketSource,
-}
+mod readiness;
+mod text;
 
-impl Capability {
-    /// Every capability, in report order.
-    pub const ALL: &'static [Capability] = &[
-        Capability::Connect,
-        Capability::ReadTickets,
-        Capability::CreateTickets,
-        Capability::UpdateTickets,
-        Capability::CloseTickets,
-        Capability::ReadNotes,
-        Capability::AddNotes,
-        Capability::ReadCompanies,
-        Capability::ReadContacts,
-        Capability::ReadResources,
-        Capability::Attachments,
-        Capability::Impersonation,
-        Capability::Webhooks,
-        Capability::BaseData,
-        Capability::TicketSource,
-    ];
-
-    /// The kebab-case name used on command lines and in JSON (`create-tickets`).
-    ///
-    /// ```
-    /// assert_eq!(psa_core::Capability::CreateTickets.name(), "create-tickets");
-    /// ```
-    pub fn name(self) -> &'static str {
-        match self {
-            Capability::Connect => "connect",
-            Capability::ReadTickets => "read-tickets",
-            Capability::CreateTickets => "create-tickets",
-            Capability::UpdateTickets => "update-tickets",
-            Capability::CloseTickets => "close-tickets",
-            Capability::ReadNotes => "read-notes",
-            Capability::AddNotes => "add-notes",
-            Capability::ReadCompanies => "read-companies",
-            Capability::ReadContacts => "read-contacts",
-            Capability::ReadResources => "read-resources",
-            Capability::Attachments => "attachments",
-            Capability::Impersonation => "impersonation",
-            Capability::Webhooks => "webhooks",
-            Capability::BaseData => "base-data",
-            Capability::TicketSource => "ticket-source",
-        }
-    }
-}
-
-impl fmt::Display for Capability {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Capability {
-    type Err = Error;
-
-    /// ```
-    /// let c: psa_core::Capability = "add-notes".parse().unwrap();
-    /// assert_eq!(c, psa_core::Capability::AddNotes);
-    /// assert!("fly".parse::<psa_core::Capability>().is_err());
-    /// ```
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Capability::ALL
-            .iter()
-            .copied()
-            .find(|c| c.name() == s.trim())
-            .ok_or_else(|| {
-                let names: Vec<_> = Capability::ALL.iter().map(|c| c.name()).collect();
-                Error::new(
-                    ErrorKind::Config,
-                    format!(
-                        "unknown capability {s:?}; expected one of: {}",
-                        names.join(", ")
-                    ),
-                )
-            })
-    }
-}
+pub use readiness::Readiness;
 
 /// The result of one check.
 #[non_exhaustive]
@@ -224,6 +119,10 @@ pub struct Check {
     pub evidence: String,
     /// Where to fix it (set for everything that is not granted).
     pub remedy: Option<Remedy>,
+    /// The optional check set this right belongs to; `None` for the rights the SDK's own calls
+    /// need.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set: Option<CheckSet>,
 }
 
 impl Check {
@@ -240,7 +139,14 @@ impl Check {
             outcome,
             evidence: evidence.into(),
             remedy: None,
+            set: None,
         }
+    }
+
+    /// Marks the check as part of an optional check set.
+    pub fn in_set(mut self, set: CheckSet) -> Self {
+        self.set = Some(set);
+        self
     }
 
     /// Adds the remedy.
@@ -285,24 +191,89 @@ impl ApiUsage {
     }
 }
 
-/// What to check.
+/// A named, optional set of rights that one product needs on top of the rights the SDK's own
+/// calls need. Ask for it with [`PreflightOptions::with_extra`]; a connector without rows for a
+/// set reports nothing for it.
 ///
 /// ```
-/// use psa_core::{Capability, PreflightOptions};
+/// use psa_core::{CheckSet, PreflightOptions};
+/// let opts = PreflightOptions::all().with_extra(CheckSet::CloudRadial);
+/// assert!(opts.includes(CheckSet::CloudRadial));
+/// assert_eq!("cloudradial".parse::<CheckSet>().unwrap(), CheckSet::CloudRadial);
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckSet {
+    /// The extra rows of the CloudRadial Chat setup guides (e.g. the ConnectWise role's
+    /// Project, Team Members, Contact Group and Resource Scheduling rows).
+    #[serde(rename = "cloudradial")]
+    CloudRadial,
+}
+
+impl CheckSet {
+    /// Every check set.
+    pub const ALL: &'static [CheckSet] = &[CheckSet::CloudRadial];
+
+    /// The name used on command lines and in JSON (`cloudradial`).
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckSet::CloudRadial => "cloudradial",
+        }
+    }
+}
+
+impl fmt::Display for CheckSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for CheckSet {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        CheckSet::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name() == s.trim())
+            .ok_or_else(|| {
+                let names: Vec<_> = CheckSet::ALL.iter().map(|c| c.name()).collect();
+                Error::new(
+                    ErrorKind::Config,
+                    format!(
+                        "unknown check set {s:?}; expected one of: {}",
+                        names.join(", ")
+                    ),
+                )
+            })
+    }
+}
+
+/// What to check: which capabilities (empty means every right the connector declares) and
+/// which optional [`CheckSet`]s.
+///
+/// ```
+/// use psa_core::{Capabilities, Capability, PreflightOptions};
 /// let opts = PreflightOptions::for_capabilities([Capability::ReadTickets, Capability::AddNotes]);
 /// assert!(opts.wants(Capability::AddNotes));
 /// assert!(!opts.wants(Capability::Webhooks));
-/// assert!(PreflightOptions::all().wants(Capability::Webhooks));
+/// let declared = Capabilities::new(&[Capability::Connect, Capability::ReadTickets, Capability::Queues]);
+/// assert_eq!(PreflightOptions::all().rights_to_check(declared), [Capability::Connect, Capability::ReadTickets]);
+/// assert_eq!(opts.unsupported(declared), [Capability::AddNotes]);
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PreflightOptions {
-    /// The capabilities the integration needs; empty means all.
+    /// The capabilities the integration needs; empty means every right the connector declares.
     pub capabilities: Vec<Capability>,
+    /// Optional check sets to add.
+    #[serde(default)]
+    pub extra: Vec<CheckSet>,
 }
 
 impl PreflightOptions {
-    /// Check every capability.
+    /// Check every right the connector declares.
     pub fn all() -> Self {
         Self::default()
     }
@@ -311,16 +282,51 @@ impl PreflightOptions {
     pub fn for_capabilities(caps: impl IntoIterator<Item = Capability>) -> Self {
         PreflightOptions {
             capabilities: caps.into_iter().collect(),
+            extra: Vec::new(),
         }
     }
 
-    /// Whether `cap` is to be checked.
+    /// Adds an optional check set.
+    pub fn with_extra(mut self, set: CheckSet) -> Self {
+        if !self.extra.contains(&set) {
+            self.extra.push(set);
+        }
+        self
+    }
+
+    /// Whether the optional check set is asked for.
+    pub fn includes(&self, set: CheckSet) -> bool {
+        self.extra.contains(&set)
+    }
+
+    /// Whether `cap` is asked for (always true for [`all`](Self::all)).
     pub fn wants(&self, cap: Capability) -> bool {
         self.capabilities.is_empty() || self.capabilities.contains(&cap)
+    }
+
+    /// The rights to check on a connector that declares `declared`, in report order: the
+    /// declared rights that are asked for.
+    pub fn rights_to_check(&self, declared: Capabilities) -> Vec<Capability> {
+        declared.rights().filter(|c| self.wants(*c)).collect()
+    }
+
+    /// The rights asked for by name that the connector does not declare.
+    pub fn unsupported(&self, declared: Capabilities) -> Vec<Capability> {
+        let mut out: Vec<Capability> = self
+            .capabilities
+            .iter()
+            .copied()
+            .filter(|c| c.is_right() && !declared.supports(*c))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 
 /// The answer to "can my integration run, and if not, what must the admin change?".
+/// [`readiness`](Self::readiness) gives the verdict; `Display` prints a table, the verdict and
+/// each remedy once.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PreflightReport {
@@ -353,6 +359,49 @@ impl PreflightReport {
         self.checks.push(check);
     }
 
+    /// Adds a Missing check for each right asked for by name that the connector does not
+    /// declare, so that the verdict names it instead of leaving it unchecked.
+    pub fn push_unsupported(&mut self, options: &PreflightOptions, declared: Capabilities) {
+        for cap in options.unsupported(declared) {
+            let vendor = self.vendor;
+            self.push(Check::new(
+                cap,
+                cap.name(),
+                CheckOutcome::Missing,
+                format!(
+                    "the {vendor} connector does not offer {cap} (see Connector::capabilities)"
+                ),
+            ));
+        }
+    }
+
+    /// After a failed `connect` check: adds each of `rights` but `connect` as Unverified ("not
+    /// checked") with the connect remedy, so that the verdict names `connect` as missing and the
+    /// text lists that remedy once.
+    ///
+    /// ```
+    /// use psa_core::{Capability, Check, CheckOutcome, PreflightReport, Readiness, Remedy, Vendor};
+    /// let mut r = PreflightReport::new(Vendor::Syncro, "https://acme.syncromsp.com/api/v1");
+    /// let fix = Remedy::new("API Tokens", "create a new token");
+    /// r.push(Check::new(Capability::Connect, "API token", CheckOutcome::Missing, "401").with_remedy(fix.clone()));
+    /// r.push_not_checked(&[Capability::Connect, Capability::ReadTickets], "the token was refused", &fix);
+    /// assert_eq!(r.outcome(Capability::ReadTickets), Some(CheckOutcome::Unverified));
+    /// assert_eq!(r.readiness_all(), Readiness::Missing(vec![Capability::Connect]));
+    /// ```
+    pub fn push_not_checked(&mut self, rights: &[Capability], why: &str, remedy: &Remedy) {
+        for cap in rights.iter().copied().filter(|c| *c != Capability::Connect) {
+            self.push(
+                Check::new(
+                    cap,
+                    cap.name(),
+                    CheckOutcome::Unverified,
+                    format!("not checked: {why}"),
+                )
+                .with_remedy(remedy.clone()),
+            );
+        }
+    }
+
     /// The checks of one capability.
     pub fn checks_for(&self, cap: Capability) -> impl Iterator<Item = &Check> {
         self.checks.iter().filter(move |c| c.capability == cap)
@@ -365,141 +414,25 @@ impl PreflightReport {
             .filter(|c| matches!(c.outcome, CheckOutcome::Missing | CheckOutcome::Partial))
     }
 
-    /// Whether the integration can run with these capabilities: every check for them is Granted
-    /// or Unverified (nothing proven missing or partial), and each was checked at all.
-    pub fn ready_for(&self, caps: &[Capability]) -> bool {
-        caps.iter().all(|cap| {
-            let mut any = false;
-            for c in self.checks_for(*cap) {
-                any = true;
-                if matches!(c.outcome, CheckOutcome::Missing | CheckOutcome::Partial) {
-                    return false;
-                }
-            }
-            any
-        })
-    }
-
-    /// Like [`ready_for`](Self::ready_for), but Unverified counts as not ready.
-    pub fn verified_for(&self, caps: &[Capability]) -> bool {
-        caps.iter().all(|cap| {
-            let mut any = false;
-            for c in self.checks_for(*cap) {
-                any = true;
-                if c.outcome != CheckOutcome::Granted {
-                    return false;
-                }
-            }
-            any
-        })
+    /// The capabilities that have at least one check, in report order.
+    pub fn checked(&self) -> Vec<Capability> {
+        let mut caps: Vec<Capability> = self.checks.iter().map(|c| c.capability).collect();
+        caps.sort();
+        caps.dedup();
+        caps
     }
 
     /// The overall outcome of one capability: the worst of its checks.
     pub fn outcome(&self, cap: Capability) -> Option<CheckOutcome> {
-        let rank = |o: CheckOutcome| match o {
-            CheckOutcome::Granted => 0,
-            CheckOutcome::Unverified => 1,
-            CheckOutcome::Partial => 2,
-            CheckOutcome::Missing => 3,
-        };
         self.checks_for(cap)
             .map(|c| c.outcome)
-            .max_by_key(|o| rank(*o))
-    }
-}
-
-impl fmt::Display for PreflightReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{} preflight for {}", self.vendor, self.endpoint)?;
-        if let Some(u) = &self.api_user {
-            writeln!(f, "API user: {u}")?;
-        }
-        if let Some(u) = &self.usage {
-            match (u.limit, u.percent()) {
-                (Some(l), Some(p)) => {
-                    writeln!(f, "API usage: {} of {} requests ({p:.1}%)", u.used, l)?
-                }
-                _ => writeln!(f, "API usage: {} requests", u.used)?,
-            }
-        }
-        let cap_w = self
-            .checks
-            .iter()
-            .map(|c| c.capability.name().len())
-            .max()
-            .unwrap_or(10)
-            .max(10);
-        let right_w = self
-            .checks
-            .iter()
-            .map(|c| c.right.chars().count())
-            .max()
-            .unwrap_or(5)
-            .clamp(5, 60);
-        writeln!(
-            f,
-            "{:<cap_w$}  {:<right_w$}  {:<10}  evidence",
-            "capability", "right", "outcome"
-        )?;
-        for c in &self.checks {
-            writeln!(
-                f,
-                "{:<cap_w$}  {:<right_w$}  {:<10}  {}",
-                c.capability.name(),
-                c.right,
-                c.outcome.to_string(),
-                c.evidence
-            )?;
-        }
-        let fixes: Vec<_> = self
-            .checks
-            .iter()
-            .filter(|c| c.outcome != CheckOutcome::Granted)
-            .collect();
-        if !fixes.is_empty() {
-            writeln!(f, "\nTo fix:")?;
-            for c in fixes {
-                match &c.remedy {
-                    Some(r) => writeln!(f, "- [{}] {}: {r}", c.outcome, c.right)?,
-                    None => writeln!(f, "- [{}] {}", c.outcome, c.right)?,
-                }
-            }
-        }
-        Ok(())
+            .max_by_key(|o| readiness::rank(*o))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn capability_names_round_trip() {
-        for c in Capability::ALL {
-            assert_eq!(c.name().parse::<Capability>().unwrap(), *c);
-            assert_eq!(
-                serde_json::to_string(c).unwrap(),
-                format!("\"{}\"", c.name())
-            );
-        }
-    }
-
-    #[test]
-    fn unverified_is_ready_but_not_verified() {
-        let mut r = PreflightReport::new(Vendor::Syncro, "https://acme.syncromsp.com/api/v1");
-        r.push(Check::new(
-            Capability::CreateTickets,
-            "Tickets - Create",
-            CheckOutcome::Unverified,
-            "needs a write",
-        ));
-        assert!(r.ready_for(&[Capability::CreateTickets]));
-        assert!(!r.verified_for(&[Capability::CreateTickets]));
-        assert!(
-            !r.ready_for(&[Capability::Webhooks]),
-            "unchecked capability is not ready"
-        );
-    }
 
     #[test]
     fn report_serializes_to_json() {
@@ -519,13 +452,43 @@ mod tests {
                 "Service Tickets: Inquire Level = All",
             )),
         );
+        r.push(
+            Check::new(
+                Capability::ReadTickets,
+                "Project / Project Tickets: Inquire",
+                CheckOutcome::Granted,
+                "All",
+            )
+            .in_set(CheckSet::CloudRadial),
+        );
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["vendor"], "connectwise");
         assert_eq!(v["checks"][0]["capability"], "read-tickets");
         assert_eq!(v["checks"][0]["outcome"], "missing");
+        assert!(v["checks"][0].get("set").is_none());
+        assert_eq!(v["checks"][1]["set"], "cloudradial");
         assert_eq!(
             r.outcome(Capability::ReadTickets),
             Some(CheckOutcome::Missing)
+        );
+        let back: PreflightReport = serde_json::from_value(v).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn unsupported_rights_asked_for_are_named_missing() {
+        let declared = Capabilities::new(&[Capability::Connect, Capability::ReadTickets]);
+        let opts = PreflightOptions::for_capabilities([
+            Capability::Impersonation,
+            Capability::ReadTickets,
+            Capability::SignedWebhooks,
+        ]);
+        let mut r = PreflightReport::new(Vendor::Syncro, "https://acme.syncromsp.com/api/v1");
+        r.push_unsupported(&opts, declared);
+        assert_eq!(r.checks.len(), 1);
+        assert_eq!(
+            r.readiness(&opts.capabilities),
+            Readiness::Missing(vec![Capability::Impersonation])
         );
     }
 }

@@ -78,6 +78,10 @@ pub struct ContactQuery {
     pub company: Option<CompanyId>,
     /// Only contacts with this email address (case-insensitive).
     pub email: Option<String>,
+    /// Only records changed at or after this time. Vendors without a server-side filter
+    /// (Syncro customers and contacts) filter the pages client-side.
+    #[serde(with = "crate::model::time_serde::option", default)]
+    pub updated_since: Option<OffsetDateTime>,
 }
 
 impl ContactQuery {
@@ -95,6 +99,11 @@ impl ContactQuery {
         self.email = Some(v.into());
         self
     }
+    /// Keeps records changed since a time.
+    pub fn updated_since(mut self, v: OffsetDateTime) -> Self {
+        self.updated_since = Some(v);
+        self
+    }
 }
 
 /// Which companies to list.
@@ -110,6 +119,10 @@ pub struct CompanyQuery {
     pub name: Option<String>,
     /// Only active (`true`) or inactive (`false`) companies.
     pub active: Option<bool>,
+    /// Only records changed at or after this time. Vendors without a server-side filter
+    /// (Syncro customers and contacts) filter the pages client-side.
+    #[serde(with = "crate::model::time_serde::option", default)]
+    pub updated_since: Option<OffsetDateTime>,
 }
 
 impl CompanyQuery {
@@ -125,6 +138,11 @@ impl CompanyQuery {
     /// Filters by active flag.
     pub fn active(mut self, v: bool) -> Self {
         self.active = Some(v);
+        self
+    }
+    /// Keeps records changed since a time.
+    pub fn updated_since(mut self, v: OffsetDateTime) -> Self {
+        self.updated_since = Some(v);
         self
     }
 }

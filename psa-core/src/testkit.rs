@@ -13,14 +13,26 @@
 //! # }
 //! ```
 
+pub mod changes;
+
 use std::collections::HashSet;
+
+mod idempotency;
+
+pub use idempotency::{
+    IdempotencyFixture, run_idempotency_conformance, run_idempotency_under_faults,
+};
 
 use futures::TryStreamExt;
 
+use crate::Capability;
 use crate::{
     Attachment, CompanyId, CompanyQuery, Connector, ConnectorExt, ContactQuery, ErrorKind, NewNote,
     NewTicket, NoteVisibility, PageToken, TicketId, TicketQuery, TicketUpdate,
 };
+
+mod preflight;
+pub use preflight::{assert_preflight_names_denied, assert_preflight_ready};
 
 /// What the suite may rely on in the PSA under test.
 #[non_exhaustive]
@@ -78,12 +90,12 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     assert!(!priorities.is_empty(), "priorities() returned nothing");
     match c.queues().await {
         Ok(q) => assert!(
-            caps.queues,
-            "queues() answered although capabilities.queues is false ({} queues)",
+            caps.supports(Capability::Queues),
+            "queues() answered although the connector does not declare Capability::Queues ({} queues)",
             q.len()
         ),
         Err(e) => {
-            assert!(!caps.queues, "queues(): {e}");
+            assert!(!caps.supports(Capability::Queues), "queues(): {e}");
             assert_eq!(
                 e.kind(),
                 ErrorKind::Unsupported,
@@ -105,7 +117,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         f.company
     );
     let companies: Vec<_> = c
-        .companies(&CompanyQuery::new())
+        .stream_companies(&CompanyQuery::new())
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("companies stream: {e}"));
@@ -116,7 +128,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     );
     assert_unique(companies.iter().map(|x| x.id.get()), "companies");
     let by_name: Vec<_> = c
-        .companies(&CompanyQuery::new().name(company.name.clone()))
+        .stream_companies(&CompanyQuery::new().name(company.name.clone()))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("companies by name: {e}"));
@@ -128,7 +140,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
 
     // Contacts.
     let contacts: Vec<_> = c
-        .contacts(&ContactQuery::new().company(f.company))
+        .stream_contacts(&ContactQuery::new().company(f.company))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("contacts of company {}: {e}", f.company));
@@ -207,7 +219,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         );
     }
     let all: Vec<_> = c
-        .tickets(&TicketQuery::new())
+        .stream_tickets(&TicketQuery::new())
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("tickets stream: {e}"));
@@ -217,7 +229,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     );
     assert_unique(all.iter().map(|t| t.id.get()), "tickets");
     let of_company: Vec<_> = c
-        .tickets(&TicketQuery::new().company(f.company))
+        .stream_tickets(&TicketQuery::new().company(f.company))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("tickets of company: {e}"));
@@ -226,7 +238,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         "company filter returned other companies' tickets"
     );
     let open: Vec<_> = c
-        .tickets(&TicketQuery::new().open_only(true))
+        .stream_tickets(&TicketQuery::new().open_only(true))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("open tickets: {e}"));
@@ -235,7 +247,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         "open_only returned a closed ticket"
     );
 
-    if !caps.create_tickets {
+    if !caps.supports(Capability::CreateTickets) {
         return;
     }
 
@@ -244,7 +256,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     let mut new = NewTicket::new(&title)
         .company(f.company)
         .description("Created by the psa-sdk conformance suite");
-    if caps.idempotent_create {
+    if caps.supports(Capability::IdempotentCreate) {
         new = new.idempotency_key(format!("{}-key", f.marker));
     }
     let created = c
@@ -261,7 +273,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     assert_eq!(read.vendor, vendor);
     assert!(!read.vendor_record.is_null(), "vendor_record is empty");
     let found: Vec<_> = c
-        .tickets(&TicketQuery::new().text(f.marker.clone()))
+        .stream_tickets(&TicketQuery::new().text(f.marker.clone()))
         .try_collect()
         .await
         .unwrap_or_else(|e| panic!("text search: {e}"));
@@ -282,7 +294,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     );
 
     // Update.
-    if caps.update_tickets {
+    if caps.supports(Capability::UpdateTickets) {
         let new_title = format!("{} printer offline (updated)", f.marker);
         let updated = c
             .update_ticket(created.id, &TicketUpdate::new().title(&new_title))
@@ -317,7 +329,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     }
 
     // Notes.
-    if caps.notes {
+    if caps.supports(Capability::AddNotes) {
         let public = c
             .add_note(
                 created.id,
@@ -329,7 +341,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
         assert_eq!(public.ticket, created.id);
         assert_eq!(public.visibility, NoteVisibility::Public);
         let mut expected = vec![public.id];
-        if caps.internal_notes {
+        if caps.supports(Capability::InternalNotes) {
             let internal = c
                 .add_note(
                     created.id,
@@ -341,7 +353,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             expected.push(internal.id);
         }
         let notes: Vec<_> = c
-            .notes(created.id)
+            .stream_notes(created.id)
             .try_collect()
             .await
             .unwrap_or_else(|e| panic!("notes stream: {e}"));
@@ -364,7 +376,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
     }
 
     // Attachments.
-    if caps.attachments {
+    if caps.supports(Capability::Attachments) {
         let receipt = c
             .attach_file(
                 created.id,
@@ -378,7 +390,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             "attachment receipt has neither id nor pending"
         );
     }
-    if caps.attachment_urls {
+    if caps.supports(Capability::AttachmentUrls) {
         let receipt = c
             .attach_file(
                 created.id,
@@ -391,7 +403,7 @@ pub async fn run_conformance(c: &dyn Connector, f: &ConformanceFixture) {
             "URL attachment receipt has neither id nor pending"
         );
     }
-    if !caps.attachments {
+    if !caps.supports(Capability::Attachments) {
         let err = c
             .attach_file(created.id, Attachment::from_bytes("x.txt", b"x".to_vec()))
             .await

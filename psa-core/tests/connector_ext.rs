@@ -122,7 +122,7 @@ impl Connector for Fake {
 async fn stream_returns_every_item_once_in_order() {
     let fake = Fake::default();
     let ids: Vec<i64> = fake
-        .tickets(&TicketQuery::new())
+        .stream_tickets(&TicketQuery::new())
         .map_ok(|t| t.id.get())
         .try_collect()
         .await
@@ -166,7 +166,7 @@ async fn saved_token_resumes_in_another_process() {
     let restored: Option<PageToken> = serde_json::from_str(&saved).unwrap();
     let resumed = Fake::default();
     let rest: Vec<i64> = resumed
-        .tickets_from(&TicketQuery::new(), restored)
+        .stream_tickets_from(&TicketQuery::new(), restored)
         .map_ok(|t| t.id.get())
         .try_collect()
         .await
@@ -178,7 +178,7 @@ async fn saved_token_resumes_in_another_process() {
 async fn stream_stops_on_error() {
     let fake = Fake::default();
     let query = TicketQuery::new();
-    let mut s = fake.tickets_from(&query, Some(PageToken::new("garbage")));
+    let mut s = fake.stream_tickets_from(&query, Some(PageToken::new("garbage")));
     let first = s.next().await.unwrap();
     assert_eq!(first.unwrap_err().kind(), ErrorKind::Validation);
     assert!(s.next().await.is_none());

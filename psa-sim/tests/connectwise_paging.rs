@@ -167,3 +167,21 @@ async fn links_keep_conditions_across_pages() {
     }
     assert_eq!(n, expected);
 }
+
+#[tokio::test]
+async fn link_urls_carry_page_as_the_last_parameter() {
+    // The real service writes `<…/company/companies?pageSize=50&page=2>; rel="next"`; a widely
+    // used Python client reads the page from the end of the URL and stops after page 1 otherwise.
+    let cw = Cw::start(ConnectWiseSim::builder().seed(4).companies(120)).await;
+    let got = cw.get("company/companies?page=1&pageSize=50").await;
+    assert_eq!(got.status, 200, "{}", got.text);
+    let next = got.link("next").unwrap();
+    assert!(
+        next.ends_with("/company/companies?pageSize=50&page=2"),
+        "{next}"
+    );
+    let second = cw.follow(&next).await;
+    let prev = second.link("prev").unwrap();
+    assert!(prev.ends_with("?pageSize=50&page=1"), "{prev}");
+    assert!(second.link("last").unwrap().ends_with("&page=3"));
+}

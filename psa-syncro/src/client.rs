@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::auth::{AuthScheme, Token};
 use crate::endpoint::{self, KNOWN_DOMAINS, SYNCRO_DOMAIN};
-use crate::error::SyncroClassifier;
+use crate::error::SyncroErrorClassifier;
 use crate::idempotency::IdempotencyMarker;
 use crate::models::{AccountSettings, ListPage, PageMeta, TicketSettings};
 use crate::rights::{Right, TOKEN_SCREEN};
@@ -71,7 +71,7 @@ pub(crate) struct Inner {
     pub(crate) subdomain: Option<String>,
     pub(crate) stage_map: StageMap,
     pub(crate) marker: IdempotencyMarker,
-    pub(crate) lookup_before_create: bool,
+    pub(crate) idempotency_lookup: bool,
     pub(crate) settings: SettingsCache,
 }
 
@@ -115,7 +115,7 @@ pub struct SyncroClientBuilder {
     settings_ttl: Duration,
     stage_map: Option<StageMap>,
     marker: IdempotencyMarker,
-    lookup_before_create: bool,
+    idempotency_lookup: bool,
     from_env: bool,
 }
 
@@ -163,7 +163,7 @@ impl Default for SyncroClientBuilder {
             settings_ttl: DEFAULT_SETTINGS_TTL,
             stage_map: None,
             marker: IdempotencyMarker::default(),
-            lookup_before_create: true,
+            idempotency_lookup: true,
             from_env: false,
         }
     }
@@ -294,10 +294,12 @@ impl SyncroClientBuilder {
         self
     }
 
-    /// Whether a create with an idempotency key first looks the key up, so a caller that retries
-    /// after a crash gets the existing ticket (default: on; costs one request per create).
-    pub fn lookup_before_create(mut self, on: bool) -> Self {
-        self.lookup_before_create = on;
+    /// Whether a create with an idempotency key first looks the key up (default `true`), so
+    /// the same key returns the same ticket from any client. `false` saves that request per
+    /// create for callers that guarantee unique keys themselves; a create is still looked up
+    /// after an ambiguous failure. See [`psa_core::idempotency`].
+    pub fn idempotency_lookup(mut self, on: bool) -> Self {
+        self.idempotency_lookup = on;
         self
     }
 
@@ -387,7 +389,7 @@ impl SyncroClientBuilder {
         let transport = Transport::builder(Vendor::Syncro, self.options.clone())
             .host_policy(policy)
             .rate_limiter(limiter)
-            .classifier(Arc::new(SyncroClassifier::with_rate_limit_wait(wait)))
+            .classifier(Arc::new(SyncroErrorClassifier::with_rate_limit_wait(wait)))
             .redactor(Redactor::new().secret(token.secret()))
             .build()?;
         transport.check_host(&base).map_err(|e| {
@@ -409,7 +411,7 @@ impl SyncroClientBuilder {
                     .stage_map
                     .unwrap_or_else(|| StageMap::default_for(Vendor::Syncro)),
                 marker: self.marker,
-                lookup_before_create: self.lookup_before_create,
+                idempotency_lookup: self.idempotency_lookup,
                 settings: SettingsCache::new(self.settings_ttl),
             }),
         })

@@ -20,7 +20,7 @@ use psa_core::{
     NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
     ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
 };
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 use crate::SyncroClient;
 use crate::api::parse_page_token;
@@ -36,7 +36,15 @@ const CLOSED_STATUSES: &[&str] = &["Resolved", "Invoiced"];
 pub const INITIAL_ISSUE_SUBJECT: &str = "Initial Issue";
 
 fn utc(t: Option<OffsetDateTime>) -> Option<OffsetDateTime> {
-    t.map(|t| t.to_offset(UtcOffset::UTC))
+    t.map(psa_core::wire::to_utc)
+}
+
+/// Whether a record changed at or after `since` (a record without a time passes).
+fn changed_since(since: Option<OffsetDateTime>, at: Option<OffsetDateTime>) -> bool {
+    match (since, at) {
+        (Some(since), Some(at)) => at >= since,
+        _ => true,
+    }
 }
 
 fn is_closed_status(name: &str) -> bool {
@@ -52,17 +60,11 @@ impl SyncroClient {
         s
     }
 
-    /// Maps a Syncro ticket to the core model; `vendor_record` is the model serialized again
-    /// (the connector's own calls keep the JSON exactly as received instead).
-    pub fn to_core_ticket(&self, t: &models::Ticket) -> Result<Ticket> {
-        Ok(self.map_ticket(t, serde_json::to_value(t)?))
-    }
-
     fn core_ticket(&self, r: &Raw<models::Ticket>) -> Ticket {
         self.map_ticket(&r.typed, r.json.clone())
     }
 
-    fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
+    pub(crate) fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut out = Ticket::new(
             Vendor::Syncro,
@@ -93,7 +95,7 @@ impl SyncroClient {
         out.external_ref = self.inner.marker.key_of(t).map(str::to_string);
         out.created_at = utc(t.created_at);
         out.updated_at = utc(t.updated_at);
-        out.closed_at = utc(t.resolved_at);
+        out.closed_at = utc(t.resolved_at.as_ref().and_then(|f| f.value().copied()));
         out
     }
 
@@ -101,7 +103,7 @@ impl SyncroClient {
         Self::map_note(ticket, &r.typed, r.json.clone())
     }
 
-    fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
+    pub(crate) fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
         let visibility = if c.hidden == Some(true) {
             NoteVisibility::Internal
         } else {
@@ -127,7 +129,7 @@ impl SyncroClient {
         n
     }
 
-    fn core_company(r: &Raw<models::Customer>) -> Company {
+    pub(crate) fn core_company(r: &Raw<models::Customer>) -> Company {
         let c = &r.typed;
         let mut out = Company::new(
             Vendor::Syncro,
@@ -141,10 +143,11 @@ impl SyncroClient {
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
         out.is_active = c.disabled != Some(true);
+        out.updated_at = utc(c.updated_at);
         out
     }
 
-    fn core_contact(r: &Raw<models::Contact>) -> Contact {
+    pub(crate) fn core_contact(r: &Raw<models::Contact>) -> Contact {
         let c = &r.typed;
         let name = c
             .name
@@ -160,6 +163,7 @@ impl SyncroClient {
             .clone()
             .filter(|p| !p.trim().is_empty())
             .or_else(|| c.mobile.clone());
+        out.updated_at = utc(c.updated_at);
         out
     }
 
@@ -198,6 +202,31 @@ impl SyncroClient {
     }
 }
 
+/// What the Syncro connector offers, declared once: [`Connector::capabilities`] returns it and
+/// preflight checks the rights among it. Not offered: byte attachments (Syncro attaches from a
+/// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
+/// sources, forward-only paging, and a server-side email filter for contacts.
+pub(crate) const CAPABILITIES: Capabilities = {
+    use psa_core::Capability as C;
+    Capabilities::new(&[
+        C::Connect,
+        C::ReadTickets,
+        C::CreateTickets,
+        C::UpdateTickets,
+        C::CloseTickets,
+        C::ReadNotes,
+        C::AddNotes,
+        C::InternalNotes,
+        C::ReadCompanies,
+        C::ReadContacts,
+        C::ReadResources,
+        C::AttachmentUrls,
+        C::Webhooks,
+        C::BaseData,
+        C::IdempotentCreate,
+    ])
+};
+
 #[async_trait]
 impl Connector for SyncroClient {
     fn vendor(&self) -> Vendor {
@@ -205,22 +234,7 @@ impl Connector for SyncroClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        let mut c = Capabilities::default();
-        c.create_tickets = true;
-        c.update_tickets = true;
-        c.notes = true;
-        c.internal_notes = true;
-        c.attachments = false;
-        c.attachment_urls = true;
-        c.queues = false;
-        c.impersonation = false;
-        c.webhooks = true;
-        c.signed_webhooks = false;
-        c.ticket_source = false;
-        c.forward_only_paging = false;
-        c.idempotent_create = true;
-        c.server_side_email_filter = false;
-        c
+        CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
@@ -284,7 +298,7 @@ impl Connector for SyncroClient {
     async fn create_ticket(&self, ticket: &NewTicket) -> Result<Ticket> {
         let input = self.ticket_input(ticket)?;
         let created = match ticket.idempotency_key.as_deref() {
-            Some(key) => self.tickets().create_with_key_raw(&input, key).await?,
+            Some(key) => self.tickets().create_once_raw(&input, key).await?,
             None => self.tickets().create_raw(&input).await?,
         };
         Ok(self.core_ticket(&created))
@@ -423,6 +437,10 @@ impl Connector for SyncroClient {
             if query.active.is_some_and(|a| a != company.is_active) {
                 continue;
             }
+            // Syncro has no server-side change filter for customers: filtered here.
+            if !changed_since(query.updated_since, company.updated_at) {
+                continue;
+            }
             items.push(company);
         }
         Ok(Page::new(items, next))
@@ -456,7 +474,12 @@ impl Connector for SyncroClient {
             {
                 continue;
             }
-            items.push(Self::core_contact(c));
+            let contact = Self::core_contact(c);
+            // Syncro has no server-side change filter for contacts: filtered here.
+            if !changed_since(query.updated_since, contact.updated_at) {
+                continue;
+            }
+            items.push(contact);
         }
         Ok(Page::new(items, next))
     }
@@ -537,14 +560,14 @@ mod tests {
             "surprise": true
         }))
         .unwrap();
-        let core = c.to_core_ticket(&t).unwrap();
+        let core = c.map_ticket(&t, serde_json::to_value(&t).unwrap());
         assert_eq!(core.id, TicketId(5_000_000_000));
         assert_eq!(core.number.as_deref(), Some("1042"));
         assert_eq!(core.description.as_deref(), Some("It shows error 49"));
         assert!(core.is_closed());
         assert_eq!(core.stage, Some(psa_core::Stage::Resolved));
         assert_eq!(core.external_ref.as_deref(), Some("k1"));
-        assert_eq!(core.created_at.unwrap().offset(), UtcOffset::UTC);
+        assert_eq!(core.created_at.unwrap().offset(), time::UtcOffset::UTC);
         assert_eq!(core.created_at.unwrap().hour(), 18);
         assert_eq!(core.vendor_record["surprise"], true);
         assert_eq!(core.vendor_record["user"]["admin?"], false);

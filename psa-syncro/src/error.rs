@@ -1,6 +1,6 @@
 //! Syncro's error bodies, turned into one [`psa_core::Error`] with the vendor's own words.
 //!
-//! Syncro answers errors in many shapes (see `vendors/syncro.md` §7): `{"error": "…"}`,
+//! Syncro answers errors in many shapes: `{"error": "…"}`,
 //! `{"errors": …}` and `{"message": …}` where each may be a string, an array or an object,
 //! `{"record": {…}, "errors": "a,b"}`, bare Rails maps `{"field": ["can't be blank"]}`, and plain
 //! text (`Retry later`, `Disabled`). A 401 is ambiguous: the permission text
@@ -25,8 +25,8 @@ pub const PERMISSION_TEXT: &str =
 /// ```
 /// use psa_core::transport::ErrorClassifier;
 /// use psa_core::ErrorKind;
-/// use psa_syncro::SyncroClassifier;
-/// let c = SyncroClassifier::default();
+/// use psa_syncro::SyncroErrorClassifier;
+/// let c = SyncroErrorClassifier::default();
 /// let e = c.classify(http::StatusCode::UNAUTHORIZED, &http::HeaderMap::new(),
 ///     br#"{"error":"Not authorized. Please ask account admin to update your group permissions."}"#);
 /// assert_eq!(e.kind(), ErrorKind::PermissionDenied);
@@ -36,30 +36,30 @@ pub const PERMISSION_TEXT: &str =
 /// assert_eq!(e.message(), "Email is not an email");
 /// ```
 #[derive(Debug, Clone)]
-pub struct SyncroClassifier {
+pub struct SyncroErrorClassifier {
     /// Wait assumed after a 429 that carries no `Retry-After` (Syncro documents none).
     pub(crate) default_rate_limit_wait: Duration,
 }
 
-impl Default for SyncroClassifier {
+impl Default for SyncroErrorClassifier {
     fn default() -> Self {
         // A quarter of Syncro's 60 s window: four retries span a whole window.
-        SyncroClassifier {
+        SyncroErrorClassifier {
             default_rate_limit_wait: Duration::from_secs(15),
         }
     }
 }
 
-impl SyncroClassifier {
+impl SyncroErrorClassifier {
     /// A classifier that waits `wait` after a 429 without `Retry-After`.
     pub fn with_rate_limit_wait(wait: Duration) -> Self {
-        SyncroClassifier {
+        SyncroErrorClassifier {
             default_rate_limit_wait: wait,
         }
     }
 }
 
-impl ErrorClassifier for SyncroClassifier {
+impl ErrorClassifier for SyncroErrorClassifier {
     fn classify(&self, status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
         let message = error_message(body);
         let (kind, fields) = match status.as_u16() {
@@ -178,7 +178,7 @@ mod tests {
     use super::*;
 
     fn classify(status: u16, body: &str) -> Error {
-        SyncroClassifier::default().classify(
+        SyncroErrorClassifier::default().classify(
             StatusCode::from_u16(status).unwrap(),
             &HeaderMap::new(),
             body.as_bytes(),
@@ -267,8 +267,11 @@ mod tests {
         assert_eq!(e.message(), "Retry later");
         let mut h = HeaderMap::new();
         h.insert("retry-after", "3".parse().unwrap());
-        let e =
-            SyncroClassifier::default().classify(StatusCode::TOO_MANY_REQUESTS, &h, b"Retry later");
+        let e = SyncroErrorClassifier::default().classify(
+            StatusCode::TOO_MANY_REQUESTS,
+            &h,
+            b"Retry later",
+        );
         assert_eq!(e.retry_after(), Some(Duration::from_secs(3)));
     }
 

@@ -5,7 +5,8 @@
 //! with the `query` search after an ambiguous failure, and every search hit is checked *exactly*
 //! in the client before it is trusted, because `query` is a fuzzy free-text search.
 
-use psa_core::{Error, ErrorKind};
+use psa_core::Vendor;
+use psa_core::idempotency::{KeyChars, KeyRules};
 use serde_json::Value;
 
 use crate::models::{Ticket, TicketInput};
@@ -100,29 +101,16 @@ fn subject_marker(subject: &str) -> Option<(&str, &str)> {
     Some((&subject[..at], key))
 }
 
-/// Checks a caller's idempotency key: 1 to 64 characters of `A-Z a-z 0-9 - _ .`, so the free-text
-/// search finds it as one term.
+/// Where Syncro idempotency keys must fit: one term of the free-text ticket search, 1 to 64
+/// characters of `A-Z a-z 0-9 - _ .` (case is kept and significant).
 ///
 /// ```
-/// assert!(psa_syncro::idempotency::validate_key("chat-7f3a_1.2").is_ok());
-/// assert!(psa_syncro::idempotency::validate_key("has space").is_err());
+/// use psa_syncro::IDEMPOTENCY_KEY_RULES;
+/// assert!(IDEMPOTENCY_KEY_RULES.check("chat-7f3a_1.2").is_ok());
+/// assert!(IDEMPOTENCY_KEY_RULES.check("has space").is_err());
 /// ```
-pub fn validate_key(key: &str) -> psa_core::Result<&str> {
-    let ok = !key.is_empty()
-        && key.len() <= 64
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if ok {
-        Ok(key)
-    } else {
-        Err(Error::new(
-            ErrorKind::Validation,
-            format!("idempotency key {key:?} must be 1 to 64 characters of letters, digits, '-', '_' or '.' (Syncro finds it with a free-text search)"),
-        )
-        .with_fields(["idempotency_key"]))
-    }
-}
+pub const IDEMPOTENCY_KEY_RULES: KeyRules =
+    KeyRules::new(Vendor::Syncro, "idempotency_key", 64, KeyChars::SearchTerm);
 
 #[cfg(test)]
 mod tests {

@@ -34,9 +34,10 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The native handles (`tickets()`, `contacts()`) share their names with
-//! [`ConnectorExt`](psa_core::ConnectorExt)'s streams; call those as
-//! `ConnectorExt::tickets(&syncro, &query)` or through `&dyn Connector`.
+//! The native handlers (`tickets()`, `contacts()`, …) and
+//! [`ConnectorExt`](psa_core::ConnectorExt)'s streams (`stream_tickets(&query)`,
+//! `stream_contacts(&query)`, …) have different names, so both are called directly on a
+//! concrete client.
 //!
 //! ## Configuration
 //! [`SyncroClient::builder`] takes the subdomain (`acme`, `acme.syncromsp.com` or
@@ -63,6 +64,7 @@ mod api;
 mod auth;
 mod client;
 mod connector;
+mod convert;
 pub mod endpoint;
 pub mod error;
 pub mod idempotency;
@@ -81,6 +83,6 @@ pub use client::{
     default_rate_limiter,
 };
 pub use connector::INITIAL_ISSUE_SUBJECT;
-pub use error::SyncroClassifier;
-pub use idempotency::IdempotencyMarker;
+pub use error::SyncroErrorClassifier;
+pub use idempotency::{IDEMPOTENCY_KEY_RULES, IdempotencyMarker};
 pub use query::{CommentFilter, CustomerFilter, NOT_CLOSED, TicketFilter};

@@ -39,16 +39,23 @@ impl SyncroClient {
     ///
     /// ```no_run
     /// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
-    /// use psa_core::{Capability, PreflightOptions};
+    /// use psa_core::{Capability, PreflightOptions, Readiness};
     /// let report = syncro.preflight(&PreflightOptions::all()).await?;
     /// println!("{report}");
-    /// if !report.ready_for(&[Capability::ReadTickets, Capability::CreateTickets]) {
-    ///     eprintln!("ask the Syncro admin to fix the rights listed above");
+    /// match report.readiness(&[Capability::ReadTickets, Capability::CreateTickets]) {
+    ///     Readiness::Ready => {}
+    ///     Readiness::Unverified(caps) => eprintln!("make sure the token has the boxes for {caps:?}"),
+    ///     Readiness::Missing(caps) => eprintln!("ask the Syncro admin to grant {caps:?}"),
+    ///     _ => {}
     /// }
     /// # Ok(()) }
     /// ```
     pub async fn preflight(&self, options: &PreflightOptions) -> psa_core::Result<PreflightReport> {
         let mut report = PreflightReport::new(Vendor::Syncro, self.base_url().as_str());
+        let declared = crate::connector::CAPABILITIES;
+        let rights = options.rights_to_check(declared);
+        let wants = |cap: Capability| rights.contains(&cap);
+        report.push_unsupported(options, declared);
         let me = match self.me().await {
             Ok(me) => {
                 report.api_user = me.display();
@@ -73,31 +80,25 @@ impl SyncroClient {
                 None
             }
             Err(e) if e.kind() == ErrorKind::Unauthenticated => {
+                let remedy = Remedy::new(
+                    "Syncro: click your username (top right) > Profile/Password > API Tokens",
+                    "make sure the token exists, is not expired or disabled, and was pasted exactly; otherwise create a new one (+ New Token)",
+                )
+                .with_detail(format!("Also check the account address: {}", self.base_url()));
                 report.push(
-                    Check::new(Capability::Connect, "API token", CheckOutcome::Missing, format!("GET /me: HTTP {}: {}", e.status().unwrap_or(401), e.message()))
-                        .with_remedy(
-                            Remedy::new(
-                                "Syncro: click your username (top right) > Profile/Password > API Tokens",
-                                "make sure the token exists, is not expired or disabled, and was pasted exactly; otherwise create a new one (+ New Token)",
-                            )
-                            .with_detail(format!("Also check the account address: {}", self.base_url())),
+                    Check::new(
+                        Capability::Connect,
+                        "API token",
+                        CheckOutcome::Missing,
+                        format!(
+                            "GET /me: HTTP {}: {}",
+                            e.status().unwrap_or(401),
+                            e.message()
                         ),
+                    )
+                    .with_remedy(remedy.clone()),
                 );
-                for (right, _) in crate::rights::RECOMMENDED_RIGHTS {
-                    if let Some(cap) = first_capability(right)
-                        && options.wants(cap)
-                    {
-                        report.push(
-                            Check::new(
-                                cap,
-                                *right,
-                                CheckOutcome::Unverified,
-                                "not checked: the token was refused",
-                            )
-                            .with_remedy(tick(right)),
-                        );
-                    }
-                }
+                report.push_not_checked(&rights, "the token was refused", &remedy);
                 return Ok(report);
             }
             Err(e) => return Err(e),
@@ -110,7 +111,7 @@ impl SyncroClient {
 
         // Tickets - List/Search, then Tickets - View Details on the first ticket found.
         let mut first_ticket: Option<i64> = None;
-        if options.wants(Capability::ReadTickets) || options.wants(Capability::ReadNotes) {
+        if wants(Capability::ReadTickets) || wants(Capability::ReadNotes) {
             let list = probe(self.tickets().list(&TicketFilter::new().page(1)).await)?;
             let evidence = match &list {
                 Probe::Ok(p) => {
@@ -122,7 +123,7 @@ impl SyncroClient {
                 }
                 Probe::Denied(m) | Probe::Unclear(m) => format!("GET /tickets?page=1: {m}"),
             };
-            if options.wants(Capability::ReadTickets) {
+            if wants(Capability::ReadTickets) {
                 report.push(outcome_check(
                     Capability::ReadTickets,
                     "Tickets - List/Search",
@@ -144,7 +145,7 @@ impl SyncroClient {
                 ),
             };
             for cap in [Capability::ReadTickets, Capability::ReadNotes] {
-                if options.wants(cap) {
+                if wants(cap) {
                     report.push(with_remedy(Check::new(
                         cap,
                         "Tickets - View Details",
@@ -184,7 +185,7 @@ impl SyncroClient {
                 ),
             }
         };
-        if options.wants(Capability::CreateTickets) {
+        if wants(Capability::CreateTickets) {
             report.push(with_remedy(write_check(
                 Capability::CreateTickets,
                 "Tickets - Create",
@@ -192,11 +193,11 @@ impl SyncroClient {
             )));
         }
         for cap in [Capability::UpdateTickets, Capability::CloseTickets] {
-            if options.wants(cap) {
+            if wants(cap) {
                 report.push(with_remedy(write_check(cap, "Tickets - Edit", false)));
             }
         }
-        if options.wants(Capability::AddNotes) {
+        if wants(Capability::AddNotes) {
             let both = "Tickets - Edit + Ticket Comments - New";
             let c = write_check(Capability::AddNotes, both, false).with_remedy(
                 Remedy::new(TOKEN_SCREEN, "tick 'Tickets - Edit' and 'Ticket Comments - New'").with_detail(
@@ -208,14 +209,14 @@ impl SyncroClient {
             );
             report.push(c);
         }
-        if options.wants(Capability::Attachments) {
-            let mut c = write_check(Capability::Attachments, "Tickets - Edit", false);
+        if wants(Capability::AttachmentUrls) {
+            let mut c = write_check(Capability::AttachmentUrls, "Tickets - Edit", false);
             c.evidence = format!("{} (attach_file_url)", c.evidence);
             report.push(with_remedy(c));
         }
 
         // Customers - List/Search, Customers - View Detail.
-        if options.wants(Capability::ReadCompanies) {
+        if wants(Capability::ReadCompanies) {
             let list = probe(self.customers().list(&CustomerFilter::new().page(1)).await)?;
             let mut first_customer = None;
             let evidence = match &list {
@@ -257,7 +258,7 @@ impl SyncroClient {
                 view.1,
             )));
         }
-        if options.wants(Capability::ReadContacts) {
+        if wants(Capability::ReadContacts) {
             let list = probe(self.contacts().list(None, 1).await)?;
             let evidence = match &list {
                 Probe::Ok(p) => format!(
@@ -275,7 +276,7 @@ impl SyncroClient {
         }
 
         // Base data and users: no permission is documented for these.
-        if options.wants(Capability::BaseData) {
+        if wants(Capability::BaseData) {
             for (path, result) in [
                 (
                     "/tickets/settings",
@@ -301,7 +302,7 @@ impl SyncroClient {
                 report.push(c);
             }
         }
-        if options.wants(Capability::ReadResources) {
+        if wants(Capability::ReadResources) {
             let result = probe(self.users().list().await)?;
             let evidence = match &result {
                 Probe::Ok(u) => format!("GET /users → 200, {} user(s)", u.len()),
@@ -320,7 +321,7 @@ impl SyncroClient {
             }
             report.push(c);
         }
-        if options.wants(Capability::Webhooks) {
+        if wants(Capability::Webhooks) {
             report.push(
                 Check::new(
                     Capability::Webhooks,
@@ -345,19 +346,6 @@ impl SyncroClient {
         }
         Ok(report)
     }
-}
-
-fn first_capability(right: &str) -> Option<Capability> {
-    Some(match right {
-        "Tickets - List/Search" => Capability::ReadTickets,
-        "Tickets - View Details" => Capability::ReadNotes,
-        "Tickets - Create" => Capability::CreateTickets,
-        "Tickets - Edit" => Capability::UpdateTickets,
-        "Ticket Comments - New" => Capability::AddNotes,
-        "Customers - List/Search" => Capability::ReadCompanies,
-        "Customers - View Detail" => Capability::ReadContacts,
-        _ => return None,
-    })
 }
 
 /// Sorts a probe's result; a failure to reach Syncro at all stops the preflight.

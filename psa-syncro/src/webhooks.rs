@@ -275,3 +275,132 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Decode);
     }
 }
+
+impl WebhookPayload {
+    /// The delivery as a vendor-neutral [`ChangeEvent`](psa_core::changes::ChangeEvent)
+    /// (source `Push`), so webhooks and the [`ChangeFeed`](psa_core::changes::ChangeFeed) poll
+    /// produce the same events. Check the secret path first ([`secret_path_matches`]).
+    ///
+    /// Ticket events (created, status changed, resolved, and events about a ticket's parts)
+    /// become ticket changes; "New Customer Created!" and "New Contact Created!" become company
+    /// and contact creations. The change time is `attributes.updated_at` when `attributes` is
+    /// the record itself; Syncro's body is unsigned, so call
+    /// [`ChangeFeed::confirm`](psa_core::changes::ChangeFeed::confirm) to take record and time
+    /// from the API. Any other event, or one without an id, is a [`ErrorKind::Validation`]
+    /// error.
+    ///
+    /// ```
+    /// use psa_core::changes::{ChangeKind, EntityKind};
+    /// use psa_syncro::webhooks::WebhookPayload;
+    /// let body = br#"{"text":"A Ticket was resolved","attributes":{"id":88,"updated_at":"2024-05-01T06:00:00.123-04:00"}}"#;
+    /// let e = WebhookPayload::from_slice(body).unwrap().to_change_event().unwrap();
+    /// assert_eq!((e.entity, e.id, e.kind), (EntityKind::Ticket, 88, ChangeKind::Updated));
+    /// assert!(e.changed_at.is_some());
+    /// ```
+    pub fn to_change_event(&self) -> psa_core::Result<psa_core::changes::ChangeEvent> {
+        use psa_core::Vendor;
+        use psa_core::changes::{ChangeEvent, ChangeKind, ChangeSource, EntityKind};
+        let own_id = self
+            .attributes
+            .as_object()
+            .and_then(|a| a.get("id"))
+            .and_then(flex::to_i64);
+        // (entity, kind, id, whether `attributes` is the record itself)
+        let (entity, kind, id, own) = match self.event() {
+            WebhookEvent::TicketCreated => (EntityKind::Ticket, ChangeKind::Created, own_id, true),
+            WebhookEvent::TicketStatusChanged(_) | WebhookEvent::TicketResolved => {
+                (EntityKind::Ticket, ChangeKind::Updated, own_id, true)
+            }
+            WebhookEvent::TicketOther(_) => {
+                let own = self.ticket_id() == own_id;
+                (
+                    EntityKind::Ticket,
+                    ChangeKind::Updated,
+                    self.ticket_id(),
+                    own,
+                )
+            }
+            WebhookEvent::CustomerCreated => {
+                (EntityKind::Company, ChangeKind::Created, own_id, true)
+            }
+            WebhookEvent::ContactCreated => {
+                (EntityKind::Contact, ChangeKind::Created, own_id, true)
+            }
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Validation,
+                    format!(
+                        "the Syncro webhook {:?} has no change event; ticket, new customer and \
+                         new contact events do",
+                        first_line(&self.text)
+                    ),
+                )
+                .with_vendor(Vendor::Syncro));
+            }
+        };
+        let id = id.filter(|id| *id > 0).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Validation,
+                format!(
+                    "the Syncro webhook {:?} names no {entity} id",
+                    first_line(&self.text)
+                ),
+            )
+            .with_vendor(Vendor::Syncro)
+        })?;
+        let mut event = ChangeEvent::new(Vendor::Syncro, entity, id, kind, ChangeSource::Push);
+        let at = own
+            .then(|| self.attributes.get("updated_at").and_then(|v| v.as_str()))
+            .flatten()
+            .and_then(psa_core::wire::parse_datetime);
+        if let Some(at) = at {
+            event = event.changed_at(at.to_offset(time::UtcOffset::UTC));
+        }
+        Ok(event)
+    }
+}
+
+#[cfg(test)]
+mod change_event_tests {
+    use super::*;
+    use psa_core::changes::{ChangeKind, EntityKind};
+
+    fn event(body: &str) -> psa_core::Result<psa_core::changes::ChangeEvent> {
+        WebhookPayload::from_slice(body.as_bytes())?.to_change_event()
+    }
+
+    #[test]
+    fn customers_contacts_and_ticket_parts_map() {
+        let e = event(r#"{"text":"New Customer Created!","attributes":{"id":5,"updated_at":"2024-05-01T10:00:00Z"}}"#).unwrap();
+        assert_eq!(
+            (e.entity, e.id, e.kind),
+            (EntityKind::Company, 5, ChangeKind::Created)
+        );
+        assert_eq!(
+            e.changed_at,
+            Some(time::macros::datetime!(2024-05-01 10:00 UTC))
+        );
+        let e = event(r#"{"text":"New Contact Created!","attributes":{"id":6}}"#).unwrap();
+        assert_eq!(
+            (e.entity, e.id, e.changed_at),
+            (EntityKind::Contact, 6, None)
+        );
+        // A comment's time is not the ticket's.
+        let e = event(r#"{"text":"A Ticket comment was added","attributes":{"id":900,"ticket_id":88,"updated_at":"2024-05-01T10:00:00Z"}}"#).unwrap();
+        assert_eq!(
+            (e.entity, e.id, e.changed_at),
+            (EntityKind::Ticket, 88, None)
+        );
+    }
+
+    #[test]
+    fn unknown_events_and_missing_ids_are_refused() {
+        for body in [
+            r#"{"text":"An Invoice was paid","attributes":{"id":1}}"#,
+            r#"{"text":"A Ticket was created","attributes":{}}"#,
+        ] {
+            let e = event(body).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+        }
+    }
+}

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use httpmock::prelude::*;
 use httpmock::{Mock, MockServer};
-use psa_core::{Capability, CheckOutcome, PreflightOptions};
+use psa_core::{Capability, CheckOutcome, PreflightOptions, Readiness};
 use serde_json::json;
 
 const PERMISSION: &str =
@@ -102,7 +102,7 @@ async fn default_profile_reads_are_granted_and_writes_unverified() {
         Capability::UpdateTickets,
         Capability::CloseTickets,
         Capability::AddNotes,
-        Capability::Attachments,
+        Capability::AttachmentUrls,
     ] {
         assert_eq!(
             report.outcome(cap),
@@ -139,11 +139,18 @@ async fn default_profile_reads_are_granted_and_writes_unverified() {
             "{right} missing from:\n{text}"
         );
     }
-    assert!(report.ready_for(&[
-        Capability::ReadTickets,
-        Capability::CreateTickets,
-        Capability::AddNotes
-    ]));
+    assert_eq!(
+        report.readiness(&[
+            Capability::ReadTickets,
+            Capability::CreateTickets,
+            Capability::AddNotes
+        ]),
+        Readiness::Unverified(vec![Capability::CreateTickets, Capability::AddNotes])
+    );
+    assert!(
+        report.checks_for(Capability::Attachments).next().is_none(),
+        "Syncro attaches from URLs only"
+    );
     let usage = report.usage.as_ref().unwrap();
     assert_eq!(
         (usage.limit, usage.window_secs),
@@ -206,7 +213,7 @@ async fn each_refused_probe_is_missing_with_its_box() {
             check.remedy.as_ref().unwrap().setting,
             format!("tick '{right}'")
         );
-        assert!(!report.ready_for(&[cap]));
+        assert_eq!(report.readiness(&[cap]), Readiness::Missing(vec![cap]));
         let missing: Vec<_> = report
             .problems()
             .map(|c| (c.capability, c.right.clone()))
@@ -278,7 +285,10 @@ async fn a_rejected_token_stops_at_me() {
             .screen
             .contains("API Tokens")
     );
-    assert!(!report.ready_for(&[Capability::Connect]));
+    assert_eq!(
+        report.readiness_all(),
+        Readiness::Missing(vec![Capability::Connect])
+    );
     me.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
 }

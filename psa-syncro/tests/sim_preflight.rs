@@ -6,7 +6,53 @@ mod sim;
 
 use std::time::Duration;
 
-use psa_core::{Capability, CheckOutcome, PreflightOptions};
+use psa_core::testkit::{assert_preflight_names_denied, assert_preflight_ready};
+use psa_core::{Capability, CheckOutcome, PreflightOptions, Readiness};
+
+/// The promises of `psa_core::testkit` on the simulator: with every right granted nothing is
+/// missing; with one readable right denied the verdict names it.
+#[tokio::test]
+async fn the_shared_preflight_promises_hold() {
+    let handle = psa_sim::SyncroSim::builder()
+        .seed(7)
+        .tickets(3)
+        .rate_limit(100_000, Duration::from_secs(60))
+        .start()
+        .await
+        .unwrap();
+    let report = assert_preflight_ready(&sim::fast_client(&handle)).await;
+    handle.stop().await;
+    // Write rights and webhooks cannot be seen without writing.
+    assert_eq!(
+        report.readiness_all(),
+        Readiness::Unverified(vec![
+            Capability::CreateTickets,
+            Capability::UpdateTickets,
+            Capability::CloseTickets,
+            Capability::AddNotes,
+            Capability::AttachmentUrls,
+            Capability::Webhooks,
+        ]),
+        "{report}"
+    );
+    for cap in [
+        Capability::ReadTickets,
+        Capability::ReadNotes,
+        Capability::ReadCompanies,
+        Capability::ReadContacts,
+    ] {
+        let handle = psa_sim::SyncroSim::builder()
+            .seed(7)
+            .tickets(3)
+            .rate_limit(100_000, Duration::from_secs(60))
+            .deny(cap)
+            .start()
+            .await
+            .unwrap();
+        assert_preflight_names_denied(&sim::fast_client(&handle), cap).await;
+        handle.stop().await;
+    }
+}
 
 async fn report_for(deny: Option<Capability>) -> psa_core::PreflightReport {
     let mut b = psa_sim::SyncroSim::builder()
@@ -52,13 +98,24 @@ async fn the_recommended_profile_is_ready() {
         );
     }
     assert!(report.problems().next().is_none(), "{text}");
-    assert!(
-        report.ready_for(&[
+    assert_eq!(
+        report.readiness(&[
             Capability::ReadTickets,
             Capability::CreateTickets,
             Capability::UpdateTickets,
             Capability::AddNotes
         ]),
+        Readiness::Unverified(vec![
+            Capability::CreateTickets,
+            Capability::UpdateTickets,
+            Capability::AddNotes
+        ]),
+        "{text}"
+    );
+    // 'Tickets - Edit' stands for three capabilities; its remedy is listed once.
+    assert_eq!(
+        text.matches("→ tick 'Tickets - Edit' (").count(),
+        1,
         "{text}"
     );
     assert!(report.api_user.is_some());
@@ -86,7 +143,7 @@ async fn each_missing_read_right_is_reported_with_its_box() {
             "{remedy}"
         );
         assert_eq!(remedy.setting, format!("tick '{right}'"));
-        assert!(!report.ready_for(&[cap]));
+        assert_eq!(report.readiness(&[cap]), Readiness::Missing(vec![cap]));
         assert!(
             report.problems().all(|c| c.right == right),
             "only {right} is a problem:\n{text}"
@@ -131,5 +188,14 @@ async fn a_refused_token_is_a_missing_connect_with_the_token_screen() {
         .clone()
         .unwrap();
     assert!(remedy.screen.contains("API Tokens"), "{remedy}");
-    assert!(!report.ready_for(&[Capability::Connect, Capability::ReadTickets]));
+    assert_eq!(
+        report.readiness(&[Capability::ReadTickets]),
+        Readiness::Missing(vec![Capability::Connect])
+    );
+    assert_eq!(
+        text.matches("Profile/Password > API Tokens → make sure")
+            .count(),
+        1,
+        "the token remedy is listed once:\n{text}"
+    );
 }

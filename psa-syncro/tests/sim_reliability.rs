@@ -27,7 +27,8 @@ async fn two_thousand_tickets_stream_each_once_under_server_errors() {
         .await
         .unwrap();
     let client = sim::fast_client(&handle);
-    let ids: Vec<i64> = ConnectorExt::tickets(&client, &TicketQuery::new())
+    let ids: Vec<i64> = client
+        .stream_tickets(&TicketQuery::new())
         .map_ok(|t| t.id.get())
         .try_collect()
         .await

@@ -30,7 +30,7 @@ async fn an_existing_key_returns_the_stored_ticket_without_sending() {
     let server = MockServer::start_async().await;
     let lookup = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "customer_id=7&query=chat-1&page=1");
+            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "query=chat-1&page=1");
             // Fuzzy search hits: only the exact key counts, and the oldest exact match wins.
             then.status(200).json_body(json!({"tickets": [keyed(12, "Printer offline", "chat-10"), keyed(11, "Printer offline", "chat-1"),
                 keyed(13, "Printer offline", "chat-1"), ticket_json(10, "chat-1 mentioned in subject")], "meta": {"total_pages": 1, "page": 1}}));
@@ -50,7 +50,7 @@ async fn a_new_key_is_stored_in_the_property_and_sent_once() {
     let server = MockServer::start_async().await;
     let lookup = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "customer_id=7&query=chat-2&page=1");
+            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "query=chat-2&page=1");
             then.status(200).json_body(json!({"tickets": [keyed(12, "x", "chat-20")], "meta": {"total_pages": 1, "page": 1}}));
         })
         .await;
@@ -83,15 +83,12 @@ async fn after_an_ambiguous_failure_the_key_is_looked_up_before_any_resend() {
         .await;
     let lookup = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "customer_id=7&query=chat-3&page=1");
+            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "query=chat-3&page=1");
             then.status(200).json_body(json!({"tickets": [keyed(15, "Printer offline", "chat-3")], "meta": {"total_pages": 1, "page": 1}}));
         })
         .await;
     let other = catch_all(&server).await;
-    let c = builder(&server)
-        .lookup_before_create(false)
-        .build()
-        .unwrap();
+    let c = builder(&server).idempotency_lookup(false).build().unwrap();
     let t = c.create_ticket(&new_ticket("chat-3")).await.unwrap();
     assert_eq!(t.id.get(), 15);
     create.assert_calls_async(1).await;
@@ -124,7 +121,7 @@ async fn when_the_lookup_proves_absence_the_create_is_sent_again() {
         .mock_async(move |when, then| {
             exact_query(
                 authed(when.method(GET).path("/api/v1/tickets")),
-                "customer_id=7&query=chat-4&page=1",
+                "query=chat-4&page=1",
             )
             .is_true(move |req| {
                 if req.method_str() == "GET" && req.uri().path() == "/api/v1/tickets" {
@@ -137,10 +134,7 @@ async fn when_the_lookup_proves_absence_the_create_is_sent_again() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = builder(&server)
-        .lookup_before_create(false)
-        .build()
-        .unwrap();
+    let c = builder(&server).idempotency_lookup(false).build().unwrap();
     let t = c.create_ticket(&new_ticket("chat-4")).await.unwrap();
     assert_eq!(t.id.get(), 16);
     failing.assert_calls_async(1).await;
@@ -165,10 +159,7 @@ async fn a_failed_lookup_never_resends() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = builder(&server)
-        .lookup_before_create(false)
-        .build()
-        .unwrap();
+    let c = builder(&server).idempotency_lookup(false).build().unwrap();
     let err = c.create_ticket(&new_ticket("chat-5")).await.unwrap_err();
     assert!(err.message().contains("not sent again"), "{err}");
     create.assert_calls_async(1).await;
@@ -183,7 +174,7 @@ async fn the_subject_marker_is_sent_and_stripped_from_titles() {
         .mock_async(|when, then| {
             exact_query(
                 authed(when.method(GET).path("/api/v1/tickets")),
-                "customer_id=7&query=chat-6&page=1",
+                "query=chat-6&page=1",
             );
             then.status(200)
                 .json_body(json!({"tickets": [], "meta": {"total_pages": 1, "page": 1}}));

@@ -52,7 +52,7 @@ async fn list_sends_the_filters_and_decodes_the_live_shape() {
     assert_eq!(t.extra["total_formatted_billable_time"], "00:15:00");
     assert!(!page.has_next());
     // The core mapping takes the oldest comment as the description, whatever the order.
-    let core = c.to_core_ticket(t).unwrap();
+    let core = c.to_core_ticket(t).await.unwrap();
     assert_eq!(
         core.description.as_deref(),
         Some("The scanner shows 'SMTP error 535' when sending.")
@@ -139,7 +139,7 @@ async fn paging_without_meta_page_counts_the_pages_itself() {
         .unwrap();
     assert_eq!(ids, vec![1, 2, 3, 4, 5]);
     let q = TicketQuery::new();
-    let core: Vec<_> = ConnectorExt::tickets(&c, &q).try_collect().await.unwrap();
+    let core: Vec<_> = c.stream_tickets(&q).try_collect().await.unwrap();
     assert_eq!(core.len(), 5);
     for m in &mocks {
         m.assert_calls_async(2).await;
@@ -351,7 +351,7 @@ async fn comments_list_pages_by_total_pages() {
         .await;
     let other = catch_all(&server).await;
     let c = client(&server);
-    let notes: Vec<_> = c.notes(TicketId(42)).try_collect().await.unwrap();
+    let notes: Vec<_> = c.stream_notes(TicketId(42)).try_collect().await.unwrap();
     assert_eq!(
         notes.iter().map(|n| n.body.as_str()).collect::<Vec<_>>(),
         ["c1", "c2", "c3"]

@@ -7,7 +7,7 @@ use http::Method;
 use psa_core::{Error, ErrorKind, Result, Vendor};
 use tokio::time::Instant;
 
-use super::{Entity, EntityApi, child_path, decode, unsupported, with_id};
+use super::{Entity, EntityApi, TicketAttachmentsApi, child_path, decode, unsupported, with_id};
 use crate::AutotaskClient;
 use crate::client::{ATTACHMENT_WINDOW, ATTACHMENT_WINDOW_BYTES, Call};
 use crate::models::TicketAttachment;
@@ -40,7 +40,7 @@ impl Entity for TicketAttachment {
 
 impl AutotaskClient {
     /// Ticket attachments.
-    pub fn ticket_attachments(&self) -> EntityApi<'_, TicketAttachment> {
+    pub fn ticket_attachments(&self) -> TicketAttachmentsApi<'_> {
         EntityApi::new(self)
     }
 

@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, top_level, unsupported};
+use super::{CompaniesApi, Entity, EntityApi, top_level, unsupported};
 use crate::AutotaskClient;
 use crate::models::Company;
 
@@ -25,7 +25,7 @@ impl Entity for Company {
 
 impl AutotaskClient {
     /// Companies.
-    pub fn companies(&self) -> EntityApi<'_, Company> {
+    pub fn companies(&self) -> CompaniesApi<'_> {
         EntityApi::new(self)
     }
 }

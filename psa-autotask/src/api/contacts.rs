@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, child_path, with_id};
+use super::{ContactsApi, Entity, EntityApi, child_path, with_id};
 use crate::AutotaskClient;
 use crate::models::Contact;
 
@@ -37,7 +37,7 @@ impl Entity for Contact {
 
 impl AutotaskClient {
     /// Contacts. Writes go to `Companies/{companyID}/Contacts`, so `company_id` must be set.
-    pub fn contacts(&self) -> EntityApi<'_, Contact> {
+    pub fn contacts(&self) -> ContactsApi<'_> {
         EntityApi::new(self)
     }
 }

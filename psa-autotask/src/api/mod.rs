@@ -126,6 +126,27 @@ pub struct EntityApi<'c, T> {
     _t: PhantomData<fn() -> T>,
 }
 
+/// The `Company` handler: [`AutotaskClient::companies`](crate::AutotaskClient::companies).
+pub type CompaniesApi<'c> = EntityApi<'c, crate::models::Company>;
+
+/// The `Contact` handler: [`AutotaskClient::contacts`](crate::AutotaskClient::contacts).
+pub type ContactsApi<'c> = EntityApi<'c, crate::models::Contact>;
+
+/// The `Ticket` handler: [`AutotaskClient::tickets`](crate::AutotaskClient::tickets).
+pub type TicketsApi<'c> = EntityApi<'c, crate::models::Ticket>;
+
+/// The `TicketNote` handler: [`AutotaskClient::ticket_notes`](crate::AutotaskClient::ticket_notes).
+pub type TicketNotesApi<'c> = EntityApi<'c, crate::models::TicketNote>;
+
+/// The `Resource` handler: [`AutotaskClient::resources`](crate::AutotaskClient::resources).
+pub type ResourcesApi<'c> = EntityApi<'c, crate::models::Resource>;
+
+/// The `TicketAttachment` handler: [`AutotaskClient::ticket_attachments`](crate::AutotaskClient::ticket_attachments).
+pub type TicketAttachmentsApi<'c> = EntityApi<'c, crate::models::TicketAttachment>;
+
+/// The `TicketWebhook` handler: [`AutotaskClient::ticket_webhooks`](crate::AutotaskClient::ticket_webhooks).
+pub type TicketWebhooksApi<'c> = EntityApi<'c, crate::models::TicketWebhook>;
+
 impl<T> std::fmt::Debug for EntityApi<'_, T>
 where
     T: Entity,
@@ -295,20 +316,6 @@ fn truncate(v: &Value) -> String {
 }
 
 #[derive(Deserialize)]
-struct QueryAnswer {
-    #[serde(default)]
-    items: Option<Vec<Value>>,
-    #[serde(rename = "pageDetails", default)]
-    page_details: Option<PageDetails>,
-}
-
-#[derive(Deserialize)]
-struct PageDetails {
-    #[serde(rename = "nextPageUrl", default)]
-    next_page_url: Option<String>,
-}
-
-#[derive(Deserialize)]
 struct CountAnswer {
     #[serde(rename = "queryCount", default)]
     query_count: Option<Value>,
@@ -328,33 +335,16 @@ impl AutotaskClient {
             .execute(Call::read(Method::GET, &path, None, entity.to_string()))
             .await?
             .json()?;
-        let item = match v {
-            Value::Object(mut m) => match m.remove("item") {
-                Some(item) => item,
-                None => match m.remove("items") {
-                    Some(Value::Array(mut a)) if !a.is_empty() => a.swap_remove(0),
-                    Some(_) => Value::Null,
-                    None => {
-                        return Err(Error::new(
-                            ErrorKind::Decode,
-                            format!("{entity} {id}: the answer has no item"),
-                        )
-                        .with_vendor(Vendor::Autotask));
-                    }
-                },
-            },
-            _ => Value::Null,
-        };
-        if item.is_null() {
-            return Err(Error::new(
+        match crate::models::envelope::single_item(v, &format!("{entity} {id}"))? {
+            Some(record) => Ok(Value::Object(record)),
+            None => Err(Error::new(
                 ErrorKind::NotFound,
                 format!("{entity} {id} does not exist (or the API user may not see it)"),
             )
             .with_vendor(Vendor::Autotask)
             .with_entity(entity)
-            .with_status(200));
+            .with_status(200)),
         }
-        Ok(item)
     }
 
     /// One page of a query as raw JSON records (any entity).
@@ -374,13 +364,9 @@ impl AutotaskClient {
             target,
             ..Call::read(Method::POST, "", Some(query.to_body()), entity.to_string())
         };
-        let answer: QueryAnswer = self.execute(call).await?.json()?;
-        let next = answer
-            .page_details
-            .and_then(|p| p.next_page_url)
-            .filter(|u| !u.trim().is_empty())
-            .map(PageToken::new);
-        Ok(Page::new(answer.items.unwrap_or_default(), next))
+        let answer: Value = self.execute(call).await?.json()?;
+        let (items, next) = crate::models::envelope::query_page(answer, entity)?;
+        Ok(Page::new(items, next.map(PageToken::new)))
     }
 
     fn next_page_url(&self, token: &PageToken) -> Result<Url> {

@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, child_path, unsupported};
+use super::{Entity, EntityApi, TicketNotesApi, child_path, unsupported};
 use crate::AutotaskClient;
 use crate::models::TicketNote;
 
@@ -26,7 +26,7 @@ impl Entity for TicketNote {
 impl AutotaskClient {
     /// Ticket notes. Creates go to `Tickets/{ticketID}/Notes`, so `ticket_id` must be set.
     /// Notes have no field for an idempotency key: a note create is sent once.
-    pub fn ticket_notes(&self) -> EntityApi<'_, TicketNote> {
+    pub fn ticket_notes(&self) -> TicketNotesApi<'_> {
         EntityApi::new(self)
     }
 }

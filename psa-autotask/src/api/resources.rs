@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, top_level, unsupported};
+use super::{Entity, EntityApi, ResourcesApi, top_level, unsupported};
 use crate::models::Resource;
 use crate::{AutotaskClient, Filter, Query};
 
@@ -25,7 +25,7 @@ impl Entity for Resource {
 
 impl AutotaskClient {
     /// Resources (technicians and API users).
-    pub fn resources(&self) -> EntityApi<'_, Resource> {
+    pub fn resources(&self) -> ResourcesApi<'_> {
         EntityApi::new(self)
     }
 

@@ -1,9 +1,9 @@
 //! Tickets: `/V1.0/Tickets`, and duplicate-safe creates keyed by `externalID`.
 
-use psa_core::idempotency::create_once;
-use psa_core::{Error, ErrorKind, Result, Vendor};
+use psa_core::idempotency::{KeyChars, KeyRules, create_idempotent};
+use psa_core::{Result, Vendor};
 
-use super::{Entity, EntityApi, top_level, unsupported};
+use super::{Entity, EntityApi, TicketsApi, top_level, unsupported};
 use crate::models::Ticket;
 use crate::{AutotaskClient, Filter, Query};
 
@@ -26,48 +26,68 @@ impl Entity for Ticket {
 
 impl AutotaskClient {
     /// Tickets.
-    pub fn tickets(&self) -> EntityApi<'_, Ticket> {
+    pub fn tickets(&self) -> TicketsApi<'_> {
         EntityApi::new(self)
     }
 }
 
+/// Where Autotask stores idempotency keys: the ticket's queryable `externalID` field, which
+/// holds up to 50 characters (any but control characters; case and spaces are kept).
+pub const IDEMPOTENCY_KEY_RULES: KeyRules =
+    KeyRules::new(Vendor::Autotask, "externalID", 50, KeyChars::Printable);
+
 impl EntityApi<'_, Ticket> {
-    /// Creates a ticket that no retry can duplicate.
+    /// Creates a ticket idempotently: the same `key` always gives the same ticket, from any
+    /// client and any process, and no retry makes a second one.
     ///
-    /// `ticket.external_id` must hold a key unique to this ticket (a chat id, a form
-    /// submission id); it is stored in the ticket's queryable `externalID` field. After an
-    /// ambiguous failure (timeout, lost connection, 5xx, cut-off answer) the client queries
-    /// `externalID eq <key>` and returns the stored ticket's id instead of sending again; it
-    /// sends again only when the query proves the first attempt did not land (see
-    /// [`psa_core::idempotency::create_once`]).
-    pub async fn create_once(&self, ticket: &Ticket) -> Result<i64> {
+    /// The key is stored in the ticket's `externalID` (it replaces `ticket.external_id`) and
+    /// must fit that field ([`IDEMPOTENCY_KEY_RULES`]), otherwise the call is a `Validation`
+    /// error before anything is sent. The client first queries `externalID eq <key>` and
+    /// returns the id of the ticket found (unless
+    /// [`idempotency_lookup(false)`](crate::AutotaskClientBuilder::idempotency_lookup)); after
+    /// an ambiguous failure (timeout, lost connection, 5xx, cut-off answer) it queries again and
+    /// sends again only when the first attempt did not land. Costs one query per create; the
+    /// limits (two processes racing with one key) are in [`psa_core::idempotency`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sim = psa_sim::AutotaskSim::builder().seed(1).companies(1).tickets(0).start().await?;
+    /// # let client = psa_autotask::AutotaskClient::builder().username(sim.username()).secret(sim.secret())
+    /// #     .integration_code(sim.integration_code()).discovery_url(sim.discovery_url())
+    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
+    /// use psa_autotask::models::Ticket;
+    /// let mut ticket = Ticket::default();
+    /// ticket.title = Some("Printer offline".into());
+    /// ticket.company_id = Some(sim.company_ids()[0]);
+    /// ticket.status = Some(1);
+    /// ticket.priority = Some(2);
+    /// let first = client.tickets().create_once(&ticket, "chat-7f3a").await?;
+    /// let again = client.tickets().create_once(&ticket, "chat-7f3a").await?;
+    /// assert_eq!(first, again);
+    /// # sim.stop().await; Ok(()) }
+    /// ```
+    pub async fn create_once(&self, ticket: &Ticket, key: &str) -> Result<i64> {
         // The key is looked up exactly as it is sent: a trimmed lookup would miss a stored
         // " key " and resend the create.
-        let key = match ticket.external_id.as_deref() {
-            Some(k) if !k.trim().is_empty() => k.to_string(),
-            _ => {
-                return Err(Error::new(
-                    ErrorKind::Validation,
-                    "create_once needs ticket.external_id set to the idempotency key",
-                )
-                .with_vendor(Vendor::Autotask)
-                .with_entity("Tickets")
-                .with_fields(["externalID"]));
-            }
-        };
+        let mut ticket = ticket.clone();
+        ticket.external_id = Some(key.to_string());
         let retry = self.client.transport().options().retry.clone();
-        create_once(
+        create_idempotent(
+            &IDEMPOTENCY_KEY_RULES,
+            key,
             &retry,
-            || self.create(ticket),
-            || async { Ok(self.find_by_external_id(&key).await?.and_then(|t| t.id)) },
+            self.client.inner.idempotency_lookup,
+            || self.create(&ticket),
+            || async { Ok(self.find_by_external_id(key).await?.and_then(|t| t.id)) },
         )
         .await
     }
 
-    /// The ticket whose `externalID` is `key` (the lowest id if several), if any.
+    /// The ticket whose `externalID` is exactly `key` (the lowest id if several), if any.
+    /// Autotask compares case-insensitively; every hit is re-checked exactly.
     pub async fn find_by_external_id(&self, key: &str) -> Result<Option<Ticket>> {
         let page = self
-            .query(&Query::with(Filter::eq("externalID", key)).max_records(10))
+            .query(&Query::with(Filter::eq("externalID", key)).max_records(500))
             .await?;
         Ok(page
             .items

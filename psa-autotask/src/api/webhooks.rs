@@ -6,7 +6,7 @@ use futures::TryStreamExt;
 use psa_core::{Error, ErrorKind, Result, Vendor};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{Entity, EntityApi, child_path, top_level, unsupported, with_id};
+use super::{Entity, EntityApi, TicketWebhooksApi, child_path, top_level, unsupported, with_id};
 use crate::models::{TicketWebhook, TicketWebhookExcludedResource, TicketWebhookField};
 use crate::{AutotaskClient, Filter, Query};
 
@@ -280,7 +280,7 @@ pub struct TicketWebhookSetup {
 
 impl AutotaskClient {
     /// Ticket webhooks.
-    pub fn ticket_webhooks(&self) -> EntityApi<'_, TicketWebhook> {
+    pub fn ticket_webhooks(&self) -> TicketWebhooksApi<'_> {
         EntityApi::new(self)
     }
 

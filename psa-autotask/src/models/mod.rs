@@ -5,7 +5,10 @@
 //! `null` for empty fields and leaves out fields not named in `IncludeFields`, and unset fields
 //! are left out of request bodies (Autotask answers explicit `null`s with a 500). Fields this
 //! crate does not know are kept in `extra`, so nothing the server sends is lost, and
-//! user-defined fields are in `user_defined_fields`.
+//! user-defined fields are in `user_defined_fields`. Decoding follows [`psa_core::wire`]: a key
+//! field (`id`, `title`, `status`, `companyID`, `ticketID`, created and last-activity dates) with
+//! an unexpected shape fails the record; any other field with an unexpected shape is kept raw in
+//! `extra` and its typed field stays `None`, so one odd value never fails a query page.
 //!
 //! Build a record for a create with `Default` and public fields:
 //!
@@ -21,7 +24,8 @@
 //! assert_eq!(body["userDefinedFields"][0]["value"], "Golden");
 //! ```
 
-/// Declares an Autotask entity: every field optional, tolerant decoding, unset fields omitted,
+/// Declares an Autotask entity: every field optional, decoding under the shared policy (key
+/// fields strict, other fields with an unexpected shape kept in `extra`), unset fields omitted,
 /// unknown fields kept in `extra`.
 macro_rules! wire_model {
     (
@@ -32,21 +36,36 @@ macro_rules! wire_model {
     ) => {
         $(#[$sm])*
         #[non_exhaustive]
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
         pub struct $name {
             $(
                 $(#[$fm])*
                 #[serde(
                     rename = $wire,
-                    default,
                     with = "crate::models::wire::opt",
                     skip_serializing_if = "Option::is_none"
                 )]
                 pub $field: Option<$ty>,
             )*
-            /// Fields this version of the crate does not model, exactly as the server sent them.
+            /// Fields this version of the crate does not model, and optional fields whose value
+            /// had an unexpected shape, exactly as the server sent them.
             #[serde(flatten)]
             pub extra: serde_json::Map<String, serde_json::Value>,
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let mut extra = crate::models::wire::record_object(d, stringify!($name))?;
+                $(
+                    let $field = crate::models::wire::take::<$ty>(&mut extra, $wire)
+                        .map_err(|e| {
+                            <D::Error as serde::de::Error>::custom(
+                                format!("{}: {e}", stringify!($name)),
+                            )
+                        })?;
+                )*
+                Ok($name { $($field,)* extra })
+            }
         }
     };
 }
@@ -66,6 +85,8 @@ macro_rules! impl_udfs {
                 name: impl Into<String>,
                 value: impl Into<String>,
             ) -> &mut Self {
+                // A `userDefinedFields` kept raw (unexpected shape) is replaced, not sent twice.
+                self.extra.remove("userDefinedFields");
                 crate::models::udf::set(&mut self.user_defined_fields, name.into(), value.into());
                 self
             }
@@ -76,6 +97,7 @@ macro_rules! impl_udfs {
 mod attachment;
 mod company;
 mod contact;
+pub(crate) mod envelope;
 mod metadata;
 mod note;
 mod resource;

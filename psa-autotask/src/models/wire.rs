@@ -1,127 +1,71 @@
-//! How Autotask's JSON values become Rust values.
+//! How Autotask's JSON values become Rust values: [`psa_core::wire`]'s policy, plus Autotask's
+//! own quirks.
 //!
-//! The service is consistent in shape but not always in type: empty fields come back as `null`,
-//! some flags are numbers on one entity and booleans on another (`isActive` is an integer on
-//! Contacts), and dates arrive with and without `Z` and with any number of fractional digits.
-//! Every model field goes through [`WireValue`], which accepts those variants and fails with a
-//! message (never a panic) on anything else.
+//! Scalars (numbers, flags, text, dates) follow the shared policy. What is Autotask's own:
+//! dates without a zone are UTC and are written back in UTC with milliseconds; `null`s are left
+//! out of request bodies ([`strip_nulls`]); and the entity macro decodes each record with the
+//! shared strict/lenient split ([`take`]): key fields (`id`, `title`, `status`, `companyID`,
+//! `ticketID`, and the created / last-activity dates) fail the record with
+//! [`ErrorKind::Decode`](psa_core::ErrorKind::Decode) when their shape is wrong; any other field
+//! with an unexpected shape (`userDefinedFields: {}`) is kept, exactly as sent, in the record's
+//! `extra` map instead of failing the whole query page.
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
+use psa_core::wire as core_wire;
+use serde::{Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::UserDefinedField;
 
+/// The wire names of key fields: an unexpected shape there fails the record.
+pub(crate) const KEY_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "status",
+    "companyID",
+    "ticketID",
+    "createDate",
+    "createDateTime",
+    "lastActivityDate",
+];
+
 /// A value as it travels in Autotask JSON.
 pub(crate) trait WireValue: Sized {
-    /// Reads a value; `Ok(None)` for `null`.
+    /// Reads a value; `Ok(None)` for an empty one.
     fn from_wire(v: Value) -> Result<Option<Self>, String>;
     /// Writes a value.
     fn to_wire(&self) -> Value;
 }
 
-impl WireValue for i64 {
-    fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        match v {
-            Value::Null => Ok(None),
-            Value::Number(n) => {
-                if let Some(i) = n.as_i64() {
-                    Ok(Some(i))
-                } else if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
-                {
-                    Ok(Some(f as i64))
-                } else {
-                    Err(format!("expected a whole number, got {n}"))
-                }
+macro_rules! shared_policy {
+    ($($t:ty),*) => {$(
+        impl WireValue for $t {
+            fn from_wire(v: Value) -> Result<Option<Self>, String> {
+                <$t as psa_core::wire::FromWire>::from_wire(&v).map_err(|e| e.to_string())
             }
-            Value::String(s) if s.trim().is_empty() => Ok(None),
-            Value::String(s) => s
-                .trim()
-                .parse::<i64>()
-                .map(Some)
-                .map_err(|_| format!("expected a whole number, got {s:?}")),
-            Value::Bool(b) => Ok(Some(i64::from(b))),
-            other => Err(format!("expected a whole number, got {other}")),
+            fn to_wire(&self) -> Value {
+                Value::from(self.clone())
+            }
         }
-    }
-    fn to_wire(&self) -> Value {
-        Value::from(*self)
-    }
+    )*};
 }
+
+shared_policy!(i64, bool, String);
 
 impl WireValue for f64 {
     fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        match v {
-            Value::Null => Ok(None),
-            Value::Number(n) => n
-                .as_f64()
-                .map(Some)
-                .ok_or_else(|| format!("expected a number, got {n}")),
-            Value::String(s) if s.trim().is_empty() => Ok(None),
-            Value::String(s) => s
-                .trim()
-                .parse::<f64>()
-                .map(Some)
-                .map_err(|_| format!("expected a number, got {s:?}")),
-            other => Err(format!("expected a number, got {other}")),
-        }
+        <f64 as psa_core::wire::FromWire>::from_wire(&v).map_err(|e| e.to_string())
     }
     fn to_wire(&self) -> Value {
         serde_json::Number::from_f64(*self).map_or(Value::Null, Value::Number)
     }
 }
 
-impl WireValue for bool {
-    fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        match v {
-            Value::Null => Ok(None),
-            Value::Bool(b) => Ok(Some(b)),
-            Value::Number(n) => match n.as_i64() {
-                Some(0) => Ok(Some(false)),
-                Some(1) => Ok(Some(true)),
-                _ => Err(format!("expected true/false or 0/1, got {n}")),
-            },
-            Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-                "" => Ok(None),
-                "true" | "1" => Ok(Some(true)),
-                "false" | "0" => Ok(Some(false)),
-                _ => Err(format!("expected true/false, got {s:?}")),
-            },
-            other => Err(format!("expected true/false, got {other}")),
-        }
-    }
-    fn to_wire(&self) -> Value {
-        Value::Bool(*self)
-    }
-}
-
-impl WireValue for String {
-    fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        match v {
-            Value::Null => Ok(None),
-            Value::String(s) => Ok(Some(s)),
-            Value::Number(n) => Ok(Some(n.to_string())),
-            Value::Bool(b) => Ok(Some(b.to_string())),
-            other => Err(format!("expected text, got {other}")),
-        }
-    }
-    fn to_wire(&self) -> Value {
-        Value::String(self.clone())
-    }
-}
-
 impl WireValue for OffsetDateTime {
     fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        match v {
-            Value::Null => Ok(None),
-            Value::String(s) if s.trim().is_empty() => Ok(None),
-            Value::String(s) => parse_datetime(&s)
-                .map(Some)
-                .ok_or_else(|| format!("expected an ISO-8601 date and time, got {s:?}")),
-            other => Err(format!("expected an ISO-8601 date and time, got {other}")),
-        }
+        <OffsetDateTime as psa_core::wire::FromWire>::from_wire(&v)
+            .map(|t| t.map(core_wire::to_utc))
+            .map_err(|e| e.to_string())
     }
     fn to_wire(&self) -> Value {
         Value::String(format_datetime(*self))
@@ -132,9 +76,12 @@ impl WireValue for Vec<UserDefinedField> {
     fn from_wire(v: Value) -> Result<Option<Self>, String> {
         match v {
             Value::Null => Ok(None),
-            other => serde_json::from_value(other)
+            v @ Value::Array(_) => serde_json::from_value(v)
                 .map(Some)
                 .map_err(|e| format!("userDefinedFields: {e}")),
+            other => Err(
+                core_wire::Unexpected::new("an array of user-defined fields", &other).to_string(),
+            ),
         }
     }
     fn to_wire(&self) -> Value {
@@ -142,7 +89,42 @@ impl WireValue for Vec<UserDefinedField> {
     }
 }
 
-/// `#[serde(with = "crate::models::wire::opt")]` for `Option<T: WireValue>` fields.
+/// Takes one field out of a record's JSON object under the shared policy: strict for
+/// [`KEY_FIELDS`], otherwise an unexpected shape stays in `map` (the record's `extra`).
+pub(crate) fn take<T: WireValue>(
+    map: &mut Map<String, Value>,
+    key: &str,
+) -> Result<Option<T>, String> {
+    let Some(v) = map.remove(key) else {
+        return Ok(None);
+    };
+    if KEY_FIELDS.contains(&key) {
+        return T::from_wire(v).map_err(|e| format!("{key}: {e}"));
+    }
+    match T::from_wire(v.clone()) {
+        Ok(t) => Ok(t),
+        Err(_) => {
+            map.insert(key.to_string(), v);
+            Ok(None)
+        }
+    }
+}
+
+/// A record's JSON object, or a `Decode`-worthy message naming what came instead.
+pub(crate) fn record_object<'de, D: Deserializer<'de>>(
+    d: D,
+    entity: &str,
+) -> Result<Map<String, Value>, D::Error> {
+    match <Value as serde::Deserialize>::deserialize(d)? {
+        Value::Object(m) => Ok(m),
+        other => Err(serde::de::Error::custom(format!(
+            "{entity}: {}",
+            core_wire::Unexpected::new("a record object", &other)
+        ))),
+    }
+}
+
+/// `#[serde(with = "crate::models::wire::opt")]` for `Option<T: WireValue>` fields (strict).
 pub(crate) mod opt {
     use super::*;
 
@@ -159,8 +141,8 @@ pub(crate) mod opt {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: WireValue>(
         d: D,
     ) -> Result<Option<T>, D::Error> {
-        let v = Value::deserialize(d)?;
-        T::from_wire(v).map_err(D::Error::custom)
+        let v = <Value as serde::Deserialize>::deserialize(d)?;
+        T::from_wire(v).map_err(serde::de::Error::custom)
     }
 }
 
@@ -177,7 +159,7 @@ pub(crate) mod int_or_zero {
     }
 }
 
-/// Parses an Autotask date and time as UTC.
+/// Parses an Autotask date and time as UTC, with [`psa_core::wire::parse_datetime_utc`].
 ///
 /// Autotask stores UTC and sends it both as `2019-08-18T01:00:00.000Z` and as
 /// `2024-01-31T15:04:05.307` (no zone); fractions of any length occur. A bare date is midnight
@@ -191,40 +173,11 @@ pub(crate) mod int_or_zero {
 /// assert!(parse_datetime("yesterday").is_none());
 /// ```
 pub fn parse_datetime(text: &str) -> Option<OffsetDateTime> {
-    let s = text.trim();
-    if s.is_empty() {
-        return None;
-    }
-    if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(to_utc(t));
-    }
-    let candidate = if s.len() == 10 {
-        format!("{s}T00:00:00Z")
-    } else {
-        // Keep at most 9 fractional digits: the parser reads nanoseconds.
-        let (main, frac) = match s.split_once('.') {
-            Some((m, f)) => (m, Some(f)),
-            None => (s, None),
-        };
-        match frac {
-            Some(f) if f.chars().all(|c| c.is_ascii_digit()) && !f.is_empty() => {
-                let digits: String = f.chars().take(9).collect();
-                format!("{main}.{digits}Z")
-            }
-            Some(_) => return None,
-            None => format!("{main}Z"),
-        }
-    };
-    OffsetDateTime::parse(&candidate, &Rfc3339).ok().map(to_utc)
+    core_wire::parse_datetime_utc(text)
 }
 
-/// The same instant in UTC; a time whose UTC form falls outside the supported years
-/// (`9999-12-31T23:00:00-05:00`) keeps its own offset instead of panicking.
-fn to_utc(t: OffsetDateTime) -> OffsetDateTime {
-    t.checked_to_offset(time::UtcOffset::UTC).unwrap_or(t)
-}
-
-/// Formats a time the way Autotask accepts it: ISO-8601 in UTC with milliseconds and `Z`.
+/// Formats a time the way Autotask accepts it: ISO-8601 in UTC with milliseconds and `Z`
+/// ([`psa_core::wire::format_datetime`] with 3 digits).
 ///
 /// ```
 /// use psa_autotask::models::format_datetime;
@@ -232,29 +185,7 @@ fn to_utc(t: OffsetDateTime) -> OffsetDateTime {
 /// assert_eq!(format_datetime(t), "2024-01-31T14:04:05.307Z");
 /// ```
 pub fn format_datetime(t: OffsetDateTime) -> String {
-    let (t, zone) = match t.checked_to_offset(time::UtcOffset::UTC) {
-        Some(utc) => (utc, "Z".to_string()),
-        // Outside the supported years in UTC: the same instant with its own offset.
-        None => {
-            let (h, m, _) = t.offset().as_hms();
-            let sign = if t.offset().is_negative() { '-' } else { '+' };
-            (
-                t,
-                format!("{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs()),
-            )
-        }
-    };
-    format!(
-        "{}{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}{zone}",
-        if t.year() < 0 { "-" } else { "" },
-        t.year().unsigned_abs(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.millisecond()
-    )
+    core_wire::format_datetime(t, 3)
 }
 
 /// Removes `null` members from a JSON object (recursively): Autotask answers explicit `null`s in
@@ -285,7 +216,7 @@ mod tests {
         let back = parse_datetime(&format_datetime(t)).unwrap();
         assert_eq!(back, t);
         let early = parse_datetime("0000-01-01T00:30:00+01:00").unwrap();
-        assert_eq!(format_datetime(early), "-0001-12-31T23:30:00.000Z");
+        assert_eq!(format_datetime(early), "0000-01-01T00:30:00.000+01:00");
     }
 
     #[test]
@@ -325,6 +256,98 @@ mod tests {
         assert!(bool::from_wire(json!(7)).is_err());
         assert_eq!(String::from_wire(json!(12)), Ok(Some("12".into())));
         assert_eq!(f64::from_wire(json!("1.5")), Ok(Some(1.5)));
+    }
+
+    #[test]
+    fn an_odd_optional_field_is_kept_raw_and_a_bad_key_field_fails() {
+        use crate::models::Ticket;
+        let mut t: Ticket = serde_json::from_value(json!({
+            "id": "128926", "title": "Printer", "status": 1,
+            "userDefinedFields": {}, "estimatedHours": [1], "dueDateTime": "next week",
+            "createDate": "2024-01-31T15:04:05.307"
+        }))
+        .unwrap();
+        assert_eq!(t.id, Some(128_926));
+        assert!(t.user_defined_fields.is_none() && t.estimated_hours.is_none());
+        assert_eq!(t.extra["userDefinedFields"], json!({}));
+        assert_eq!(t.extra["estimatedHours"], json!([1]));
+        assert_eq!(t.extra["dueDateTime"], "next week");
+        assert!(t.create_date.is_some());
+        t.set_udf("Rank", "Gold");
+        let body = serde_json::to_string(&t).unwrap();
+        assert_eq!(body.matches("userDefinedFields").count(), 1, "{body}");
+
+        for (key, bad) in [
+            ("id", json!({"x": 1})),
+            ("title", json!([])),
+            ("status", json!("open")),
+            ("companyID", json!(1.5)),
+            ("createDate", json!("yesterday")),
+            ("lastActivityDate", json!(20240131)),
+        ] {
+            let mut rec = json!({"id": 1, "title": "t"});
+            rec[key] = bad;
+            let err = serde_json::from_value::<Ticket>(rec)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with(&format!("Ticket: {key}: expected")),
+                "{err}"
+            );
+        }
+        assert!(serde_json::from_value::<Ticket>(json!([1, 2, 3])).is_err());
+        assert!(serde_json::from_value::<Ticket>(json!(5)).is_err());
+    }
+
+    #[test]
+    fn hostile_dates_never_panic_and_only_key_dates_fail() {
+        use crate::models::Ticket;
+        const HOSTILE_DATES: &[&str] = &[
+            "",
+            " ",
+            "\t\n",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "9999-12-31T23:00:00-05:00",
+            "2016-12-31T23:59:60Z",
+            "2016-06-30T23:59:60.5+00:00",
+            "2024-01-31T15:04:05.12345678901234567890123456789012345678901234567890Z",
+            "2024-02-30T00:00:00",
+            "2024-01-31T24:00:00",
+            "+2024-01-31T00:00:00Z",
+            "99999-01-01",
+            "2024-01-31T15:04:05+99:99",
+            "2024-01-31 15:04:05 UTC",
+            "2024-01-31T15:04:05.Z",
+            "\u{a0}2024-01-31\u{a0}",
+            "２０２４-01-31",
+            "-0001-12-31T23:30:00Z",
+            "1e10",
+            "null",
+        ];
+        for s in HOSTILE_DATES {
+            let readable = parse_datetime(s);
+            if let Some(t) = readable {
+                assert_eq!(
+                    parse_datetime(&format_datetime(t)).map(|b| b.unix_timestamp()),
+                    Some(t.unix_timestamp()),
+                    "{s:?}"
+                );
+            }
+            let t: Ticket = serde_json::from_value(json!({"id": 1, "dueDateTime": s})).unwrap();
+            assert_eq!(t.due_date_time, readable, "{s:?}");
+            assert_eq!(
+                t.extra.contains_key("dueDateTime"),
+                readable.is_none() && !s.trim().is_empty(),
+                "{s:?}"
+            );
+            let keyed = serde_json::from_value::<Ticket>(json!({"id": 1, "createDate": s}));
+            assert_eq!(
+                keyed.is_ok(),
+                readable.is_some() || s.trim().is_empty(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

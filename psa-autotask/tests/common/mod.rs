@@ -40,6 +40,21 @@ pub(crate) async fn client(server: &MockServer) -> AutotaskClient {
         .unwrap()
 }
 
+/// Like [`client`], without the lookup before an idempotent create (to see the one after a
+/// failure).
+pub(crate) async fn client_without_lookup(server: &MockServer) -> AutotaskClient {
+    AutotaskClient::builder()
+        .username(USERNAME)
+        .secret(SECRET)
+        .integration_code(CODE)
+        .zone_url(server.url(ROOT))
+        .options(options())
+        .idempotency_lookup(false)
+        .build()
+        .await
+        .unwrap()
+}
+
 /// Any request no other mock expects gets a loud 599, so a test never passes by accident.
 /// httpmock tries mocks in creation order: create this one last.
 pub(crate) async fn catch_all(server: &MockServer) -> httpmock::Mock<'_> {

@@ -21,11 +21,11 @@ use crate::{ConnectWiseClient, ListQuery};
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Boards<'a> {
+pub struct BoardsApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl<'a> Boards<'a> {
+impl<'a> BoardsApi<'a> {
     /// One board.
     pub async fn get(&self, id: i64) -> Result<Board> {
         Ok(
@@ -72,11 +72,11 @@ impl<'a> Boards<'a> {
 
 /// Ticket priorities; see [`ConnectWiseClient::priorities`].
 #[derive(Debug, Clone, Copy)]
-pub struct Priorities<'a> {
+pub struct PrioritiesApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl Priorities<'_> {
+impl PrioritiesApi<'_> {
     /// Every priority, in sort order.
     pub async fn all(&self) -> Result<Vec<Priority>> {
         let mut all: Vec<Priority> = all_typed(

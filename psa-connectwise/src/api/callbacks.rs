@@ -29,11 +29,11 @@ const PATH: &str = "system/callbacks";
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Callbacks<'a> {
+pub struct CallbacksApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl Callbacks<'_> {
+impl CallbacksApi<'_> {
     /// Every registered callback.
     pub async fn all(&self) -> Result<Vec<CallbackEntry>> {
         all_typed(self.client, PATH, "callback", &ListQuery::new()).await

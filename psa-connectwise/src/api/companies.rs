@@ -25,11 +25,11 @@ const PATH: &str = "company/companies";
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Companies<'a> {
+pub struct CompaniesApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl<'a> Companies<'a> {
+impl<'a> CompaniesApi<'a> {
     /// One company.
     pub async fn get(&self, id: i64) -> Result<Company> {
         Ok(get_typed(self.client, &format!("{PATH}/{id}"), "company")

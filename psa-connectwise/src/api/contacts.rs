@@ -25,7 +25,7 @@ const PATH: &str = "company/contacts";
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Contacts<'a> {
+pub struct ContactsApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
@@ -36,7 +36,7 @@ pub(crate) fn email_child_condition(email: &str) -> Condition {
         .and(field("communicationItems/communicationType").eq("Email"))
 }
 
-impl<'a> Contacts<'a> {
+impl<'a> ContactsApi<'a> {
     /// One contact.
     pub async fn get(&self, id: i64) -> Result<Contact> {
         Ok(get_typed(self.client, &format!("{PATH}/{id}"), "contact")

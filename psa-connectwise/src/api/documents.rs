@@ -188,11 +188,11 @@ impl DocumentUpload {
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Documents<'a> {
+pub struct DocumentsApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl Documents<'_> {
+impl DocumentsApi<'_> {
     /// Uploads a document (sent once).
     pub async fn upload(&self, upload: &DocumentUpload) -> Result<DocumentInfo> {
         let parts = upload.parts()?;

@@ -11,11 +11,11 @@ const PATH: &str = "system/members";
 
 /// Members; see [`ConnectWiseClient::members`].
 #[derive(Debug, Clone, Copy)]
-pub struct Members<'a> {
+pub struct MembersApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl<'a> Members<'a> {
+impl<'a> MembersApi<'a> {
     /// One member by id.
     pub async fn get(&self, id: i64) -> Result<Member> {
         Ok(get_typed(self.client, &format!("{PATH}/{id}"), "member")

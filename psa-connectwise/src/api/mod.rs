@@ -25,51 +25,51 @@ use crate::{ConnectWiseClient, ListQuery};
 
 impl ConnectWiseClient {
     /// Service tickets (`/service/tickets`).
-    pub fn tickets(&self) -> tickets::Tickets<'_> {
-        tickets::Tickets { client: self }
+    pub fn tickets(&self) -> tickets::TicketsApi<'_> {
+        tickets::TicketsApi { client: self }
     }
     /// The notes of one ticket (`/service/tickets/{id}/notes`).
-    pub fn ticket_notes(&self, ticket_id: i64) -> notes::TicketNotes<'_> {
-        notes::TicketNotes {
+    pub fn ticket_notes(&self, ticket_id: i64) -> notes::TicketNotesApi<'_> {
+        notes::TicketNotesApi {
             client: self,
             ticket_id,
         }
     }
     /// Companies (`/company/companies`).
-    pub fn companies(&self) -> companies::Companies<'_> {
-        companies::Companies { client: self }
+    pub fn companies(&self) -> companies::CompaniesApi<'_> {
+        companies::CompaniesApi { client: self }
     }
     /// Contacts (`/company/contacts`).
-    pub fn contacts(&self) -> contacts::Contacts<'_> {
-        contacts::Contacts { client: self }
+    pub fn contacts(&self) -> contacts::ContactsApi<'_> {
+        contacts::ContactsApi { client: self }
     }
     /// Members (`/system/members`).
-    pub fn members(&self) -> members::Members<'_> {
-        members::Members { client: self }
+    pub fn members(&self) -> members::MembersApi<'_> {
+        members::MembersApi { client: self }
     }
     /// Service boards and their statuses (`/service/boards`).
-    pub fn boards(&self) -> boards::Boards<'_> {
-        boards::Boards { client: self }
+    pub fn boards(&self) -> boards::BoardsApi<'_> {
+        boards::BoardsApi { client: self }
     }
     /// Ticket priorities (`/service/priorities`).
-    pub fn priorities(&self) -> boards::Priorities<'_> {
-        boards::Priorities { client: self }
+    pub fn priorities(&self) -> boards::PrioritiesApi<'_> {
+        boards::PrioritiesApi { client: self }
     }
     /// Ticket sources (`/service/sources`).
-    pub fn sources(&self) -> sources::Sources<'_> {
-        sources::Sources { client: self }
+    pub fn sources(&self) -> sources::SourcesApi<'_> {
+        sources::SourcesApi { client: self }
     }
     /// Documents (`/system/documents`).
-    pub fn documents(&self) -> documents::Documents<'_> {
-        documents::Documents { client: self }
+    pub fn documents(&self) -> documents::DocumentsApi<'_> {
+        documents::DocumentsApi { client: self }
     }
     /// Callback registrations (`/system/callbacks`).
-    pub fn callbacks(&self) -> callbacks::Callbacks<'_> {
-        callbacks::Callbacks { client: self }
+    pub fn callbacks(&self) -> callbacks::CallbacksApi<'_> {
+        callbacks::CallbacksApi { client: self }
     }
     /// `/system/info`, `/system/mySecurity` and `companyinfo`.
-    pub fn system(&self) -> system::System<'_> {
-        system::System { client: self }
+    pub fn system(&self) -> system::SystemApi<'_> {
+        system::SystemApi { client: self }
     }
 
     /// One page of raw records from any list endpoint (`path` relative to the API base, e.g.

@@ -28,12 +28,12 @@ use crate::{ConnectWiseClient, ListQuery};
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct TicketNotes<'a> {
+pub struct TicketNotesApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
     pub(crate) ticket_id: i64,
 }
 
-impl<'a> TicketNotes<'a> {
+impl<'a> TicketNotesApi<'a> {
     fn path(&self) -> String {
         format!("service/tickets/{}/notes", self.ticket_id)
     }

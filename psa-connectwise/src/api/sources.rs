@@ -13,7 +13,7 @@ const PATH: &str = "service/sources";
 /// Ticket sources; see [`ConnectWiseClient::sources`]. Creating one needs the security role's
 /// Table Setup Add level (System module).
 #[derive(Debug, Clone, Copy)]
-pub struct Sources<'a> {
+pub struct SourcesApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
@@ -29,7 +29,7 @@ pub(crate) fn check_source_name(name: &str) -> Result<&str> {
     Ok(n)
 }
 
-impl Sources<'_> {
+impl SourcesApi<'_> {
     /// Every source.
     pub async fn all(&self) -> Result<Vec<Source>> {
         all_typed(self.client, PATH, "source", &ListQuery::new()).await

@@ -21,11 +21,11 @@ use crate::{ConnectWiseClient, ListQuery};
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct System<'a> {
+pub struct SystemApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl System<'_> {
+impl SystemApi<'_> {
     /// `GET /system/info`: the server version, cloud or not, region.
     pub async fn info(&self) -> Result<SystemInfo> {
         self.client.call_json(&Call::get("system/info")).await

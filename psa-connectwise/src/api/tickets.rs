@@ -2,8 +2,8 @@
 
 use futures::stream::BoxStream;
 use http::Method;
-use psa_core::idempotency::create_once;
-use psa_core::{Error, ErrorKind, Page, PageToken, Result};
+use psa_core::idempotency::{KeyChars, KeyRules, create_idempotent};
+use psa_core::{Error, ErrorKind, Page, PageToken, Result, Vendor};
 use serde_json::Value;
 
 use super::{get_typed, list_typed, stream_typed};
@@ -12,6 +12,15 @@ use crate::models::{NewServiceTicket, Reference, ServiceTicket};
 use crate::{Condition, ConnectWiseClient, ListQuery, Patch, field};
 
 const PATH: &str = "service/tickets";
+
+/// Where ConnectWise stores idempotency keys: the ticket's `externalXRef`, which holds up to 100
+/// characters; text fields come back padded or trimmed, so keys have no surrounding spaces.
+pub const IDEMPOTENCY_KEY_RULES: KeyRules = KeyRules::new(
+    Vendor::ConnectWise,
+    "externalXRef",
+    100,
+    KeyChars::PrintableTrimmed,
+);
 
 /// Service tickets; see [`ConnectWiseClient::tickets`].
 ///
@@ -33,11 +42,11 @@ const PATH: &str = "service/tickets";
 /// # sim.stop().await; Ok(()) }
 /// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Tickets<'a> {
+pub struct TicketsApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
 }
 
-impl<'a> Tickets<'a> {
+impl<'a> TicketsApi<'a> {
     /// One ticket; [`ErrorKind::NotFound`] when it does not exist.
     pub async fn get(&self, id: i64) -> Result<ServiceTicket> {
         Ok(self.get_with_raw(id).await?.0)
@@ -69,7 +78,7 @@ impl<'a> Tickets<'a> {
     }
 
     /// Creates a ticket, sent once (a create is never retried after an ambiguous failure; use
-    /// [`create_once`](Self::create_once) with an `externalXRef` for that).
+    /// [`create_once`](Self::create_once) with an idempotency key for that).
     pub async fn create(&self, ticket: &NewServiceTicket) -> Result<ServiceTicket> {
         Ok(self.create_with_raw(ticket).await?.0)
     }
@@ -85,43 +94,58 @@ impl<'a> Tickets<'a> {
         Ok((typed_one("ticket", &v)?, v))
     }
 
-    /// Creates a ticket that is never duplicated by retries: its `externalXRef` is the
-    /// idempotency key. After an ambiguous failure (timeout, lost connection, 5xx) the ticket is
-    /// looked up by `externalXRef` before anything is sent again.
+    /// Creates a ticket idempotently: the same `key` always gives the same ticket, from any
+    /// client and any process, and no retry makes a second one.
     ///
-    /// `externalXRef` must be set and should be unique per ticket you mean to create.
-    pub async fn create_once(&self, ticket: &NewServiceTicket) -> Result<ServiceTicket> {
-        Ok(self.create_once_with_raw(ticket).await?.0)
+    /// The key is stored in the ticket's `externalXRef` (it replaces `ticket.external_xref`)
+    /// and must fit that field ([`IDEMPOTENCY_KEY_RULES`]: up to 100 characters, no control
+    /// characters, no leading or trailing spaces since ConnectWise pads and trims text fields),
+    /// otherwise the call is a `Validation` error before anything is sent. The client first
+    /// lists `externalXRef = "<key>"` and returns the ticket found (unless
+    /// [`idempotency_lookup(false)`](crate::ConnectWiseClientBuilder::idempotency_lookup));
+    /// after an ambiguous failure (timeout, lost connection, 5xx) it looks again and sends
+    /// again only when the first attempt did not land. Costs one GET per create; the limits
+    /// (two processes racing with one key) are in [`psa_core::idempotency`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sim = psa_sim::ConnectWiseSim::builder().seed(3).companies(2).tickets(0).start().await?;
+    /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
+    /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
+    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
+    /// use psa_connectwise::models::{NewServiceTicket, Reference};
+    /// let ticket = NewServiceTicket::new("Printer offline", Reference::id(sim.company_ids()[0]));
+    /// let first = client.tickets().create_once(&ticket, "chat-7f3a").await?;
+    /// let again = client.tickets().create_once(&ticket, "chat-7f3a").await?;
+    /// assert_eq!(first.id, again.id);
+    /// # sim.stop().await; Ok(()) }
+    /// ```
+    pub async fn create_once(&self, ticket: &NewServiceTicket, key: &str) -> Result<ServiceTicket> {
+        Ok(self.create_once_with_raw(ticket, key).await?.0)
     }
 
     pub(crate) async fn create_once_with_raw(
         &self,
         ticket: &NewServiceTicket,
+        key: &str,
     ) -> Result<(ServiceTicket, Value)> {
         ticket.validate()?;
-        let key = ticket
-            .external_xref
-            .as_deref()
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Validation,
-                    "create_once needs externalXRef: it is the idempotency key looked up after an ambiguous failure",
-                )
-                .with_fields(["externalXRef"])
-            })?
-            .to_string();
+        let mut ticket = ticket.clone();
+        ticket.external_xref = Some(key.to_string());
         let retry = self.client.transport().options().retry.clone();
-        create_once(
+        create_idempotent(
+            &IDEMPOTENCY_KEY_RULES,
+            key,
             &retry,
-            || self.create_with_raw(ticket),
-            || async { self.find_by_external_xref_raw(&key).await },
+            self.client.inner.idempotency_lookup,
+            || self.create_with_raw(&ticket),
+            || self.find_by_external_xref_raw(key),
         )
         .await
     }
 
     /// The ticket whose `externalXRef` is exactly `key`, if any (the lowest id when several).
+    /// ConnectWise compares case-insensitively; every hit is re-checked exactly.
     pub async fn find_by_external_xref(&self, key: &str) -> Result<Option<ServiceTicket>> {
         Ok(self.find_by_external_xref_raw(key).await?.map(|(t, _)| t))
     }
@@ -133,11 +157,10 @@ impl<'a> Tickets<'a> {
         let q = ListQuery::new()
             .conditions(field("externalXRef").eq(key))
             .order_by("id", crate::Direction::Asc)
-            .page_size(10);
+            .page_size(1000);
         let page = self.client.list_raw(PATH, &q, None).await?;
         for v in page.items {
             let t: ServiceTicket = typed_one("ticket", &v)?;
-            // The server compares case-insensitively; the key is exact.
             if t.external_xref.as_deref() == Some(key) {
                 return Ok(Some((t, v)));
             }

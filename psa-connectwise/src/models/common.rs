@@ -214,8 +214,17 @@ impl<'de> Deserialize<'de> for Info {
         let mut info = Info::default();
         for (k, v) in map {
             match (k.as_str(), v) {
-                ("lastUpdated", Value::String(s)) => info.last_updated = de::parse_datetime(&s),
-                ("dateEntered", Value::String(s)) => info.date_entered = de::parse_datetime(&s),
+                // Key dates (sync cursors, created/updated): strict, an unreadable one fails.
+                ("lastUpdated" | "dateEntered", v) => {
+                    let t = <OffsetDateTime as psa_core::wire::FromWire>::from_wire(&v)
+                        .map_err(|e| serde::de::Error::custom(format!("_info.{k}: {e}")))?
+                        .map(psa_core::wire::to_utc);
+                    if k == "lastUpdated" {
+                        info.last_updated = t;
+                    } else {
+                        info.date_entered = t;
+                    }
+                }
                 ("updatedBy", Value::String(s)) => info.updated_by = Some(de::trim_padding(&s)),
                 ("enteredBy", Value::String(s)) => info.entered_by = Some(de::trim_padding(&s)),
                 (_, Value::String(s)) => {

@@ -1,5 +1,6 @@
 //! Companies (`/company/companies`).
 
+use psa_core::wire::Field;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -78,7 +79,7 @@ pub struct Company {
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub date_acquired: Option<OffsetDateTime>,
+    pub date_acquired: Option<Field<OffsetDateTime>>,
     /// Sic code (a reference): `sicCode`.
     #[serde(rename = "sicCode", default)]
     pub sic_code: Option<Reference>,
@@ -245,7 +246,7 @@ pub struct Company {
     pub deleted_flag: Option<bool>,
     /// Date deleted: `dateDeleted`.
     #[serde(rename = "dateDeleted", default, deserialize_with = "de::opt_datetime")]
-    pub date_deleted: Option<OffsetDateTime>,
+    pub date_deleted: Option<Field<OffsetDateTime>>,
     /// Deleted by: `deletedBy`.
     #[serde(rename = "deletedBy", default, deserialize_with = "de::opt_string")]
     pub deleted_by: Option<String>,

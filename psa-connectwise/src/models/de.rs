@@ -1,40 +1,35 @@
-//! Lenient deserializers for ConnectWise records.
+//! ConnectWise's quirks on top of [`psa_core::wire`]'s lenient-decoding policy.
 //!
 //! ConnectWise is not always consistent about JSON types (`"IsCloud":"True"`, a reference with
 //! `"Sort":30` next to one with `"sort":50`, numbers sent as strings), and some text columns are
-//! right-padded with spaces (`"updatedBy":"trigger        "`). These helpers accept every shape
-//! seen in real responses, trim the padding of short text fields, and never fail on `null`.
+//! right-padded with spaces (`"updatedBy":"trigger        "`). Scalars follow the shared policy;
+//! what is ConnectWise's own: short text is trimmed of its padding, a server enum falls back to
+//! `Unknown`, timestamps are read and written in UTC as `yyyy-MM-ddTHH:mm:ssZ`, and an optional
+//! number or flag of an unexpected shape is `None` (the mapped core record keeps the whole vendor
+//! record). An optional date of an unexpected shape is kept as raw JSON in a
+//! [`Field::Raw`](psa_core::wire::Field); key dates (`_info.lastUpdated`, `_info.dateEntered`,
+//! a note's `dateCreated`) are strict and fail the record.
 
+use psa_core::wire::{self as core_wire, Field, FromWire};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer};
 use serde_json::Value;
-use time::format_description::well_known::Rfc3339;
-use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 /// Removes the right-padding ConnectWise leaves on fixed-width text columns.
 pub(crate) fn trim_padding(s: &str) -> String {
-    s.trim_end_matches([' ', '\u{a0}']).to_string()
+    core_wire::trim_padding(s).to_string()
 }
 
-fn scalar_to_string(v: Value, trim: bool) -> Option<String> {
-    match v {
-        Value::Null => None,
-        Value::String(s) => Some(if trim { trim_padding(&s) } else { s }),
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        // An object or array where text was expected: keep its JSON rather than fail.
-        other => Some(other.to_string()),
-    }
-}
-
-/// A short text field: trailing padding removed; numbers and booleans become text.
+/// A short text field: trailing padding removed; numbers and booleans become text, an object or
+/// array its JSON text.
 pub(crate) fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(scalar_to_string(Value::deserialize(d)?, true))
+    core_wire::trimmed(d)
 }
 
 /// A required short text field; `null` or absent is empty.
 pub(crate) fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(scalar_to_string(Value::deserialize(d)?, true).unwrap_or_default())
+    Ok(core_wire::trimmed(d)?.unwrap_or_default())
 }
 
 /// A server-defined enum value with an `Unknown` fallback.
@@ -43,104 +38,77 @@ where
     D: Deserializer<'de>,
     T: for<'a> From<&'a str>,
 {
-    Ok(scalar_to_string(Value::deserialize(d)?, true).map(|s| T::from(s.as_str())))
+    Ok(core_wire::trimmed(d)?.map(|s| T::from(s.as_str())))
 }
 
 /// A free-text field (note text, descriptions): kept exactly as sent.
 pub(crate) fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(scalar_to_string(Value::deserialize(d)?, false))
+    let v = Value::deserialize(d)?;
+    Ok(String::from_wire(&v).unwrap_or_else(|_| Some(v.to_string())))
 }
 
-/// An integer sent as a number, a float with no fraction, or numeric text.
+/// An optional integer under the shared policy; an unexpected shape is `None`.
 pub(crate) fn opt_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
     Ok(value_to_i64(&Value::deserialize(d)?))
 }
 
+/// An integer under the shared policy, `None` when empty or of an unexpected shape.
 pub(crate) fn value_to_i64(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
-                .map(|f| f as i64)
-        }),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
+    i64::from_wire(v).ok().flatten()
 }
 
-/// A required record id.
+/// A required record id (strict).
 pub(crate) fn id<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-    let v = Value::deserialize(d)?;
-    value_to_i64(&v)
-        .ok_or_else(|| serde::de::Error::custom(format!("expected a numeric id, got {v}")))
+    core_wire::required(d)
 }
 
-/// A decimal number sent as a number or as text.
+/// An optional decimal under the shared policy; an unexpected shape is `None`.
 pub(crate) fn opt_f64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
+    Ok(f64::from_wire(&Value::deserialize(d)?).ok().flatten())
 }
 
-/// A flag sent as `true`/`false`, `"True"`/`"False"`, or `0`/`1`.
+/// An optional flag under the shared policy; an unexpected shape is `None`.
 pub(crate) fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     Ok(value_to_bool(&Value::deserialize(d)?))
 }
 
+/// A flag under the shared policy, `None` when empty or of an unexpected shape.
 pub(crate) fn value_to_bool(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => Some(true),
-            "false" | "0" | "no" => Some(false),
-            _ => None,
-        },
-        Value::Number(n) => n.as_i64().map(|i| i != 0),
-        _ => None,
-    }
+    bool::from_wire(v).ok().flatten()
 }
 
-/// A timestamp: `yyyy-MM-ddTHH:mm:ssZ` (the documented form), any RFC 3339 offset, or a
-/// timestamp without an offset (read as UTC). Unreadable text becomes `None` rather than failing
-/// the whole record; the raw record keeps the original.
+/// An optional timestamp in UTC; unreadable text is kept raw in [`Field::Raw`], never dropped.
 pub(crate) fn opt_datetime<'de, D: Deserializer<'de>>(
     d: D,
-) -> Result<Option<OffsetDateTime>, D::Error> {
-    Ok(match Value::deserialize(d)? {
-        Value::String(s) => parse_datetime(&s),
-        _ => None,
-    })
+) -> Result<Option<Field<OffsetDateTime>>, D::Error> {
+    Ok(
+        core_wire::opt_field::<D, OffsetDateTime>(d)?.map(|f| match f {
+            Field::Value(t) => Field::Value(core_wire::to_utc(t)),
+            raw => raw,
+        }),
+    )
 }
 
-/// Parses a ConnectWise timestamp to UTC.
+/// A key timestamp in UTC: empty is `None`, unreadable text fails the record.
+pub(crate) fn key_datetime<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<OffsetDateTime>, D::Error> {
+    Ok(core_wire::strict::<D, OffsetDateTime>(d)?.map(core_wire::to_utc))
+}
+
+/// Parses a ConnectWise timestamp to UTC, with [`psa_core::wire::parse_datetime_utc`]: the
+/// documented `yyyy-MM-ddTHH:mm:ssZ`, any RFC 3339 offset, a timestamp without an offset (UTC)
+/// or a bare date. Never panics (a time whose UTC form passes year 9999 keeps its offset).
 ///
 /// ```
 /// let t = psa_connectwise::models::parse_datetime("2016-08-20T18:04:26Z").unwrap();
 /// assert_eq!(t.unix_timestamp(), 1_471_716_266);
 /// assert!(psa_connectwise::models::parse_datetime("2016-08-20T18:04:26").is_some());
+/// assert!(psa_connectwise::models::parse_datetime("9999-12-31T23:00:00-05:00").is_some());
 /// assert!(psa_connectwise::models::parse_datetime("soon").is_none());
 /// ```
 pub fn parse_datetime(s: &str) -> Option<OffsetDateTime> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(t.to_offset(UtcOffset::UTC));
-    }
-    let naive = time::macros::format_description!(
-        version = 2,
-        "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
-    );
-    if let Ok(t) = PrimitiveDateTime::parse(s, naive) {
-        return Some(t.assume_utc());
-    }
-    let date = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(s, date)
-        .ok()
-        .map(|d| d.midnight().assume_utc())
+    core_wire::parse_datetime_utc(s)
 }
 
 /// An array that may also arrive as `null`.
@@ -149,32 +117,18 @@ where
     D: Deserializer<'de>,
     T: DeserializeOwned,
 {
-    match Value::deserialize(d)? {
-        Value::Null => Ok(Vec::new()),
-        v @ Value::Array(_) => serde_json::from_value(v).map_err(serde::de::Error::custom),
-        other => Err(serde::de::Error::custom(format!(
-            "expected an array, got {other}"
-        ))),
-    }
+    core_wire::vec_or_null(d)
 }
 
-/// Formats a timestamp the way ConnectWise expects it: `yyyy-MM-ddTHH:mm:ssZ`, in UTC.
+/// Formats a timestamp the way ConnectWise expects it: `yyyy-MM-ddTHH:mm:ssZ`, in UTC
+/// ([`psa_core::wire::format_datetime`] without fraction).
 ///
 /// ```
 /// let t = time::macros::datetime!(2024-05-01 09:30:00.250 +02:00);
 /// assert_eq!(psa_connectwise::models::format_datetime(t), "2024-05-01T07:30:00Z");
 /// ```
 pub fn format_datetime(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    core_wire::format_datetime(t, 0)
 }
 
 /// Serializes an optional timestamp as `yyyy-MM-ddTHH:mm:ssZ`.
@@ -203,7 +157,7 @@ mod tests {
         #[serde(default, deserialize_with = "opt_bool")]
         b: Option<bool>,
         #[serde(default, deserialize_with = "opt_datetime")]
-        d: Option<OffsetDateTime>,
+        d: Option<Field<OffsetDateTime>>,
         #[serde(default, deserialize_with = "vec")]
         v: Vec<i64>,
     }
@@ -228,8 +182,101 @@ mod tests {
         assert_eq!(t.s.as_deref(), Some("30"));
         assert_eq!(t.i, Some(7));
         assert_eq!(t.b, Some(false));
-        assert!(t.d.is_none());
+        assert_eq!(
+            t.d.and_then(|d| d.raw().cloned()),
+            Some(Value::from("not a date"))
+        );
         assert_eq!(t.v, vec![1, 2]);
+    }
+
+    #[test]
+    fn dates_past_year_9999_in_utc_do_not_panic() {
+        let t = parse_datetime("9999-12-31T23:00:00-05:00").unwrap();
+        assert_eq!(t.offset().whole_hours(), -5);
+        assert_eq!(format_datetime(t), "9999-12-31T23:00:00-05:00");
+        assert_eq!(parse_datetime(&format_datetime(t)), Some(t));
+        let early = parse_datetime("0000-01-01T00:00:00+01:00").unwrap();
+        assert_eq!(format_datetime(early), "0000-01-01T00:00:00+01:00");
+    }
+
+    #[test]
+    fn an_odd_optional_date_is_kept_raw_and_a_bad_key_date_fails() {
+        use crate::models::{ServiceNote, ServiceTicket};
+        let t: ServiceTicket = serde_json::from_value(serde_json::json!({
+            "id": 5, "summary": "x", "closedDate": "31/12/2024", "dateResolved": {"d": 1},
+            "requiredDate": "2024-02-01T00:00:00Z",
+            "_info": {"lastUpdated": "2024-02-01T08:00:00Z"}
+        }))
+        .unwrap();
+        let closed = t.closed_date.unwrap();
+        assert_eq!(closed.raw(), Some(&Value::from("31/12/2024")));
+        assert!(t.date_resolved.unwrap().is_raw());
+        assert!(t.required_date.unwrap().value().is_some());
+        for bad in [
+            serde_json::json!({"id": 5, "_info": {"lastUpdated": "yesterday"}}),
+            serde_json::json!({"id": 5, "_info": {"dateEntered": 12}}),
+            serde_json::json!({"id": "five"}),
+        ] {
+            assert!(serde_json::from_value::<ServiceTicket>(bad).is_err());
+        }
+        let n = serde_json::from_value::<ServiceNote>(serde_json::json!({
+            "id": 1, "dateCreated": "someday"
+        }));
+        assert!(n.is_err(), "a note's creation date is a key date");
+    }
+
+    #[test]
+    fn hostile_dates_never_panic_and_only_key_dates_fail() {
+        use crate::models::ServiceTicket;
+        const HOSTILE_DATES: &[&str] = &[
+            "",
+            " ",
+            "\t\n",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "9999-12-31T23:00:00-05:00",
+            "2016-12-31T23:59:60Z",
+            "2016-06-30T23:59:60.5+00:00",
+            "2024-01-31T15:04:05.12345678901234567890123456789012345678901234567890Z",
+            "2024-02-30T00:00:00",
+            "2024-01-31T24:00:00",
+            "+2024-01-31T00:00:00Z",
+            "99999-01-01",
+            "2024-01-31T15:04:05+99:99",
+            "2024-01-31 15:04:05 UTC",
+            "2024-01-31T15:04:05.Z",
+            "\u{a0}2024-01-31\u{a0}",
+            "２０２４-01-31",
+            "-0001-12-31T23:30:00Z",
+            "1e10",
+            "null",
+        ];
+        for s in HOSTILE_DATES {
+            let readable = parse_datetime(s);
+            if let Some(t) = readable {
+                assert_eq!(
+                    parse_datetime(&format_datetime(t)).map(|b| b.unix_timestamp()),
+                    Some(t.unix_timestamp()),
+                    "{s:?}"
+                );
+            }
+            let t: ServiceTicket =
+                serde_json::from_value(serde_json::json!({"id": 1, "closedDate": s})).unwrap();
+            match (readable, t.closed_date) {
+                (Some(want), Some(Field::Value(got))) => assert_eq!(got, want, "{s:?}"),
+                (None, Some(Field::Raw(raw))) => assert_eq!(raw, Value::from(*s)),
+                (None, None) => assert!(s.trim().is_empty(), "{s:?}"),
+                (want, got) => panic!("{s:?}: {want:?} vs {got:?}"),
+            }
+            let keyed = serde_json::from_value::<ServiceTicket>(
+                serde_json::json!({"id": 1, "_info": {"lastUpdated": s}}),
+            );
+            assert_eq!(
+                keyed.is_ok(),
+                readable.is_some() || s.trim().is_empty(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Members (`/system/members`): technicians and API members.
 
+use psa_core::wire::Field;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -63,7 +64,7 @@ pub struct Member {
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub inactive_date: Option<OffsetDateTime>,
+    pub inactive_date: Option<Field<OffsetDateTime>>,
     /// Inactive flag: `inactiveFlag`.
     #[serde(rename = "inactiveFlag", default, deserialize_with = "de::opt_bool")]
     pub inactive_flag: Option<bool>,
@@ -90,7 +91,7 @@ pub struct Member {
     pub last_name: Option<String>,
     /// Hire date: `hireDate`.
     #[serde(rename = "hireDate", default, deserialize_with = "de::opt_datetime")]
-    pub hire_date: Option<OffsetDateTime>,
+    pub hire_date: Option<Field<OffsetDateTime>>,
     /// Country (a reference): `country`.
     #[serde(rename = "country", default)]
     pub country: Option<Reference>,

@@ -32,5 +32,6 @@ pub use document::{DocumentInfo, DocumentRecordType};
 pub use member::Member;
 pub use note::{NewServiceNote, ServiceNote};
 pub use priority::{MAX_SOURCE_NAME, NewSource, Priority, Source};
+pub use psa_core::wire::Field;
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
 pub use ticket::{Level, MAX_SUMMARY, NewServiceTicket, RecordType, ServiceTicket};

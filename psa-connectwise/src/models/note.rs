@@ -74,7 +74,7 @@ pub struct ServiceNote {
     )]
     pub process_notifications: Option<bool>,
     /// Date created: `dateCreated`.
-    #[serde(rename = "dateCreated", default, deserialize_with = "de::opt_datetime")]
+    #[serde(rename = "dateCreated", default, deserialize_with = "de::key_datetime")]
     pub date_created: Option<OffsetDateTime>,
     /// Created by: `createdBy`.
     #[serde(rename = "createdBy", default, deserialize_with = "de::opt_string")]

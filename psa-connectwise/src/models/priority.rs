@@ -1,5 +1,6 @@
 //! Ticket priorities (`/service/priorities`) and sources (`/service/sources`).
 
+use psa_core::wire::Field;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -80,7 +81,7 @@ pub struct Source {
     pub entered_by: Option<String>,
     /// Date entered: `dateEntered`.
     #[serde(rename = "dateEntered", default, deserialize_with = "de::opt_datetime")]
-    pub date_entered: Option<OffsetDateTime>,
+    pub date_entered: Option<Field<OffsetDateTime>>,
     /// Record metadata (`_info`): last update, entered by/at, links.
     #[serde(rename = "_info", default)]
     pub info: Option<Info>,

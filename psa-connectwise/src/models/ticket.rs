@@ -1,5 +1,6 @@
 //! Service tickets (`/service/tickets`).
 
+use psa_core::wire::Field;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -164,7 +165,7 @@ pub struct ServiceTicket {
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub required_date: Option<OffsetDateTime>,
+    pub required_date: Option<Field<OffsetDateTime>>,
     /// Budget hours: `budgetHours`.
     #[serde(rename = "budgetHours", default, deserialize_with = "de::opt_f64")]
     pub budget_hours: Option<f64>,
@@ -247,7 +248,7 @@ pub struct ServiceTicket {
     pub automatic_email_cc: Option<String>,
     /// Closed date: `closedDate`.
     #[serde(rename = "closedDate", default, deserialize_with = "de::opt_datetime")]
-    pub closed_date: Option<OffsetDateTime>,
+    pub closed_date: Option<Field<OffsetDateTime>>,
     /// Closed by: `closedBy`.
     #[serde(rename = "closedBy", default, deserialize_with = "de::opt_string")]
     pub closed_by: Option<String>,
@@ -327,24 +328,24 @@ pub struct ServiceTicket {
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub sub_date_accepted: Option<OffsetDateTime>,
+    pub sub_date_accepted: Option<Field<OffsetDateTime>>,
     /// Date resolved: `dateResolved`.
     #[serde(
         rename = "dateResolved",
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub date_resolved: Option<OffsetDateTime>,
+    pub date_resolved: Option<Field<OffsetDateTime>>,
     /// Date resplan: `dateResplan`.
     #[serde(rename = "dateResplan", default, deserialize_with = "de::opt_datetime")]
-    pub date_resplan: Option<OffsetDateTime>,
+    pub date_resplan: Option<Field<OffsetDateTime>>,
     /// Date responded: `dateResponded`.
     #[serde(
         rename = "dateResponded",
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub date_responded: Option<OffsetDateTime>,
+    pub date_responded: Option<Field<OffsetDateTime>>,
     /// Resolve minutes: `resolveMinutes`.
     #[serde(rename = "resolveMinutes", default, deserialize_with = "de::opt_i64")]
     pub resolve_minutes: Option<i64>,
@@ -429,7 +430,7 @@ pub struct ServiceTicket {
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub estimated_start_date: Option<OffsetDateTime>,
+    pub estimated_start_date: Option<Field<OffsetDateTime>>,
     /// Duration: `duration`.
     #[serde(rename = "duration", default, deserialize_with = "de::opt_i64")]
     pub duration: Option<i64>,
@@ -473,7 +474,7 @@ pub struct ServiceTicket {
         default,
         deserialize_with = "de::opt_datetime"
     )]
-    pub escalation_start_date_utc: Option<OffsetDateTime>,
+    pub escalation_start_date_utc: Option<Field<OffsetDateTime>>,
     /// Escalation level: `escalationLevel`.
     #[serde(rename = "escalationLevel", default, deserialize_with = "de::opt_i64")]
     pub escalation_level: Option<i64>,

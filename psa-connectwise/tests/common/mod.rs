@@ -85,6 +85,22 @@ pub async fn client_with(server: &MockServer, options: ClientOptions) -> Connect
         .expect("client builds")
 }
 
+/// Like [`client`], without the lookup before an idempotent create (to see the one after a
+/// failure).
+pub async fn client_without_lookup(server: &MockServer) -> ConnectWiseClient {
+    ConnectWiseClient::builder()
+        .site(server.base_url())
+        .company_id(COMPANY)
+        .public_key(PUBLIC)
+        .private_key(PRIVATE)
+        .client_id(CLIENT_ID)
+        .options(options())
+        .idempotency_lookup(false)
+        .build()
+        .await
+        .expect("client builds")
+}
+
 /// A ticket record as ConnectWise returns it (trimmed to the usual fields).
 pub fn ticket_json(id: i64, summary: &str) -> serde_json::Value {
     serde_json::json!({

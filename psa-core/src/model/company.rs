@@ -23,6 +23,9 @@ pub struct Company {
     pub phone: Option<String>,
     /// Whether the company is active.
     pub is_active: bool,
+    /// When it last changed (UTC), when the vendor reports it.
+    #[serde(with = "crate::model::time_serde::option", default)]
+    pub updated_at: Option<time::OffsetDateTime>,
     /// The vendor's record exactly as received.
     pub vendor_record: serde_json::Value,
 }
@@ -42,6 +45,7 @@ impl Company {
             identifier: None,
             phone: None,
             is_active: true,
+            updated_at: None,
             vendor_record,
         }
     }

@@ -30,6 +30,9 @@ pub struct Contact {
     pub phone: Option<String>,
     /// Whether the contact is active.
     pub is_active: bool,
+    /// When it last changed (UTC), when the vendor reports it.
+    #[serde(with = "crate::model::time_serde::option", default)]
+    pub updated_at: Option<time::OffsetDateTime>,
     /// The vendor's record exactly as received.
     pub vendor_record: serde_json::Value,
 }
@@ -52,6 +55,7 @@ impl Contact {
             email: None,
             phone: None,
             is_active: true,
+            updated_at: None,
             vendor_record,
         }
     }

@@ -46,6 +46,16 @@ pub struct TransportBuilder {
     redactor: Redactor,
 }
 
+/// With the `rustls-ring` feature alone, reqwest has no crypto provider of its own: ring's becomes
+/// the process default, unless the application installed one before.
+#[cfg(all(feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+fn install_ring_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // An error means another thread installed a provider first, which serves as well.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
 impl TransportBuilder {
     /// Sets the hosts credentials may go to (the caller's options are added on `build`).
     pub fn host_policy(mut self, hosts: HostPolicy) -> Self {
@@ -81,6 +91,8 @@ impl TransportBuilder {
 
     /// Builds the transport and its reqwest client.
     pub fn build(self) -> Result<Transport> {
+        #[cfg(all(feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+        install_ring_provider();
         let client = reqwest::Client::builder()
             .connect_timeout(self.options.connect_timeout)
             .timeout(self.options.request_timeout)
@@ -261,9 +273,21 @@ impl Transport {
             Ok(resp) => {
                 let status = resp.status();
                 let headers = resp.headers().clone();
-                match resp.bytes().await {
+                match read_capped(resp, self.inner.options.max_response_bytes).await {
                     Ok(body) => Ok((status, headers, body)),
-                    Err(e) => Err(e),
+                    Err(BodyError::Read(e)) => Err(e),
+                    Err(BodyError::TooLarge(limit)) => {
+                        tracing::debug!(attempt, limit, "response body over the cap, dropped");
+                        return Attempt::Failed {
+                            error: body_too_large(limit)
+                                .with_vendor(self.inner.vendor)
+                                .with_request(req.method.as_str(), shown.to_string())
+                                .with_status(status.as_u16())
+                                .with_sent(true),
+                            retry: false,
+                            wait: None,
+                        };
+                    }
                 }
             }
             Err(e) => Err(e),
@@ -386,6 +410,44 @@ fn build_form(parts: &[super::MultipartPart]) -> Result<reqwest::multipart::Form
     Ok(form)
 }
 
+enum BodyError {
+    Read(reqwest::Error),
+    /// The body passed this many bytes.
+    TooLarge(usize),
+}
+
+/// Reads a body chunk by chunk and stops (dropping the connection) once it passes `limit` bytes;
+/// a `Content-Length` already over the limit is refused before reading.
+async fn read_capped(
+    mut resp: reqwest::Response,
+    limit: usize,
+) -> std::result::Result<Bytes, BodyError> {
+    if resp
+        .content_length()
+        .is_some_and(|n| n > u64::try_from(limit).unwrap_or(u64::MAX))
+    {
+        return Err(BodyError::TooLarge(limit));
+    }
+    let mut body = bytes::BytesMut::new();
+    while let Some(chunk) = resp.chunk().await.map_err(BodyError::Read)? {
+        if body.len().saturating_add(chunk.len()) > limit {
+            return Err(BodyError::TooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+fn body_too_large(limit: usize) -> Error {
+    Error::new(
+        ErrorKind::Decode,
+        format!(
+            "the response body is larger than {limit} bytes; the connection was dropped \
+             (raise ClientOptions::max_response_bytes if this answer is expected)"
+        ),
+    )
+}
+
 /// reqwest's error text includes the full URL; describe the error without it.
 fn describe_reqwest(e: &reqwest::Error) -> String {
     let what = if e.is_connect() {
@@ -425,3 +487,23 @@ impl std::fmt::Display for StrippedError {
 }
 
 impl std::error::Error for StrippedError {}
+
+#[cfg(all(test, feature = "rustls-ring", not(feature = "rustls-aws-lc")))]
+mod ring_tests {
+    use super::*;
+
+    #[test]
+    fn with_rustls_ring_alone_a_transport_builds_on_ring() {
+        let built = Transport::builder(Vendor::Syncro, ClientOptions::default()).build();
+        assert!(
+            built.is_ok(),
+            "the transport did not build: {:?}",
+            built.err()
+        );
+        let provider = rustls::crypto::CryptoProvider::get_default();
+        assert!(
+            provider.is_some(),
+            "no process-default crypto provider after build"
+        );
+    }
+}

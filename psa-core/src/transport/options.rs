@@ -95,6 +95,11 @@ pub struct ClientOptions {
     pub allow_insecure_loopback: bool,
     /// Extra hosts credentials may be sent to (an on-premise server, a test host), exact names.
     pub extra_allowed_hosts: Vec<String>,
+    /// The largest response body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`](Self::DEFAULT_MAX_RESPONSE_BYTES), 32 MiB).
+    /// A larger body is never buffered: the connection is dropped and the call fails with
+    /// [`ErrorKind::Decode`](crate::ErrorKind::Decode), without retrying.
+    pub max_response_bytes: usize,
 }
 
 impl Default for ClientOptions {
@@ -106,11 +111,16 @@ impl Default for ClientOptions {
             retry: RetryConfig::default(),
             allow_insecure_loopback: false,
             extra_allowed_hosts: Vec::new(),
+            max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 }
 
 impl ClientOptions {
+    /// The default of [`max_response_bytes`](Self::max_response_bytes): 32 MiB, far above the
+    /// largest page any supported vendor returns (500 Autotask records with every field).
+    pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
     /// The defaults.
     pub fn new() -> Self {
         Self::default()
@@ -138,6 +148,17 @@ impl ClientOptions {
     /// Allows plain HTTP and loopback hosts (for the simulator and tests only).
     pub fn allow_insecure_loopback(mut self, v: bool) -> Self {
         self.allow_insecure_loopback = v;
+        self
+    }
+    /// Sets the largest response body read, in bytes (see [`max_response_bytes`](Self::max_response_bytes)).
+    ///
+    /// ```
+    /// let opts = psa_core::ClientOptions::default().max_response_bytes(8 << 20);
+    /// assert_eq!(opts.max_response_bytes, 8 << 20);
+    /// assert_eq!(psa_core::ClientOptions::default().max_response_bytes, 32 << 20);
+    /// ```
+    pub fn max_response_bytes(mut self, v: usize) -> Self {
+        self.max_response_bytes = v;
         self
     }
     /// Allows one more exact host (still HTTPS only).

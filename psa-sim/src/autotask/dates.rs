@@ -49,12 +49,7 @@ pub(crate) fn parse(s: &str) -> Option<OffsetDateTime> {
         .map(|d| PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc())
 }
 
-/// Now, truncated to milliseconds so that what is stored and what is sent agree.
-pub(crate) fn now() -> OffsetDateTime {
-    let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
-        .unwrap_or(t)
-}
+pub(crate) use crate::common::clock::now_ms as now;
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,9 @@
 //! Swagger document, `specs/autotask-swagger.json`), the routes that create, update and delete
 //! them, and which fields are required or read-only.
 
+/// One record: its wire fields by canonical name (unset fields are absent).
+pub(crate) type Record = serde_json::Map<String, serde_json::Value>;
+
 /// A field's data type, as `entityInformation/fields` names it (`dataType`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ty {

@@ -6,12 +6,13 @@ use http::{HeaderMap, Method, Uri};
 use serde_json::{Value, json};
 
 use super::entities::{Kind, Verb, WritePath};
-use super::permissions::Access;
-use super::query::{self, Cursor, QuerySpec};
+use super::paths::{InfoPart, Route};
+use super::permissions::{Access, own_record};
+use super::query::{self, QuerySpec};
 use super::responses::{self, error500, ok};
-use super::routes::{InfoPart, Route};
+use super::scan::{self, Cursor};
 use super::state::Sim;
-use super::store::{Record, Store, int};
+use super::store::{Record, int};
 use super::wire::{self, Data};
 use super::writes;
 
@@ -227,25 +228,6 @@ pub(crate) fn entity_info(sim: &Sim, kind: Kind) -> Value {
     )
 }
 
-/// Whether a Restricted level lets the API user see a record: its own records only.
-pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bool {
-    let is_me = |f: &str| int(rec, f) == Some(me);
-    match kind {
-        Kind::Tickets => is_me("creatorResourceID") || is_me("assignedResourceID"),
-        Kind::TicketNotes => is_me("creatorResourceID"),
-        Kind::Companies => is_me("ownerResourceID"),
-        Kind::Contacts => int(rec, "companyID")
-            .and_then(|c| store.get(Kind::Companies, c))
-            .is_some_and(|c| int(&c, "ownerResourceID") == Some(me)),
-        Kind::Resources => is_me("id"),
-        Kind::TicketAttachments => is_me("attachedByResourceID"),
-        Kind::TicketWebhooks => is_me("ownerResourceID"),
-        Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
-            .and_then(|w| store.get(Kind::TicketWebhooks, w))
-            .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
-    }
-}
-
 /// The read right for `kind`: Ok(restricted?) or the refusal.
 fn read_access(sim: &Sim, kind: Kind) -> Result<bool, Box<Response>> {
     match sim.profile().access(kind, Verb::Query) {
@@ -348,7 +330,7 @@ fn page_url(sim: &Sim, kind: Kind, cursor: Cursor, fp: u64) -> String {
         "{}V1.0/{}/query/next?paging={}",
         sim.zone_url(),
         kind.name(),
-        query::encode_token(kind, cursor, fp)
+        scan::encode_token(kind, cursor, fp)
     )
 }
 
@@ -373,7 +355,7 @@ fn run_query(sim: &Sim, kind: Kind, body: &Value, cursor: Cursor, headers: &Head
     let store = sim.read();
     let me = sim.api_resource_id;
     let visible = |r: &Record| !restricted || own_record(&store, kind, r, me);
-    let page = query::page(&store, kind, &spec, cursor, &visible);
+    let page = scan::page(&store, kind, &spec, cursor, &visible);
     let udfs = wire::any_udf_values(kind, page.items.iter());
     let next = page
         .next_after
@@ -417,7 +399,7 @@ fn run_count(sim: &Sim, kind: Kind, body: &Value, headers: &HeaderMap) -> Respon
     let store = sim.read();
     let me = sim.api_resource_id;
     let visible = |r: &Record| !restricted || own_record(&store, kind, r, me);
-    ok(&json!({ "queryCount": query::count(&store, kind, &spec, &visible) }))
+    ok(&json!({ "queryCount": scan::count(&store, kind, &spec, &visible) }))
 }
 
 /// `POST {nextPageUrl}` with the original body.
@@ -427,7 +409,7 @@ fn run_count(sim: &Sim, kind: Kind, body: &Value, headers: &HeaderMap) -> Respon
 /// is undocumented; the facts say to resend the same body, and the sim holds clients to it.
 fn next_page(sim: &Sim, kind: Kind, uri: &Uri, headers: &HeaderMap, body: &[u8]) -> Response {
     let token = query_param(uri, "paging").unwrap_or_default();
-    let Some((entity, cursor, fp)) = query::decode_token(&token) else {
+    let Some((entity, cursor, fp)) = scan::decode_token(&token) else {
         return error500("The paging parameter is missing or invalid.");
     };
     if !entity.eq_ignore_ascii_case(kind.name()) {

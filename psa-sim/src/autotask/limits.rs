@@ -6,6 +6,7 @@
 //!   a real tenant), reported by `ThresholdInformation`; above it every request is refused
 //!   with 429 until usage falls.
 
+use crate::common::locks::MutexExt as _;
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -28,7 +29,7 @@ pub(crate) struct ThreadSlot {
 
 impl Drop for ThreadSlot {
     fn drop(&mut self) {
-        let mut m = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        let mut m = self.in_flight.lock_safe();
         if let Some(n) = m.get_mut(&self.key) {
             *n = n.saturating_sub(1);
             if *n == 0 {
@@ -55,7 +56,7 @@ impl Threads {
     /// Takes a thread, or `None` when the endpoint already has `limit` requests in flight.
     pub(crate) fn enter(&self, code: &str, endpoint: &str) -> Option<ThreadSlot> {
         let key = (code.to_ascii_uppercase(), endpoint.to_string());
-        let mut m = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        let mut m = self.in_flight.lock_safe();
         let n = m.entry(key.clone()).or_insert(0);
         if self.limit > 0 && *n >= self.limit {
             return None;
@@ -100,7 +101,7 @@ impl Threshold {
     /// window is full. Refused requests are not counted.
     pub(crate) fn admit(&self) -> Result<(), u64> {
         let now = Instant::now();
-        let mut q = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let mut q = self.seen.lock_safe();
         self.prune(&mut q, now);
         if self.limit > 0 && q.len() >= self.limit as usize {
             let wait = q
@@ -116,7 +117,7 @@ impl Threshold {
     /// Requests counted in the current window.
     pub(crate) fn current(&self) -> usize {
         let now = Instant::now();
-        let mut q = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let mut q = self.seen.lock_safe();
         self.prune(&mut q, now);
         q.len()
     }
@@ -155,7 +156,7 @@ impl ByteBudget {
     /// Takes `bytes` from the budget, or refuses (nothing taken) when it would overflow.
     pub(crate) fn take(&self, bytes: usize) -> bool {
         let now = Instant::now();
-        let mut q = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let mut q = self.seen.lock_safe();
         while q
             .front()
             .is_some_and(|(t, _)| now.duration_since(*t) >= self.window)

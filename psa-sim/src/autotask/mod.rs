@@ -42,11 +42,13 @@ mod dates;
 mod entities;
 mod handlers;
 mod limits;
+mod paths;
 mod permissions;
 mod picklists;
 mod query;
 mod responses;
 mod routes;
+mod scan;
 mod seed;
 mod state;
 mod store;
@@ -54,6 +56,7 @@ mod webhooks;
 mod wire;
 mod writes;
 
+use crate::common::locks::MutexExt as _;
 use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock, RwLock};
@@ -63,8 +66,10 @@ use http::StatusCode;
 use psa_core::Capability;
 use serde_json::{Value, json};
 
+use crate::common::rng;
 use crate::common::{
-    FaultResponder, Faults, RequestLog, Server, ServerSettings, router_with_layers,
+    FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
+    shared_knobs,
 };
 use entities::{Kind, Verb};
 use limits::{ByteBudget, Threads, Threshold};
@@ -73,10 +78,6 @@ use seed::SeedSpec;
 use state::{Credentials, Sim};
 use store::Store;
 use webhooks::Notifier;
-
-fn invalid_input(msg: String) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)
-}
 
 /// The entity names [`AutotaskSimBuilder::deny_access`] accepts.
 pub const ENTITY_NAMES: &[&str] = &[
@@ -129,16 +130,9 @@ impl AutotaskSim {
 /// [`InvalidInput`](std::io::ErrorKind::InvalidInput) error naming the setting.
 #[derive(Clone)]
 pub struct AutotaskSimBuilder {
-    seed: u64,
-    companies: usize,
-    contacts_per_company: usize,
-    tickets: usize,
-    notes_per_ticket: usize,
+    knobs: Knobs,
     profile: Profile,
     mistakes: Vec<String>,
-    latency: Duration,
-    faults: Faults,
-    port: u16,
     username: Option<String>,
     secret: Option<String>,
     integration_code: Option<String>,
@@ -159,9 +153,7 @@ pub struct AutotaskSimBuilder {
 impl std::fmt::Debug for AutotaskSimBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AutotaskSimBuilder")
-            .field("seed", &self.seed)
-            .field("companies", &self.companies)
-            .field("tickets", &self.tickets)
+            .field("knobs", &self.knobs)
             .field("username", &self.username)
             .field("secret", &self.secret.as_ref().map(|_| "[redacted]"))
             .field(
@@ -170,7 +162,6 @@ impl std::fmt::Debug for AutotaskSimBuilder {
             )
             .field("hourly_threshold", &self.hourly_threshold)
             .field("thread_limit", &self.thread_limit)
-            .field("faults", &self.faults)
             .finish_non_exhaustive()
     }
 }
@@ -178,16 +169,9 @@ impl std::fmt::Debug for AutotaskSimBuilder {
 impl Default for AutotaskSimBuilder {
     fn default() -> Self {
         AutotaskSimBuilder {
-            seed: 1,
-            companies: 5,
-            contacts_per_company: 3,
-            tickets: 50,
-            notes_per_ticket: 2,
+            knobs: Knobs::default(),
             profile: Profile::default(),
             mistakes: Vec::new(),
-            latency: Duration::ZERO,
-            faults: Faults::none(),
-            port: 0,
             username: None,
             secret: None,
             integration_code: None,
@@ -208,36 +192,7 @@ impl Default for AutotaskSimBuilder {
 }
 
 impl AutotaskSimBuilder {
-    /// Seed of the generated data (same seed and sizes, same tenant).
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
-    /// Number of companies to seed.
-    pub fn companies(mut self, n: usize) -> Self {
-        self.companies = n;
-        self
-    }
-
-    /// Contacts seeded per company.
-    pub fn contacts_per_company(mut self, n: usize) -> Self {
-        self.contacts_per_company = n;
-        self
-    }
-
-    /// Tickets to seed, spread over the companies. Seeded records are generated on demand, so
-    /// 100,000 is practical.
-    pub fn tickets(mut self, n: usize) -> Self {
-        self.tickets = n;
-        self
-    }
-
-    /// Ticket notes seeded per ticket.
-    pub fn notes_per_ticket(mut self, n: usize) -> Self {
-        self.notes_per_ticket = n;
-        self
-    }
+    shared_knobs!();
 
     /// Removes the right standing for a vendor-neutral capability: ReadTickets → Tickets query;
     /// CreateTickets → Tickets create; UpdateTickets, CloseTickets → Tickets update; ReadNotes →
@@ -379,25 +334,6 @@ impl AutotaskSimBuilder {
         self
     }
 
-    /// Delay added before every request is handled (inside the thread limit, so slow requests
-    /// hold their thread).
-    pub fn latency(mut self, latency: Duration) -> Self {
-        self.latency = latency;
-        self
-    }
-
-    /// Random faults (5xx, 429, dropped connections, truncated bodies).
-    pub fn faults(mut self, faults: Faults) -> Self {
-        self.faults = faults;
-        self
-    }
-
-    /// The port to bind on 127.0.0.1 (default 0: any free port).
-    pub fn port(mut self, port: u16) -> Self {
-        self.port = port;
-        self
-    }
-
     /// A fixed API user name instead of the one derived from the seed.
     pub fn username(mut self, username: &str) -> Self {
         self.username = Some(username.trim().to_string());
@@ -420,12 +356,7 @@ impl AutotaskSimBuilder {
         if let Some(m) = self.mistakes.first() {
             return Err(invalid_input(m.clone()));
         }
-        if self.tickets > 0 && self.companies == 0 {
-            return Err(invalid_input(format!(
-                "tickets({}) need at least one company: set companies(n) to 1 or more",
-                self.tickets
-            )));
-        }
+        self.knobs.check()?;
         let header_safe = |s: &str| !s.is_empty() && s.bytes().all(|b| (0x21..0x7f).contains(&b));
         for (name, v) in [
             ("username", &self.username),
@@ -444,12 +375,8 @@ impl AutotaskSimBuilder {
     }
 
     fn credentials(&self) -> Credentials {
-        let mut rng = fastrand::Rng::with_seed(self.seed ^ 0xA070_7A5C);
-        let pick = |rng: &mut fastrand::Rng, set: &[u8], n: usize| -> String {
-            (0..n)
-                .map(|_| char::from(set[rng.usize(..set.len())]))
-                .collect()
-        };
+        let mut rng = rng::seeded(self.knobs.seed, 0xA070_7A5C);
+        let pick = rng::chars;
         let lower = b"abcdefghijklmnopqrstuvwxyz0123456789";
         let upper = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         let secret_set = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789*$#@~!_";
@@ -477,11 +404,11 @@ impl AutotaskSimBuilder {
         self.check()?;
         let creds = self.credentials();
         let store = Store::new(SeedSpec {
-            seed: self.seed,
-            companies: self.companies,
-            contacts_per_company: self.contacts_per_company,
-            tickets: self.tickets,
-            notes_per_ticket: self.notes_per_ticket,
+            seed: self.knobs.seed,
+            companies: self.knobs.companies,
+            contacts_per_company: self.knobs.contacts_per_company,
+            tickets: self.knobs.tickets,
+            notes_per_ticket: self.knobs.notes_per_ticket,
             api_username: creds.username.clone(),
         });
         let sim = Arc::new(Sim {
@@ -489,7 +416,7 @@ impl AutotaskSimBuilder {
             creds,
             api_resource_id: seed::api_resource_id(),
             zone_name: "SIM01".into(),
-            database_id: 100_000 + i64::try_from(self.seed % 900_000).unwrap_or(0),
+            database_id: 100_000 + i64::try_from(self.knobs.seed % 900_000).unwrap_or(0),
             store: RwLock::new(store),
             profile: RwLock::new(self.profile.clone()),
             threads: Threads::new(self.thread_limit),
@@ -497,7 +424,7 @@ impl AutotaskSimBuilder {
             threshold: Threshold::new(self.hourly_threshold, self.threshold_window),
             threshold_delays: self.threshold_delays,
             retry_after: self.retry_after,
-            latency: self.latency,
+            latency: self.knobs.latency,
             require_note_titles: self.require_note_titles,
             access_as_names: self.access_as_names,
             max_attachment_bytes: self.max_attachment_bytes,
@@ -507,7 +434,7 @@ impl AutotaskSimBuilder {
         let log = RequestLog::default();
         let retry_after = self.retry_after;
         let settings = ServerSettings {
-            faults: self.faults.clone(),
+            faults: self.knobs.faults.clone(),
             responder: FaultResponder::new(responses::server_error, move || {
                 responses::rate_limited(retry_after)
             }),
@@ -517,7 +444,7 @@ impl AutotaskSimBuilder {
             classify: Arc::new(routes::classify),
         };
         let router = router_with_layers(routes::router(sim.clone()), settings);
-        let server = Server::start(router, self.port).await?;
+        let server = Server::start(router, self.knobs.port).await?;
         let _ = sim.origin.set(server.origin());
         Ok(AutotaskSimHandle { server, sim, log })
     }
@@ -732,8 +659,7 @@ impl AutotaskSimHandle {
         self.sim
             .hooks
             .attempts
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .lock_safe()
             .iter()
             .map(|a| json!({"webhookId": a.webhook_id, "url": a.url, "body": a.body, "status": a.status}))
             .collect()

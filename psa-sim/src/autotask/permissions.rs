@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use psa_core::Capability;
 
 use super::entities::{Kind, Verb};
+use super::store::{Record, Store, int};
 
 /// One `userAccessFor*` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +162,25 @@ pub(crate) fn refusal(verb: Verb) -> String {
         "The logged in Resource does not have the adequate permissions to {} this entity type.",
         verb.word()
     )
+}
+
+/// Whether a Restricted level lets the API user see a record: its own records only.
+pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bool {
+    let is_me = |f: &str| int(rec, f) == Some(me);
+    match kind {
+        Kind::Tickets => is_me("creatorResourceID") || is_me("assignedResourceID"),
+        Kind::TicketNotes => is_me("creatorResourceID"),
+        Kind::Companies => is_me("ownerResourceID"),
+        Kind::Contacts => int(rec, "companyID")
+            .and_then(|c| store.get(Kind::Companies, c))
+            .is_some_and(|c| int(&c, "ownerResourceID") == Some(me)),
+        Kind::Resources => is_me("id"),
+        Kind::TicketAttachments => is_me("attachedByResourceID"),
+        Kind::TicketWebhooks => is_me("ownerResourceID"),
+        Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
+            .and_then(|w| store.get(Kind::TicketWebhooks, w))
+            .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
+    }
 }
 
 #[cfg(test)]

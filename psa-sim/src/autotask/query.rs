@@ -12,14 +12,12 @@
 
 use std::cmp::Ordering;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use super::dates;
-use super::entities::{FieldDef, Kind, Ty, WritePath};
-use super::store::{Record, Store};
+use super::entities::{FieldDef, Kind, Ty};
+use super::store::Record;
 
 /// The most records a page may hold.
 pub(crate) const MAX_RECORDS: usize = 500;
@@ -421,160 +419,6 @@ impl QuerySpec {
     pub(crate) fn matches(&self, rec: &Record) -> bool {
         self.filter.iter().all(|c| c.matches(rec))
     }
-
-    /// The ids a top-level `eq`/`in` on `id`, or an `eq` on the parent field of a child
-    /// entity (`ticketID` of notes, `companyID` of contacts), pins the result to, if any: a
-    /// superset of the matches, in ascending order, that skips a full scan.
-    fn pinned_ids(&self, store: &Store, kind: Kind) -> Option<Vec<i64>> {
-        if let WritePath::Child { parent_field, .. } = kind.write_path() {
-            for c in &self.filter {
-                if let Cond::Test {
-                    target: Target::Field(def),
-                    op: Op::Eq,
-                    operand: Operand::One(Scalar::Int(pid)),
-                } = c
-                    && def.name == parent_field
-                {
-                    let mut ids = store.child_candidates(kind, *pid);
-                    ids.sort_unstable();
-                    ids.dedup();
-                    return Some(ids);
-                }
-            }
-        }
-        for c in &self.filter {
-            if let Cond::Test {
-                target: Target::Field(def),
-                op,
-                operand,
-            } = c
-                && def.name == "id"
-            {
-                let ids: Vec<i64> = match (op, operand) {
-                    (Op::Eq, Operand::One(Scalar::Int(i))) => vec![*i],
-                    (Op::In, Operand::Many(l)) => l
-                        .iter()
-                        .filter_map(|s| match s {
-                            Scalar::Int(i) => Some(*i),
-                            _ => None,
-                        })
-                        .collect(),
-                    _ => continue,
-                };
-                let mut ids = ids;
-                ids.sort_unstable();
-                ids.dedup();
-                return Some(ids);
-            }
-        }
-        None
-    }
-}
-
-/// Where a page starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Cursor {
-    Start,
-    After(i64),
-    Before(i64),
-}
-
-/// One page of results.
-#[derive(Debug, Default)]
-pub(crate) struct PageOut {
-    pub(crate) items: Vec<Record>,
-    pub(crate) next_after: Option<i64>,
-    pub(crate) prev_before: Option<i64>,
-}
-
-/// Runs a query for one page. `visible` hides records a Restricted level may not see.
-pub(crate) fn page(
-    store: &Store,
-    kind: Kind,
-    q: &QuerySpec,
-    cursor: Cursor,
-    visible: &dyn Fn(&Record) -> bool,
-) -> PageOut {
-    let keep = |id: i64| -> Option<Record> {
-        let rec = store.get(kind, id)?;
-        (visible(&rec) && q.matches(&rec)).then(|| rec.into_owned())
-    };
-    let pinned = q.pinned_ids(store, kind);
-    let mut out = PageOut::default();
-    match cursor {
-        Cursor::Start | Cursor::After(_) => {
-            let after = match cursor {
-                Cursor::After(a) => a,
-                _ => i64::MIN,
-            };
-            let ids: Box<dyn Iterator<Item = i64>> = match &pinned {
-                Some(p) => Box::new(p.clone().into_iter().filter(move |i| *i > after)),
-                None => store.ids_after(kind, after),
-            };
-            let mut more = false;
-            for id in ids {
-                if let Some(rec) = keep(id) {
-                    if out.items.len() == q.max_records {
-                        more = true;
-                        break;
-                    }
-                    out.items.push(rec);
-                }
-            }
-            if more {
-                out.next_after = out.items.last().and_then(|r| super::store::int(r, "id"));
-            }
-            if cursor != Cursor::Start {
-                out.prev_before = out
-                    .items
-                    .first()
-                    .and_then(|r| super::store::int(r, "id"))
-                    .or(Some(after.saturating_add(1)));
-            }
-        }
-        Cursor::Before(before) => {
-            let ids: Box<dyn Iterator<Item = i64>> = match &pinned {
-                Some(p) => Box::new(p.clone().into_iter().rev().filter(move |i| *i < before)),
-                None => store.ids_before(kind, before),
-            };
-            let mut more = false;
-            for id in ids {
-                if let Some(rec) = keep(id) {
-                    if out.items.len() == q.max_records {
-                        more = true;
-                        break;
-                    }
-                    out.items.push(rec);
-                }
-            }
-            out.items.reverse();
-            if more {
-                out.prev_before = out.items.first().and_then(|r| super::store::int(r, "id"));
-            }
-            out.next_after = out
-                .items
-                .last()
-                .and_then(|r| super::store::int(r, "id"))
-                .or(Some(before.saturating_sub(1)));
-        }
-    }
-    out
-}
-
-/// Counts the matching records.
-pub(crate) fn count(
-    store: &Store,
-    kind: Kind,
-    q: &QuerySpec,
-    visible: &dyn Fn(&Record) -> bool,
-) -> usize {
-    let ids: Box<dyn Iterator<Item = i64>> = match q.pinned_ids(store, kind) {
-        Some(p) => Box::new(p.into_iter()),
-        None => store.ids_after(kind, i64::MIN),
-    };
-    ids.filter_map(|id| store.get(kind, id))
-        .filter(|r| visible(r) && q.matches(r))
-        .count()
 }
 
 /// A stable hash of a query body (keys in any case, any key order, any whitespace).
@@ -600,39 +444,6 @@ pub(crate) fn fingerprint(body: &Value) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
-}
-
-/// The opaque `paging` parameter of a page URL.
-pub(crate) fn encode_token(kind: Kind, cursor: Cursor, fingerprint: u64) -> String {
-    let (dir, id) = match cursor {
-        Cursor::Start => ("s", 0),
-        Cursor::After(a) => ("a", a),
-        Cursor::Before(b) => ("b", b),
-    };
-    URL_SAFE_NO_PAD.encode(format!("v1|{}|{dir}|{id}|{fingerprint:016x}", kind.name()))
-}
-
-/// Reads a `paging` parameter: (entity name, cursor, fingerprint).
-pub(crate) fn decode_token(token: &str) -> Option<(String, Cursor, u64)> {
-    let raw = URL_SAFE_NO_PAD
-        .decode(token.trim().trim_end_matches('='))
-        .ok()?;
-    let text = String::from_utf8(raw).ok()?;
-    let mut parts = text.split('|');
-    if parts.next()? != "v1" {
-        return None;
-    }
-    let entity = parts.next()?.to_string();
-    let dir = parts.next()?;
-    let id: i64 = parts.next()?.parse().ok()?;
-    let fp = u64::from_str_radix(parts.next()?, 16).ok()?;
-    let cursor = match dir {
-        "s" => Cursor::Start,
-        "a" => Cursor::After(id),
-        "b" => Cursor::Before(id),
-        _ => return None,
-    };
-    Some((entity, cursor, fp))
 }
 
 #[cfg(test)]
@@ -780,15 +591,5 @@ mod tests {
         let c = json!({"filter": [{"value": 2, "field": "id", "OP": "eq"}], "maxRecords": 5});
         assert_eq!(fingerprint(&a), fingerprint(&b));
         assert_ne!(fingerprint(&a), fingerprint(&c));
-    }
-
-    #[test]
-    fn tokens_round_trip() {
-        let t = encode_token(Kind::Tickets, Cursor::After(12345), 0xdead_beef);
-        assert_eq!(
-            decode_token(&t),
-            Some(("Tickets".to_string(), Cursor::After(12345), 0xdead_beef))
-        );
-        assert_eq!(decode_token("garbage!"), None);
     }
 }

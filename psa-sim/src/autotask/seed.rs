@@ -12,9 +12,8 @@ use time::macros::datetime;
 use time::{Date, Duration, OffsetDateTime};
 
 use super::dates;
-use super::entities::Kind;
+use super::entities::{Kind, Record};
 use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
-use super::store::Record;
 
 /// What to seed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,5 +1,6 @@
 //! The running simulator's shared state and the credential check.
 
+use crate::common::locks::RwLockExt as _;
 use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
@@ -60,19 +61,19 @@ pub(crate) type Refusal = Box<Response>;
 
 impl Sim {
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read().unwrap_or_else(|e| e.into_inner())
+        self.store.read_safe()
     }
 
     pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write().unwrap_or_else(|e| e.into_inner())
+        self.store.write_safe()
     }
 
     pub(crate) fn profile(&self) -> RwLockReadGuard<'_, Profile> {
-        self.profile.read().unwrap_or_else(|e| e.into_inner())
+        self.profile.read_safe()
     }
 
     pub(crate) fn profile_mut(&self) -> RwLockWriteGuard<'_, Profile> {
-        self.profile.write().unwrap_or_else(|e| e.into_inner())
+        self.profile.write_safe()
     }
 
     /// `http://127.0.0.1:PORT`.

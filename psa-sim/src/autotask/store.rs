@@ -9,13 +9,12 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::entities::Kind;
 use super::seed::{self, SeedSpec};
 
-/// One record: its wire fields by canonical name (unset fields are absent).
-pub(crate) type Record = Map<String, Value>;
+pub(crate) use super::entities::Record;
 
 /// One entity's records.
 #[derive(Debug, Default)]

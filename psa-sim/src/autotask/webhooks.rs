@@ -12,6 +12,7 @@
 //! Delivery follows `Webhooks_Error_Handling.htm`: a 10 s timeout, any 2xx counts as delivered,
 //! a failed delivery is retried (30 s apart by default, up to 5 attempts).
 
+use crate::common::locks::MutexExt as _;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -118,7 +119,7 @@ impl Notifier {
     }
 
     fn next_sequence(&self, webhook: i64) -> u64 {
-        let mut m = self.sequence.lock().unwrap_or_else(|e| e.into_inner());
+        let mut m = self.sequence.lock_safe();
         let n = m.entry(webhook).or_insert(0);
         *n += 1;
         *n
@@ -238,15 +239,12 @@ impl Notifier {
                     req = req.header("X-Hook-Signature", sig);
                 }
                 let status = req.send().await.ok().map(|r| r.status().as_u16());
-                me.attempts
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .push(Attempt {
-                        webhook_id: call.webhook_id,
-                        url: call.url.clone(),
-                        body: call.body.clone(),
-                        status,
-                    });
+                me.attempts.lock_safe().push(Attempt {
+                    webhook_id: call.webhook_id,
+                    url: call.url.clone(),
+                    body: call.body.clone(),
+                    status,
+                });
                 if status.is_some_and(|s| (200..300).contains(&s)) {
                     me.delivered.fetch_add(1, Ordering::SeqCst);
                     return;

@@ -16,8 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::dates;
 use super::entities::{Kind, Ty, Verb, WritePath};
-use super::handlers::own_record;
-use super::permissions::Access;
+use super::permissions::{Access, own_record};
 use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
 use super::query::key;
 use super::responses::{self, error500, ok};

@@ -1,3 +1,4 @@
+use super::locks::MutexExt as _;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
@@ -121,7 +122,7 @@ impl FaultDice {
         if !self.faults.any() {
             return None;
         }
-        let mut rng = self.rng.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rng = self.rng.lock_safe();
         let x = rng.f64();
         let after = is_write && rng.f64() < self.faults.after_write_share;
         let f = &self.faults;

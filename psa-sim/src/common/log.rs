@@ -1,3 +1,4 @@
+use super::locks::MutexExt as _;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -64,7 +65,7 @@ impl Drop for InFlightGuard {
 
 impl RequestLog {
     fn lock(&self) -> std::sync::MutexGuard<'_, LogState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        self.state.lock_safe()
     }
 
     /// Enters a request on an endpoint.

@@ -1,11 +1,17 @@
 //! Pieces every vendor simulator shares: the server loop, fault injection, latency, the request
-//! log with per-endpoint concurrency, and a seeded random source.
+//! log with per-endpoint concurrency, the shared builder knobs, poison-safe locks and the
+//! seeded random source.
 
+pub(crate) mod clock;
 mod faults;
+mod knobs;
+pub(crate) mod locks;
 mod log;
+pub(crate) mod rng;
 mod server;
 
 pub use faults::{FaultResponder, Faults};
+pub(crate) use knobs::{Knobs, invalid_input, shared_knobs};
 pub use log::{EndpointKey, InFlightGuard, LogEntry, RequestLog};
 pub(crate) use server::router_with_layers;
 pub use server::{RequestClassifier, Server, ServerSettings};

@@ -11,8 +11,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::faults::{Fault, FaultDice, broken_body};
-use super::{FaultResponder, Faults, RequestLog};
+use super::faults::{Fault, FaultDice, FaultResponder, Faults, broken_body};
+use super::log::RequestLog;
 
 /// Maps (method, path) to the endpoint key a request counts against and whether it is a write.
 pub type RequestClassifier = Arc<dyn Fn(&http::Method, &str) -> (String, bool) + Send + Sync>;
@@ -114,7 +114,7 @@ async fn layers(State(st): State<LayerState>, req: Request, next: Next) -> Respo
     } else {
         resp.status().as_u16()
     };
-    st.settings.log.record(super::LogEntry {
+    st.settings.log.record(super::log::LogEntry {
         method: method.to_string(),
         path,
         status,

@@ -10,6 +10,7 @@ use http::{HeaderMap, StatusCode};
 use tokio::time::Instant;
 
 use super::wire;
+use crate::common::rng;
 
 /// The API member's keys and the integration's clientId.
 #[derive(Clone)]
@@ -34,10 +35,8 @@ impl std::fmt::Debug for Creds {
 impl Creds {
     /// Derives keys from the seed: same seed, same keys.
     pub(crate) fn generated(company: &str, seed: u64) -> Creds {
-        let mut rng = fastrand::Rng::with_seed(seed ^ 0x0C0F_FEE0);
-        let alnum = |rng: &mut fastrand::Rng, n: usize| -> String {
-            (0..n).map(|_| rng.alphanumeric()).collect()
-        };
+        let mut rng = rng::seeded(seed, 0x0C0F_FEE0);
+        let alnum = rng::alphanumeric;
         Creds {
             company: company.to_string(),
             public_key: alnum(&mut rng, 16),

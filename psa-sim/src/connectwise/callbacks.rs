@@ -3,6 +3,7 @@
 //! `base64(HMAC-SHA256(key = SHA256(signing_key), raw body))`; the signing key is served at the
 //! `Metadata.key_url` of the payload.
 
+use crate::common::locks::MutexExt as _;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -110,7 +111,7 @@ impl Hooks {
 
     /// The deliveries so far.
     pub(crate) fn deliveries(&self) -> Vec<CallbackDelivery> {
-        self.log.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.log.lock_safe().clone()
     }
 
     /// Queues a POST to every active callback entry that matches the change.
@@ -227,7 +228,7 @@ async fn worker(
             attempts,
             status,
         };
-        log.lock().unwrap_or_else(|e| e.into_inner()).push(delivery);
+        log.lock_safe().push(delivery);
     }
 }
 

@@ -277,26 +277,19 @@ pub(crate) fn count<E: Entity>(cx: &Cx<'_>, q: &Query, items: impl Iterator<Item
     wire::json(StatusCode::OK, &json!({ "count": n }))
 }
 
-/// The request URL with one parameter set (others kept in order; `drop` removed).
+/// The request URL with one parameter set as the **last** query parameter (the others kept in
+/// order; `drop` removed), as the real service writes its `Link` URLs
+/// (`<…/company/companies?pageSize=50&page=2>; rel="next"`): clients that read the page number
+/// from the end of the URL stop paging when it stands anywhere else.
 fn with_param(r: &ListReq<'_>, name: &str, value: &str, drop: &[&str]) -> String {
     let mut ser = url::form_urlencoded::Serializer::new(String::new());
-    let mut set = false;
     for (k, v) in r.query {
-        if drop.iter().any(|d| k.eq_ignore_ascii_case(d)) {
-            continue;
-        }
-        if k.eq_ignore_ascii_case(name) {
-            if !set {
-                ser.append_pair(k, value);
-                set = true;
-            }
-        } else {
+        let dropped = drop.iter().any(|d| k.eq_ignore_ascii_case(d));
+        if !dropped && !k.eq_ignore_ascii_case(name) {
             ser.append_pair(k, v);
         }
     }
-    if !set {
-        ser.append_pair(name, value);
-    }
+    ser.append_pair(name, value);
     format!("{}?{}", r.link_base, ser.finish())
 }
 
@@ -371,6 +364,26 @@ mod tests {
         assert_eq!(
             with_param(&r, "pageId", "7", &["page"]),
             "http://h/x?pageSize=10&pageId=7"
+        );
+    }
+
+    #[test]
+    fn page_is_the_last_parameter_wherever_the_client_put_it() {
+        let q = vec![
+            ("page".to_string(), "1".to_string()),
+            ("pageSize".to_string(), "50".to_string()),
+            ("orderBy".to_string(), "id asc".to_string()),
+        ];
+        let h = HeaderMap::new();
+        let r = req(&q, &h);
+        let link = navigable_link(&r, 1, 3, true).unwrap();
+        assert!(
+            link.starts_with("<http://h/x?pageSize=50&orderBy=id+asc&page=2>; rel=\"next\""),
+            "{link}"
+        );
+        assert!(
+            link.ends_with("<http://h/x?pageSize=50&orderBy=id+asc&page=3>; rel=\"last\""),
+            "{link}"
         );
     }
 }

@@ -49,6 +49,7 @@ mod state;
 mod store;
 mod wire;
 
+use crate::common::locks::RwLockExt as _;
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 
@@ -56,8 +57,10 @@ use psa_core::Capability;
 use serde_json::Value;
 use tokio::task::JoinHandle;
 
+use crate::common::rng;
 use crate::common::{
-    FaultResponder, Faults, RequestLog, Server, ServerSettings, router_with_layers,
+    FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
+    shared_knobs,
 };
 
 pub use callbacks::CallbackDelivery;
@@ -92,17 +95,10 @@ impl ConnectWiseSim {
 /// or function in [`set_level`](Self::set_level)) surface at [`start`](Self::start).
 #[derive(Clone)]
 pub struct ConnectWiseSimBuilder {
-    seed: u64,
-    companies: usize,
-    contacts_per_company: usize,
-    tickets: usize,
-    notes_per_ticket: usize,
-    latency: Duration,
-    faults: Faults,
+    knobs: Knobs,
     company_id: String,
     company_name: String,
     codebase: String,
-    port: u16,
     profile: Profile,
     problems: Vec<String>,
     callbacks_allowed: bool,
@@ -118,17 +114,10 @@ pub struct ConnectWiseSimBuilder {
 impl Default for ConnectWiseSimBuilder {
     fn default() -> Self {
         ConnectWiseSimBuilder {
-            seed: 1,
-            companies: 5,
-            contacts_per_company: 3,
-            tickets: 50,
-            notes_per_ticket: 2,
-            latency: Duration::ZERO,
-            faults: Faults::none(),
+            knobs: Knobs::default(),
             company_id: "training".to_string(),
             company_name: "Training Company".to_string(),
             codebase: "v2025_1/".to_string(),
-            port: 0,
             profile: Profile::recommended(),
             problems: Vec::new(),
             callbacks_allowed: true,
@@ -146,62 +135,16 @@ impl Default for ConnectWiseSimBuilder {
 impl std::fmt::Debug for ConnectWiseSimBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ConnectWiseSimBuilder")
-            .field("seed", &self.seed)
-            .field("companies", &self.companies)
-            .field("contacts_per_company", &self.contacts_per_company)
-            .field("tickets", &self.tickets)
-            .field("notes_per_ticket", &self.notes_per_ticket)
+            .field("knobs", &self.knobs)
             .field("company_id", &self.company_id)
             .field("codebase", &self.codebase)
-            .field("latency", &self.latency)
-            .field("faults", &self.faults)
             .field("rate_limit", &self.rate_limit)
             .finish_non_exhaustive()
     }
 }
 
 impl ConnectWiseSimBuilder {
-    /// Seed of the generated data (and of the generated keys): same seed, same tenant.
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
-    /// Number of companies (at least one when there are tickets).
-    pub fn companies(mut self, n: usize) -> Self {
-        self.companies = n;
-        self
-    }
-
-    /// Contacts per company, each with an email communication item.
-    pub fn contacts_per_company(mut self, n: usize) -> Self {
-        self.contacts_per_company = n;
-        self
-    }
-
-    /// Number of seeded tickets (100,000 is fine).
-    pub fn tickets(mut self, n: usize) -> Self {
-        self.tickets = n;
-        self
-    }
-
-    /// Notes per seeded ticket (materialised on first read).
-    pub fn notes_per_ticket(mut self, n: usize) -> Self {
-        self.notes_per_ticket = n;
-        self
-    }
-
-    /// Delay added before each request is handled.
-    pub fn latency(mut self, latency: Duration) -> Self {
-        self.latency = latency;
-        self
-    }
-
-    /// Faults to inject (5xx, 429, dropped connections, truncated bodies).
-    pub fn faults(mut self, faults: Faults) -> Self {
-        self.faults = faults;
-        self
-    }
+    shared_knobs!();
 
     /// The company id of the login (default `training`); matched case-insensitively.
     pub fn company_id(mut self, company: &str) -> Self {
@@ -213,12 +156,6 @@ impl ConnectWiseSimBuilder {
     /// `v4_6_release/` makes the tenant look on-premise (`IsCloud` false).
     pub fn codebase(mut self, codebase: &str) -> Self {
         self.codebase = normalize_codebase(codebase);
-        self
-    }
-
-    /// The port to bind on `127.0.0.1` (default 0: any free port).
-    pub fn port(mut self, port: u16) -> Self {
-        self.port = port;
         self
     }
 
@@ -301,28 +238,23 @@ impl ConnectWiseSimBuilder {
     /// named something the role table does not have, or with the bind error.
     pub async fn start(self) -> std::io::Result<ConnectWiseSimHandle> {
         if let Some(p) = self.problems.first() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                p.clone(),
-            ));
+            return Err(invalid_input(p.clone()));
         }
+        self.knobs.check()?;
         if self.company_id.trim().is_empty() || self.company_id.contains(['+', ':', '/']) {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!(
-                    "company_id {:?} must be non-empty and contain no '+', ':' or '/'",
-                    self.company_id
-                ),
-            ));
+            return Err(invalid_input(format!(
+                "company_id {:?} must be non-empty and contain no '+', ':' or '/'",
+                self.company_id
+            )));
         }
         let store = Store::seeded(SeedSpec {
-            seed: self.seed,
-            companies: self.companies,
-            contacts_per_company: self.contacts_per_company,
-            tickets: self.tickets,
-            notes_per_ticket: self.notes_per_ticket,
+            seed: self.knobs.seed,
+            companies: self.knobs.companies,
+            contacts_per_company: self.knobs.contacts_per_company,
+            tickets: self.knobs.tickets,
+            notes_per_ticket: self.knobs.notes_per_ticket,
         });
-        let mut creds = Creds::generated(&self.company_id, self.seed);
+        let mut creds = Creds::generated(&self.company_id, self.knobs.seed);
         if let Some(k) = self.public_key {
             creds.public_key = k;
         }
@@ -332,9 +264,8 @@ impl ConnectWiseSimBuilder {
         if let Some(k) = self.client_id {
             creds.client_id = k;
         }
-        let mut rng = fastrand::Rng::with_seed(self.seed ^ 0x5167);
-        let signing_key: String = (0..32).map(|_| rng.alphanumeric()).collect();
-        let key_id = wire::guid(self.seed ^ 0x004B_4559);
+        let signing_key = rng::alphanumeric(&mut rng::seeded(self.knobs.seed, 0x5167), 32);
+        let key_id = wire::guid(self.knobs.seed ^ 0x004B_4559);
         let (hooks, worker) = Hooks::start(signing_key, key_id, self.callback_retry_delay);
         let inner = Arc::new(Inner {
             store: RwLock::new(store),
@@ -353,14 +284,14 @@ impl ConnectWiseSimBuilder {
         });
         let log = RequestLog::default();
         let settings = ServerSettings {
-            faults: self.faults,
+            faults: self.knobs.faults,
             responder: FaultResponder::new(wire::server_error, || wire::too_many_requests(1)),
-            latency: self.latency,
+            latency: self.knobs.latency,
             log: log.clone(),
             classify: Arc::new(routes::classify),
         };
         let router = router_with_layers(routes::router(inner.clone()), settings);
-        let server = match Server::start(router, self.port).await {
+        let server = match Server::start(router, self.knobs.port).await {
             Ok(s) => s,
             Err(e) => {
                 worker.abort();
@@ -370,6 +301,7 @@ impl ConnectWiseSimBuilder {
         let origin = server.origin();
         let _ = inner.origin.set(origin.clone());
         Ok(ConnectWiseSimHandle {
+            addr: server.addr(),
             server: Some(server),
             inner,
             log,
@@ -387,6 +319,7 @@ fn normalize_codebase(codebase: &str) -> String {
 /// A running ConnectWise simulator: its URLs, working credentials, the store for assertions
 /// and the request log. [`stop`](Self::stop) (or dropping it) frees the port.
 pub struct ConnectWiseSimHandle {
+    addr: std::net::SocketAddr,
     server: Option<Server>,
     inner: Arc<Inner>,
     log: RequestLog,
@@ -415,6 +348,11 @@ impl ConnectWiseSimHandle {
     /// `{site}/login/companyinfo/{company}`.
     pub fn site(&self) -> String {
         self.origin.clone()
+    }
+
+    /// The bound address (`127.0.0.1:PORT`).
+    pub fn addr(&self) -> std::net::SocketAddr {
+        self.addr
     }
 
     /// The company id of the login (`training` unless configured).
@@ -455,11 +393,7 @@ impl ConnectWiseSimHandle {
     /// Simulates a cloud upgrade: companyinfo reports the new codebase and the old one 404s
     /// (`v4_6_release/` keeps routing, as it does on cloud).
     pub fn set_codebase(&self, codebase: &str) {
-        let mut c = self
-            .inner
-            .codebase
-            .write()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut c = self.inner.codebase.write_safe();
         *c = normalize_codebase(codebase);
     }
 

@@ -1,5 +1,6 @@
 //! The HTTP entry point: discovery, the codebase in the path, throttle, auth, then the routes.
 
+use crate::common::locks::MutexExt as _;
 use std::sync::Arc;
 
 use axum::Router;
@@ -72,10 +73,7 @@ fn handle(sh: &Inner, parts: http::request::Parts, body: Bytes) -> Response {
         return wire::no_endpoint();
     }
     if let Some(limiter) = &sh.limiter {
-        let admitted = limiter
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .admit(tokio::time::Instant::now());
+        let admitted = limiter.lock_safe().admit(tokio::time::Instant::now());
         if let Err(secs) = admitted {
             return wire::too_many_requests(secs);
         }
@@ -106,10 +104,9 @@ fn handle(sh: &Inner, parts: http::request::Parts, body: Bytes) -> Response {
 }
 
 fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_string())
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// The request-log key of a request: the route with ids as `{id}`, and whether it writes.

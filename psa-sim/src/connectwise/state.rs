@@ -1,5 +1,6 @@
 //! The state every request handler shares, and the parsed request.
 
+use crate::common::locks::RwLockExt as _;
 use std::sync::{Mutex, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use axum::response::Response;
@@ -32,18 +33,15 @@ pub(crate) struct Inner {
 
 impl Inner {
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read().unwrap_or_else(|e| e.into_inner())
+        self.store.read_safe()
     }
 
     pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write().unwrap_or_else(|e| e.into_inner())
+        self.store.write_safe()
     }
 
     pub(crate) fn codebase(&self) -> String {
-        self.codebase
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.codebase.read_safe().clone()
     }
 
     pub(crate) fn origin(&self) -> String {

@@ -50,12 +50,7 @@ pub(crate) fn start_of_day(t: OffsetDateTime, offset: UtcOffset) -> OffsetDateTi
     PrimitiveDateTime::new(local.date(), Time::MIDNIGHT).assume_offset(offset)
 }
 
-/// Now, truncated to milliseconds (what the wire can carry), so stored and sent times agree.
-pub(crate) fn now() -> OffsetDateTime {
-    let t = OffsetDateTime::now_utc();
-    t.replace_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
-        .unwrap_or(t)
-}
+pub(crate) use crate::common::clock::now_ms as now;
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 //! whatever the wall clock says. Every request counts, whatever its status or token: the
 //! throttle runs in front of the application.
 
+use crate::common::locks::MutexExt as _;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -38,7 +39,7 @@ impl RateLimit {
             return Ok(());
         }
         let now = Instant::now();
-        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut st = self.state.lock_safe();
         let (start, count) = match *st {
             Some((start, count)) if now.duration_since(start) < self.window => (start, count + 1),
             _ => (now, 1),
@@ -59,7 +60,7 @@ impl RateLimit {
         if !self.retry_after {
             return None;
         }
-        let st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let st = self.state.lock_safe();
         let rest = match *st {
             Some((start, _)) => self.window.saturating_sub(start.elapsed()),
             None => self.window,

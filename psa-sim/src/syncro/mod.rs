@@ -54,8 +54,10 @@ use time::UtcOffset;
 
 pub use permissions::{PERMISSION_NAMES, RECOMMENDED_PERMISSIONS};
 
+use crate::common::rng;
 use crate::common::{
-    FaultResponder, Faults, RequestLog, Server, ServerSettings, router_with_layers,
+    FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
+    shared_knobs,
 };
 use limit::RateLimit;
 use permissions::Profile;
@@ -63,10 +65,6 @@ use seed::SeedSpec;
 use state::{PageSizes, Sim};
 use webhooks::Notifier;
 use wire::{Account, ListComments};
-
-fn invalid_input(msg: String) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidInput, msg)
-}
 
 fn unknown_permission(name: &str) -> std::io::Error {
     invalid_input(format!(
@@ -101,11 +99,7 @@ impl SyncroSim {
 /// [`InvalidInput`](std::io::ErrorKind::InvalidInput) error naming the setting.
 #[derive(Clone)]
 pub struct SyncroSimBuilder {
-    seed: u64,
-    companies: usize,
-    contacts_per_company: usize,
-    tickets: usize,
-    notes_per_ticket: usize,
+    knobs: Knobs,
     subdomain: String,
     api_token: Option<String>,
     profile: Profile,
@@ -113,9 +107,6 @@ pub struct SyncroSimBuilder {
     deny_connect: bool,
     rate: (u32, Duration),
     retry_after: bool,
-    latency: Duration,
-    faults: Faults,
-    port: u16,
     offset: UtcOffset,
     pages: PageSizes,
     coarse_since: bool,
@@ -126,14 +117,11 @@ pub struct SyncroSimBuilder {
 impl std::fmt::Debug for SyncroSimBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SyncroSimBuilder")
-            .field("seed", &self.seed)
-            .field("companies", &self.companies)
-            .field("tickets", &self.tickets)
+            .field("knobs", &self.knobs)
             .field("subdomain", &self.subdomain)
             .field("api_token", &self.api_token.as_ref().map(|_| "[redacted]"))
             .field("permissions", &self.profile.names())
             .field("rate", &self.rate)
-            .field("faults", &self.faults)
             .finish_non_exhaustive()
     }
 }
@@ -141,11 +129,7 @@ impl std::fmt::Debug for SyncroSimBuilder {
 impl Default for SyncroSimBuilder {
     fn default() -> Self {
         SyncroSimBuilder {
-            seed: 1,
-            companies: 5,
-            contacts_per_company: 3,
-            tickets: 50,
-            notes_per_ticket: 2,
+            knobs: Knobs::default(),
             subdomain: "acme".into(),
             api_token: None,
             profile: Profile::default(),
@@ -153,9 +137,6 @@ impl Default for SyncroSimBuilder {
             deny_connect: false,
             rate: (180, Duration::from_secs(60)),
             retry_after: false,
-            latency: Duration::ZERO,
-            faults: Faults::none(),
-            port: 0,
             offset: UtcOffset::from_hms(-5, 0, 0).unwrap_or(UtcOffset::UTC),
             pages: PageSizes::default(),
             coarse_since: false,
@@ -166,35 +147,7 @@ impl Default for SyncroSimBuilder {
 }
 
 impl SyncroSimBuilder {
-    /// Seed of the generated data (same seed and sizes, same account).
-    pub fn seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
-    /// Number of customers (businesses) to seed.
-    pub fn companies(mut self, n: usize) -> Self {
-        self.companies = n;
-        self
-    }
-
-    /// Contacts seeded per customer.
-    pub fn contacts_per_company(mut self, n: usize) -> Self {
-        self.contacts_per_company = n;
-        self
-    }
-
-    /// Tickets to seed, spread over the customers (100,000 is practical).
-    pub fn tickets(mut self, n: usize) -> Self {
-        self.tickets = n;
-        self
-    }
-
-    /// Comments seeded per ticket (the first is the "Initial Issue").
-    pub fn notes_per_ticket(mut self, n: usize) -> Self {
-        self.notes_per_ticket = n;
-        self
-    }
+    shared_knobs!();
 
     /// The account's subdomain (default `acme`), as `/me` and web links report it.
     pub fn subdomain(mut self, subdomain: &str) -> Self {
@@ -284,24 +237,6 @@ impl SyncroSimBuilder {
         self
     }
 
-    /// Delay added before every request is handled.
-    pub fn latency(mut self, latency: Duration) -> Self {
-        self.latency = latency;
-        self
-    }
-
-    /// Random faults (5xx, 429, dropped connections, truncated bodies).
-    pub fn faults(mut self, faults: Faults) -> Self {
-        self.faults = faults;
-        self
-    }
-
-    /// The port to bind on 127.0.0.1 (default 0: any free port).
-    pub fn port(mut self, port: u16) -> Self {
-        self.port = port;
-        self
-    }
-
     /// The account's UTC offset, used for every timestamp written (default `-05:00`).
     pub fn utc_offset(mut self, offset: UtcOffset) -> Self {
         self.offset = offset;
@@ -365,19 +300,16 @@ impl SyncroSimBuilder {
             )));
         }
         if self.pages.tickets == 0 || self.pages.customers == 0 || self.pages.contacts == 0 {
-            return Err(invalid_input("page sizes (ticket_page_size, customer_page_size, contact_page_size) must be at least 1".into()));
+            return Err(invalid_input(
+                "page sizes (ticket_page_size, customer_page_size, contact_page_size) must be at least 1",
+            ));
         }
-        if self.tickets > 0 && self.companies == 0 {
-            return Err(invalid_input(format!(
-                "tickets({}) need at least one company: set companies(n) to 1 or more",
-                self.tickets
-            )));
-        }
+        self.knobs.check()?;
         if let Some(t) = &self.api_token
             && (t.trim().is_empty() || t.chars().any(char::is_whitespace))
         {
             return Err(invalid_input(
-                "api_token must be non-empty and contain no spaces".into(),
+                "api_token must be non-empty and contain no spaces",
             ));
         }
         Ok(())
@@ -386,18 +318,12 @@ impl SyncroSimBuilder {
     /// Seeds the account and serves it on `127.0.0.1`.
     pub async fn start(self) -> std::io::Result<SyncroSimHandle> {
         self.check()?;
-        let mut rng = fastrand::Rng::with_seed(self.seed ^ 0x5EED_5EC0);
-        let token = self.api_token.clone().unwrap_or_else(|| {
-            let hex: String = (0..40)
-                .map(|_| char::from_digit(rng.u32(..16), 16).unwrap_or('0'))
-                .collect();
-            format!("T{hex}")
-        });
-        let hex = |rng: &mut fastrand::Rng, n: usize| -> String {
-            (0..n)
-                .map(|_| char::from_digit(rng.u32(..16), 16).unwrap_or('0'))
-                .collect()
-        };
+        let mut rng = rng::seeded(self.knobs.seed, 0x5EED_5EC0);
+        let token = self
+            .api_token
+            .clone()
+            .unwrap_or_else(|| format!("T{}", rng::hex(&mut rng, 40)));
+        let hex = rng::hex;
         let user_token = format!(
             "{}-{}-{}-{}-{}",
             hex(&mut rng, 8),
@@ -407,11 +333,11 @@ impl SyncroSimBuilder {
             hex(&mut rng, 12)
         );
         let store = seed::build(SeedSpec {
-            seed: self.seed,
-            companies: self.companies,
-            contacts_per_company: self.contacts_per_company,
-            tickets: self.tickets,
-            notes_per_ticket: self.notes_per_ticket,
+            seed: self.knobs.seed,
+            companies: self.knobs.companies,
+            contacts_per_company: self.knobs.contacts_per_company,
+            tickets: self.knobs.tickets,
+            notes_per_ticket: self.knobs.notes_per_ticket,
         });
         let me = store
             .users
@@ -423,7 +349,7 @@ impl SyncroSimBuilder {
         let sim = Arc::new(Sim {
             account: Account {
                 subdomain: self.subdomain.clone(),
-                account_id: 60_000 + (self.seed % 10_000) as i64,
+                account_id: 60_000 + (self.knobs.seed % 10_000) as i64,
                 offset: self.offset,
             },
             token,
@@ -441,16 +367,16 @@ impl SyncroSimBuilder {
         let for_429 = sim.clone();
         let log = RequestLog::default();
         let settings = ServerSettings {
-            faults: self.faults.clone(),
+            faults: self.knobs.faults.clone(),
             responder: FaultResponder::new(responses::server_error, move || {
                 responses::rate_limited(for_429.limit.retry_after_now())
             }),
-            latency: self.latency,
+            latency: self.knobs.latency,
             log: log.clone(),
             classify: Arc::new(state::classify),
         };
         let router = router_with_layers(routes::router(sim.clone()), settings);
-        let server = Server::start(router, self.port).await?;
+        let server = Server::start(router, self.knobs.port).await?;
         let base_url = format!("{}/api/v1/", server.origin());
         Ok(SyncroSimHandle {
             server,

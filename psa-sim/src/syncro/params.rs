@@ -5,8 +5,7 @@ use bytes::Bytes;
 use http::{HeaderMap, header};
 use serde_json::{Map, Value};
 
-use super::responses;
-use super::state::Refusal;
+use super::responses::{self, Refusal};
 
 /// The query string as pairs.
 #[derive(Debug, Clone, Default)]

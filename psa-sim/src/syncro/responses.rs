@@ -7,6 +7,10 @@ use serde_json::{Value, json};
 
 use super::permissions::NOT_AUTHORIZED;
 
+/// A refusal to answer instead of the handler's response (boxed: responses are large and
+/// refusals rare).
+pub(crate) type Refusal = Box<Response>;
+
 /// A JSON response.
 pub(crate) fn json(status: StatusCode, body: &Value) -> Response {
     let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());

@@ -1,5 +1,6 @@
 //! The running simulator's shared state, token check and permission gate.
 
+use crate::common::locks::RwLockExt as _;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
@@ -57,25 +58,23 @@ pub(crate) struct Sim {
 /// Shorthand for handler state.
 pub(crate) type Shared = Arc<Sim>;
 
-/// A refusal to answer instead of the handler's response (boxed: responses are large and
-/// refusals rare).
-pub(crate) type Refusal = Box<Response>;
+pub(crate) use super::responses::Refusal;
 
 impl Sim {
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read().unwrap_or_else(|e| e.into_inner())
+        self.store.read_safe()
     }
 
     pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write().unwrap_or_else(|e| e.into_inner())
+        self.store.write_safe()
     }
 
     pub(crate) fn profile(&self) -> RwLockReadGuard<'_, Profile> {
-        self.profile.read().unwrap_or_else(|e| e.into_inner())
+        self.profile.read_safe()
     }
 
     pub(crate) fn profile_mut(&self) -> RwLockWriteGuard<'_, Profile> {
-        self.profile.write().unwrap_or_else(|e| e.into_inner())
+        self.profile.write_safe()
     }
 
     /// Checks the token: the `Authorization` header (bare, `Bearer` or `bearer`), else the

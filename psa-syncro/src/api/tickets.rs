@@ -1,13 +1,13 @@
 use futures::stream::BoxStream;
 use http::Method;
-use psa_core::idempotency::create_once;
+use psa_core::idempotency::create_idempotent;
 use psa_core::{Error, ErrorKind};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::idempotency::validate_key;
+use crate::idempotency::IDEMPOTENCY_KEY_RULES;
 use crate::models::{FileUrl, ListPage, Raw, Ticket, TicketInput};
 use crate::query::TicketFilter;
 use crate::rights::{TICKETS_CREATE, TICKETS_DELETE, TICKETS_EDIT, TICKETS_LIST, TICKETS_VIEW};
@@ -109,54 +109,52 @@ impl<'a> TicketsApi<'a> {
             .await
     }
 
-    /// Creates a ticket that retries never duplicate.
+    /// Creates a ticket idempotently: the same `key` always gives the same ticket, from any
+    /// client and any process, and no retry makes a second one.
     ///
-    /// The key is stored with the ticket (see [`crate::IdempotencyMarker`]). Unless disabled with
-    /// [`lookup_before_create`](crate::SyncroClientBuilder::lookup_before_create), an existing
-    /// ticket with the key is returned without sending anything. After an ambiguous failure
-    /// (timeout, dropped connection, 5xx, cut-off body) the key is looked up before the create is
-    /// sent again, through [`psa_core::idempotency::create_once`]. Both lookups need the
-    /// token's `Tickets - List/Search` permission.
-    pub async fn create_with_key(
-        &self,
-        input: &TicketInput,
-        key: &str,
-    ) -> psa_core::Result<Ticket> {
-        Ok(self.create_with_key_raw(input, key).await?.typed)
+    /// The key is stored with the ticket (see [`crate::IdempotencyMarker`]) and must be a
+    /// single search term ([`crate::IDEMPOTENCY_KEY_RULES`]: 1 to 64 of `A-Z a-z 0-9 - _ .`),
+    /// otherwise the call is a `Validation` error before anything is sent. The client first
+    /// searches `GET /tickets?query=KEY`, checks every hit exactly and returns the oldest match
+    /// (unless [`idempotency_lookup(false)`](crate::SyncroClientBuilder::idempotency_lookup));
+    /// after an ambiguous failure (timeout, dropped connection, 5xx, cut-off body) it searches
+    /// again and sends again only when the first attempt did not land. Both lookups need the
+    /// token's `Tickets - List/Search` permission; without it the create is only protected
+    /// against its own retries. Costs one search per create; the limits (two processes racing
+    /// with one key) are in [`psa_core::idempotency`].
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let sim = psa_sim::SyncroSim::builder().seed(1).companies(1).tickets(0).start().await?;
+    /// # let client = psa_syncro::SyncroClient::builder().base_url(sim.base_url()).api_token(sim.api_token())
+    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build()?;
+    /// use psa_syncro::models::TicketInput;
+    /// let input = TicketInput::new().customer_id(sim.customer_ids()[0]).subject("Printer offline");
+    /// let first = client.tickets().create_once(&input, "chat-7f3a").await?;
+    /// let again = client.tickets().create_once(&input, "chat-7f3a").await?;
+    /// assert_eq!(first.id, again.id);
+    /// # sim.stop().await; Ok(()) }
+    /// ```
+    pub async fn create_once(&self, input: &TicketInput, key: &str) -> psa_core::Result<Ticket> {
+        Ok(self.create_once_raw(input, key).await?.typed)
     }
 
-    pub(crate) async fn create_with_key_raw(
+    pub(crate) async fn create_once_raw(
         &self,
         input: &TicketInput,
         key: &str,
     ) -> psa_core::Result<Raw<Ticket>> {
-        let key = validate_key(key)?;
+        IDEMPOTENCY_KEY_RULES.check(key)?;
         let mut body = input.clone();
         self.client.inner.marker.apply(&mut body, key);
-        let customer = body.customer_id;
-        if self.client.inner.lookup_before_create {
-            match self.find_by_idempotency_key_raw(key, customer).await {
-                Ok(Some(found)) => {
-                    tracing::debug!(
-                        ticket = found.typed.id,
-                        "idempotency key already used; returning the existing ticket"
-                    );
-                    return Ok(found);
-                }
-                Ok(None) => {}
-                // A token without "Tickets - List/Search" can still create; it just cannot
-                // dedupe. After an ambiguous failure the lookup fails again and nothing is resent.
-                Err(e) if e.kind() == ErrorKind::PermissionDenied => {
-                    tracing::warn!(error = %e, "cannot search tickets for the idempotency key; creating without the pre-check");
-                }
-                Err(e) => return Err(e),
-            }
-        }
         let retry = self.client.inner.transport.options().retry.clone();
-        create_once(
+        create_idempotent(
+            &IDEMPOTENCY_KEY_RULES,
+            key,
             &retry,
+            self.client.inner.idempotency_lookup,
             || self.create_raw(&body),
-            || self.find_by_idempotency_key_raw(key, customer),
+            || self.find_by_idempotency_key_raw(key, None),
         )
         .await
     }

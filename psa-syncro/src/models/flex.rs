@@ -1,28 +1,26 @@
-//! Lenient (de)serializers for the places where Syncro's wire format varies.
+//! Syncro's quirks on top of [`psa_core::wire`]'s lenient-decoding policy.
 //!
 //! The spec's examples and the live API disagree in places (numbers as strings, `null` where an
-//! array is expected, timestamps with local offsets or a ` UTC` suffix). These helpers accept
-//! every form seen in public samples, so one odd record never fails a whole page.
+//! array is expected, `[]` for an empty hash, timestamps with local offsets or a ` UTC` suffix).
+//! Scalars follow the shared policy; what is Syncro's own: timestamps keep the account's local
+//! offset and are written back as RFC 3339 with it, `null` arrays and `[]` hashes are empty, and
+//! an optional flag of an unexpected shape is `None`. Ids and the created / updated timestamps
+//! are key fields (strict: an unexpected shape fails the record); other timestamps of an
+//! unexpected shape are kept raw in a [`Field::Raw`], so one odd record never fails a page.
 
-use serde::de::{self, Deserializer};
+use psa_core::wire::{self as core_wire, Field, FromWire};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serializer};
 use serde_json::Value;
+use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
-/// `Option<i64>` from an integer, an integral float, a numeric string, `""` or `null`.
+/// `Option<i64>` for ids: the shared whole-number policy, strict.
 pub(crate) mod opt_i64 {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-        let v = Option::<Value>::deserialize(d)?;
-        match v {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => to_i64(&v)
-                .map(Some)
-                .ok_or_else(|| de::Error::custom(format!("expected an integer id, got {v}"))),
-        }
+        core_wire::strict(d)
     }
 
     pub(crate) fn serialize<S: Serializer>(v: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
@@ -33,13 +31,12 @@ pub(crate) mod opt_i64 {
     }
 }
 
-/// An `i64` that may arrive as a numeric string.
+/// A required `i64` id that may arrive as a numeric string (strict).
 pub(crate) mod i64_lenient {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
-        let v = Value::deserialize(d)?;
-        to_i64(&v).ok_or_else(|| de::Error::custom(format!("expected an integer id, got {v}")))
+        core_wire::required(d)
     }
 
     pub(crate) fn serialize<S: Serializer>(v: &i64, s: S) -> Result<S::Ok, S::Error> {
@@ -47,32 +44,19 @@ pub(crate) mod i64_lenient {
     }
 }
 
+/// A whole number under the shared policy, `None` when empty or of an unexpected shape.
 pub(crate) fn to_i64(v: &Value) -> Option<i64> {
-    match v {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e18)
-                .map(|f| f as i64)
-        }),
-        Value::String(s) if !s.trim().is_empty() => s.trim().parse::<i64>().ok(),
-        _ => None,
-    }
+    i64::from_wire(v).ok().flatten()
 }
 
 /// `Option<String>` from a string, a number or a boolean (zip codes and phone numbers arrive as
-/// numbers in some records).
+/// numbers in some records); an object or array is kept as its JSON text.
 pub(crate) mod opt_text {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        let v = Option::<Value>::deserialize(d)?;
-        Ok(match v {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            Some(Value::Bool(b)) => Some(b.to_string()),
-            Some(other) => Some(other.to_string()),
-        })
+        let v = Value::deserialize(d)?;
+        Ok(String::from_wire(&v).unwrap_or_else(|_| Some(v.to_string())))
     }
 }
 
@@ -104,23 +88,12 @@ pub(crate) mod map_or_null {
     }
 }
 
-/// `Option<bool>` from a boolean, `"true"`/`"false"`, `1`/`0` or `null`.
+/// `Option<bool>` under the shared flag policy; an unexpected shape is `None`.
 pub(crate) mod opt_bool {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-        let v = Option::<Value>::deserialize(d)?;
-        Ok(match v {
-            None | Some(Value::Null) => None,
-            Some(Value::Bool(b)) => Some(b),
-            Some(Value::Number(n)) => n.as_i64().map(|i| i != 0),
-            Some(Value::String(s)) => match s.trim().to_ascii_lowercase().as_str() {
-                "true" | "1" | "yes" => Some(true),
-                "false" | "0" | "no" => Some(false),
-                _ => None,
-            },
-            Some(_) => None,
-        })
+        Ok(bool::from_wire(&Value::deserialize(d)?).ok().flatten())
     }
 
     pub(crate) fn serialize<S: Serializer>(v: &Option<bool>, s: S) -> Result<S::Ok, S::Error> {
@@ -131,25 +104,23 @@ pub(crate) mod opt_bool {
     }
 }
 
-/// Timestamps as Syncro sends them, keeping the account's local offset.
-///
-/// Accepts RFC 3339 with `Z` or an offset (`2025-01-29T13:31:46.716-05:00`) and any number of
-/// fractional digits, `2019-11-04 08:59:31 UTC`, a date-time without offset (taken as UTC), a bare
-/// date (midnight UTC), `""` and `null`. Serializes as RFC 3339 with the original offset.
+fn write_timestamp<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+    let text = t
+        .format(&Rfc3339)
+        .unwrap_or_else(|_| core_wire::format_datetime(*t, 9));
+    s.serialize_str(&text)
+}
+
+/// A key timestamp as Syncro sends it, keeping the account's local offset: every form
+/// [`psa_core::wire::parse_datetime`] reads, `""` and `null`; anything else fails the record.
+/// Serializes as RFC 3339 with the original offset.
 pub(crate) mod opt_timestamp {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         d: D,
     ) -> Result<Option<OffsetDateTime>, D::Error> {
-        let v = Option::<String>::deserialize(d)?;
-        match v {
-            None => Ok(None),
-            Some(s) if s.trim().is_empty() => Ok(None),
-            Some(s) => parse_timestamp(&s)
-                .map(Some)
-                .ok_or_else(|| de::Error::custom(format!("unrecognised timestamp {s:?}"))),
-        }
+        core_wire::strict(d)
     }
 
     pub(crate) fn serialize<S: Serializer>(
@@ -157,60 +128,67 @@ pub(crate) mod opt_timestamp {
         s: S,
     ) -> Result<S::Ok, S::Error> {
         match v {
-            Some(t) => {
-                let text = t.format(&Rfc3339).map_err(serde::ser::Error::custom)?;
-                s.serialize_str(&text)
-            }
+            Some(t) => write_timestamp(t, s),
             None => s.serialize_none(),
         }
     }
 }
 
-/// Parses one Syncro timestamp (see [`opt_timestamp`]).
-pub(crate) fn parse_timestamp(text: &str) -> Option<OffsetDateTime> {
-    let s = text.trim();
-    if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(t);
+/// An optional timestamp (local offset kept); one of an unexpected shape is kept raw in
+/// [`Field::Raw`] and written back exactly as received.
+pub(crate) mod opt_timestamp_field {
+    use super::*;
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Field<OffsetDateTime>>, D::Error> {
+        core_wire::opt_field(d)
     }
-    // "2019-11-04 08:59:31 UTC" / "2019-11-04 08:59:31.123456789 UTC" / "...T... UTC"
-    let body = s
-        .strip_suffix(" UTC")
-        .or_else(|| s.strip_suffix(" utc"))
-        .unwrap_or(s);
-    let normalized = body.replacen(' ', "T", 1);
-    let (main, frac) = match normalized.split_once('.') {
-        Some((m, f)) => (m.to_string(), Some(f.to_string())),
-        None => (normalized.clone(), None),
-    };
-    if let Ok(p) = PrimitiveDateTime::parse(
-        &main,
-        format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]"),
-    ) {
-        let mut t = p.assume_offset(UtcOffset::UTC);
-        if let Some(f) = frac {
-            let digits: String = f.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if digits.is_empty() || digits.len() != f.len() {
-                return None;
-            }
-            let nanos: String = digits
-                .chars()
-                .chain(std::iter::repeat('0'))
-                .take(9)
-                .collect();
-            let n: u32 = nanos.parse().ok()?;
-            t = t.replace_nanosecond(n).ok()?;
+
+    pub(crate) fn serialize<S: Serializer>(
+        v: &Option<Field<OffsetDateTime>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(Field::Value(t)) => write_timestamp(t, s),
+            Some(Field::Raw(raw)) => serde::Serialize::serialize(raw, s),
+            Some(_) | None => s.serialize_none(),
         }
-        return Some(t);
     }
-    if let Ok(d) = Date::parse(s, format_description!("[year]-[month]-[day]")) {
-        return Some(d.midnight().assume_offset(UtcOffset::UTC));
-    }
-    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use core_wire::parse_datetime as parse_timestamp;
+
+    #[test]
+    fn an_odd_optional_timestamp_is_kept_raw_and_a_bad_key_timestamp_fails() {
+        use crate::models::Ticket;
+        let t: Ticket = serde_json::from_value(serde_json::json!({
+            "id": 7, "subject": "x", "created_at": "2025-01-29T13:31:46.716-05:00",
+            "due_date": "next friday", "resolved_at": "9999-12-31T23:00:00-05:00"
+        }))
+        .unwrap();
+        assert_eq!(
+            t.due_date.as_ref().and_then(Field::raw),
+            Some(&Value::from("next friday"))
+        );
+        assert!(t.resolved_at.as_ref().and_then(Field::value).is_some());
+        let back = serde_json::to_value(&t).unwrap();
+        assert_eq!(
+            back["due_date"], "next friday",
+            "written back exactly as received"
+        );
+        assert_eq!(back["created_at"], "2025-01-29T13:31:46.716-05:00");
+        for bad in [
+            serde_json::json!({"id": 7, "created_at": "yesterday"}),
+            serde_json::json!({"id": 7, "updated_at": 5}),
+            serde_json::json!({"id": "seven"}),
+        ] {
+            assert!(serde_json::from_value::<Ticket>(bad).is_err());
+        }
+    }
 
     #[test]
     fn timestamps_in_every_seen_form() {

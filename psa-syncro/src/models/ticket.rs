@@ -1,3 +1,4 @@
+use psa_core::wire::Field;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use time::OffsetDateTime;
@@ -65,17 +66,17 @@ pub struct Ticket {
     #[serde(default, with = "flex::opt_timestamp")]
     pub updated_at: Option<OffsetDateTime>,
     /// Resolved.
-    #[serde(default, with = "flex::opt_timestamp")]
-    pub resolved_at: Option<OffsetDateTime>,
+    #[serde(default, with = "flex::opt_timestamp_field")]
+    pub resolved_at: Option<Field<OffsetDateTime>>,
     /// Due.
-    #[serde(default, with = "flex::opt_timestamp")]
-    pub due_date: Option<OffsetDateTime>,
+    #[serde(default, with = "flex::opt_timestamp_field")]
+    pub due_date: Option<Field<OffsetDateTime>>,
     /// Scheduled start.
-    #[serde(default, with = "flex::opt_timestamp")]
-    pub start_at: Option<OffsetDateTime>,
+    #[serde(default, with = "flex::opt_timestamp_field")]
+    pub start_at: Option<Field<OffsetDateTime>>,
     /// Scheduled end.
-    #[serde(default, with = "flex::opt_timestamp")]
-    pub end_at: Option<OffsetDateTime>,
+    #[serde(default, with = "flex::opt_timestamp_field")]
+    pub end_at: Option<Field<OffsetDateTime>>,
     /// Ticket type id.
     #[serde(default, with = "flex::opt_i64")]
     pub ticket_type_id: Option<i64>,
@@ -161,8 +162,8 @@ pub struct Ticket {
     #[serde(default)]
     pub signature_name: Option<String>,
     /// Signature date.
-    #[serde(default, with = "flex::opt_timestamp")]
-    pub signature_date: Option<OffsetDateTime>,
+    #[serde(default, with = "flex::opt_timestamp_field")]
+    pub signature_date: Option<Field<OffsetDateTime>>,
     /// Every field this crate does not type (line items, timers, worksheets, new fields…).
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::collections::Want;
 use super::input::{self, check_members};
-use super::{Handled, list_req};
+use super::input::{Handled, list_req};
 use crate::connectwise::entities::{CallbackView, Cx, Entity};
 use crate::connectwise::listing;
 use crate::connectwise::state::{Inner, Req};

@@ -3,8 +3,7 @@
 
 use http::StatusCode;
 
-use super::input::{self, check_members};
-use super::{Handled, list_req};
+use super::input::{self, Handled, check_members, list_req};
 use crate::connectwise::entities::{
     BoardView, CompanyView, ContactView, Cx, Entity, MemberView, PriorityView, SourceView,
     StatusView,

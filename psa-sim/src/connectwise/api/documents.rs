@@ -5,7 +5,7 @@ use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
 
 use super::collections::Want;
-use super::{Handled, list_req};
+use super::input::{Handled, list_req};
 use crate::connectwise::entities::{Cx, DocumentView, Entity};
 use crate::connectwise::listing;
 use crate::connectwise::multipart;

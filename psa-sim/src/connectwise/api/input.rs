@@ -6,6 +6,8 @@
 use axum::response::Response;
 use serde_json::{Map, Value};
 
+use crate::connectwise::listing::ListReq;
+use crate::connectwise::state::Req;
 use crate::connectwise::wire;
 
 /// Parses a JSON object body; anything else is a 400 with the parser's words.
@@ -141,6 +143,19 @@ pub(crate) fn int(obj: &Map<String, Value>, name: &str) -> Result<Option<i64>, R
         Some(Value::Number(n)) if n.as_i64().is_some() => Ok(n.as_i64()),
         Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => Ok(s.trim().parse().ok()),
         Some(other) => Err(conversion_error(other, "System.Int32", name)),
+    }
+}
+
+/// A handler's outcome; both sides are complete responses.
+pub(crate) type Handled = Result<Response, Response>;
+
+/// The list parameters of a request (query string, plus a `/search` body).
+pub(crate) fn list_req<'a>(req: &'a Req, body: Option<&'a Map<String, Value>>) -> ListReq<'a> {
+    ListReq {
+        query: &req.query,
+        headers: &req.headers,
+        link_base: req.url.clone(),
+        body,
     }
 }
 

@@ -10,25 +10,11 @@ mod tickets;
 
 use axum::response::Response;
 use http::Method;
-use serde_json::{Map, Value};
 
 use self::collections::Want;
-use super::listing::ListReq;
+pub(crate) use self::input::Handled;
 use super::state::{Inner, Req};
 use super::wire;
-
-/// A handler's outcome; both sides are complete responses.
-pub(crate) type Handled = Result<Response, Response>;
-
-/// The list parameters of a request (query string, plus a `/search` body).
-pub(crate) fn list_req<'a>(req: &'a Req, body: Option<&'a Map<String, Value>>) -> ListReq<'a> {
-    ListReq {
-        query: &req.query,
-        headers: &req.headers,
-        link_base: req.url.clone(),
-        body,
-    }
-}
 
 fn id(s: &str) -> Option<i64> {
     s.parse::<i64>().ok().filter(|n| *n >= 0)

@@ -8,8 +8,8 @@ use http::StatusCode;
 use serde_json::Value;
 
 use super::input::{self, check_members, conversion_error, member};
+use super::input::{Handled, list_req};
 use super::tickets::visible;
-use super::{Handled, list_req};
 use crate::connectwise::entities::{Cx, Entity, NoteView, ticket_json};
 use crate::connectwise::listing;
 use crate::connectwise::permissions::{NOTES, Op, SERVICE_TICKETS};

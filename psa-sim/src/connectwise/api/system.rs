@@ -6,7 +6,7 @@ use http::StatusCode;
 use serde_json::{Value, json};
 
 use super::collections::Want;
-use super::{Handled, list_req};
+use super::input::{Handled, list_req};
 use crate::connectwise::entities::{Cx, Entity, SecurityView};
 use crate::connectwise::listing;
 use crate::connectwise::state::{Inner, Req};

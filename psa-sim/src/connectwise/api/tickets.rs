@@ -5,7 +5,7 @@ use http::StatusCode;
 use serde_json::{Map, Value};
 
 use super::input::{self, check_members, conversion_error, member};
-use super::{Handled, list_req};
+use super::input::{Handled, list_req};
 use crate::connectwise::entities::{
     Cx, TICKET_MEMBERS, TicketView, is_ticket_member, project, ticket_json,
 };

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Cx, Entity, company_ref, contact_ref, reference};
+use super::view::{Cx, Entity, company_ref, contact_ref, reference};
 use crate::connectwise::conditions::{Scalar, Ty};
 use crate::connectwise::store::{CompanyRec, ContactRec, MemberRec};
 use crate::connectwise::wire::{fmt_time, guid};

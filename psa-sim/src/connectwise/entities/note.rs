@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Cx, Entity, contact_ref, member_ref};
+use super::view::{Cx, Entity, contact_ref, member_ref};
 use crate::connectwise::conditions::{Scalar, Ty};
 use crate::connectwise::store::NoteRec;
 use crate::connectwise::wire::fmt_time;

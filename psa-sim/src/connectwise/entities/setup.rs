@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::{Cx, Entity, reference};
+use super::view::{Cx, Entity, reference};
 use crate::connectwise::conditions::{Scalar, Ty};
 use crate::connectwise::store::{BoardRec, PriorityRec, SourceRec, StatusRec};
 use crate::connectwise::wire::fmt_time;

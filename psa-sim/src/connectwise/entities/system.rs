@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Cx, Entity, member_ref};
+use super::view::{Cx, Entity, member_ref};
 use crate::connectwise::conditions::{Scalar, Ty};
 use crate::connectwise::permissions::{Op, Row};
 use crate::connectwise::store::{CallbackRec, DocumentRec};

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Cx, Entity, company_ref, contact_ref, member_ref, reference};
+use super::view::{Cx, Entity, company_ref, contact_ref, member_ref, reference};
 use crate::connectwise::conditions::{Scalar, Ty};
 use crate::connectwise::store::TicketRec;
 use crate::connectwise::wire::{fmt_time, guid, padded};

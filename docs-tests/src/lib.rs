@@ -1,0 +1,57 @@
+//! The guides as doctests: every ```` ```rust ```` block of the README files and of `docs/*.md` is
+//! compiled by `cargo test -p psa-docs-tests --doc`, and the ones that start a simulator run.
+//! Blocks that need a real tenant are marked `no_run` (compiled, not run); shell, TOML and text
+//! blocks are tagged `sh`, `toml` and `text` and are not compiled.
+//!
+//! This crate is not published and has no API of its own.
+
+#[doc = include_str!("../../README.md")]
+mod readme {}
+
+#[doc = include_str!("../../psa-core/README.md")]
+mod readme_psa_core {}
+
+#[doc = include_str!("../../psa-autotask/README.md")]
+mod readme_psa_autotask {}
+
+#[doc = include_str!("../../psa-connectwise/README.md")]
+mod readme_psa_connectwise {}
+
+#[doc = include_str!("../../psa-syncro/README.md")]
+mod readme_psa_syncro {}
+
+#[doc = include_str!("../../psa-sim/README.md")]
+mod readme_psa_sim {}
+
+#[doc = include_str!("../../docs/getting-started.md")]
+mod getting_started {}
+
+#[doc = include_str!("../../docs/testing.md")]
+mod testing {}
+
+#[doc = include_str!("../../docs/errors.md")]
+mod errors {}
+
+#[doc = include_str!("../../docs/design.md")]
+mod design {}
+
+#[doc = include_str!("../../docs/autotask.md")]
+mod autotask {}
+
+#[doc = include_str!("../../docs/connectwise.md")]
+mod connectwise {}
+
+#[doc = include_str!("../../docs/syncro.md")]
+mod syncro {}
+
+#[doc = include_str!("../../docs/simulator.md")]
+mod simulator {}
+
+#[doc = include_str!("../../docs/simulator-autotask.md")]
+mod simulator_autotask {}
+
+#[doc = include_str!("../../docs/simulator-connectwise.md")]
+mod simulator_connectwise {}
+
+#[doc = include_str!("../../docs/simulator-syncro.md")]
+mod simulator_syncro {}
