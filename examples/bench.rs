@@ -96,7 +96,7 @@ fn measure<F: std::future::Future<Output = usize>>(
 
 async fn sdk_stream(psa: &dyn Connector) -> usize {
     let query = TicketQuery::new();
-    let mut stream = psa.tickets(&query);
+    let mut stream = psa.stream_tickets(&query);
     let mut n = 0;
     while let Some(t) = stream.next().await {
         let t = t.expect("the SDK stream failed");
