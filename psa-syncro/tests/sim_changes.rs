@@ -27,7 +27,7 @@ async fn start() -> psa_sim::SyncroSimHandle {
 #[tokio::test]
 async fn the_change_feed_survives_a_crash_with_nothing_lost_or_repeated() {
     let handle = start().await;
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let company = client
         .list_companies(&Default::default(), None)
         .await
@@ -76,7 +76,7 @@ async fn a_webhook_delivery_and_the_poll_of_the_same_change_yield_one_event() {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let mut cursor = synced_cursor(&client).await;
     let company = client
         .list_companies(&Default::default(), None)
@@ -119,7 +119,7 @@ async fn companies_and_contacts_are_filtered_by_updated_since() {
     use psa_core::{CompanyQuery, ContactQuery, paged};
 
     let handle = start().await;
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let psa: &dyn Connector = &client;
     let every = CompanyQuery::new();
     let all_companies: Vec<_> = paged(None, |p| psa.list_companies(&every, p))
