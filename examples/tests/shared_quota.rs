@@ -308,7 +308,7 @@ async fn quota_worker() {
                 let mut n = 0u64;
                 while now_ms() < stop {
                     n += 1;
-                    let result = if n % 5 == 0 {
+                    let result = if n.is_multiple_of(5) {
                         let title = format!("quota test {} {lane} {n}", std::process::id());
                         psa.create_ticket(&NewTicket::new(title).company(company))
                             .await
