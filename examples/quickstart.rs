@@ -80,7 +80,8 @@ async fn main() -> Result<std::process::ExitCode, Box<dyn Error>> {
         .base_url(sy.base_url())
         .api_token(sy.api_token())
         .options(local.clone())
-        .build()?;
+        .build()
+        .await?;
 
     let psas: Vec<Arc<dyn Connector>> =
         vec![Arc::new(autotask), Arc::new(connectwise), Arc::new(syncro)];

@@ -55,6 +55,12 @@ impl ZoneInfo {
     }
 }
 
+impl psa_core::transport::Location for ZoneInfo {
+    fn api_base(&self) -> Url {
+        ZoneInfo::api_base(self)
+    }
+}
+
 #[derive(Deserialize)]
 struct ZoneAnswer {
     #[serde(rename = "zoneName", default)]
@@ -93,7 +99,7 @@ pub async fn discover_zone_at(
 ) -> Result<ZoneInfo> {
     let base = parse_root(discovery_url, "discovery_url")?;
     let transport = Transport::builder(Vendor::Autotask, options.clone())
-        .host_policy(host_policy())
+        .host_policy(host_policy().pin_loopback(&base))
         .classifier(Arc::new(AutotaskErrorClassifier))
         .build()?;
     discover_with(&transport, &base, username).await

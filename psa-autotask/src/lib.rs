@@ -99,7 +99,7 @@ pub use api::{
 };
 pub use client::{
     AutotaskClient, AutotaskClientBuilder, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_PICKLIST_TTL,
-    MAX_CONCURRENT_PER_ENDPOINT,
+    MAX_CONCURRENT_PER_ENDPOINT, RawApi,
 };
 pub use discovery::{DEFAULT_DISCOVERY_URL, ZoneInfo, discover_zone, discover_zone_at};
 pub use error::AutotaskErrorClassifier;

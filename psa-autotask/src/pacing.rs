@@ -7,13 +7,16 @@
 //! `delay_above_50` from 50%, `delay_above_75` from 75%. One busy integration then leaves
 //! room for the others.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use psa_core::{Error, Result};
 use tokio::time::Instant;
 
-use crate::AutotaskClient;
+/// Reads the database's current usage ratio (`ThresholdInformation`).
+pub(crate) type UsageRead<'a> = Pin<Box<dyn Future<Output = Result<Option<f64>>> + Send + 'a>>;
 
 /// How adaptive pacing behaves.
 ///
@@ -141,13 +144,13 @@ impl Pacer {
 
     /// Refreshes usage when due (one caller at a time; the others go on with the last figure),
     /// then waits as the usage demands.
-    pub(crate) async fn before_request(&self, client: &AutotaskClient) {
+    pub(crate) async fn before_request<'a>(&self, read_usage: impl FnOnce() -> UsageRead<'a>) {
         if self.due()
             && let Ok(_guard) = self.refreshing.try_lock()
             && self.due()
         {
-            match Box::pin(client.fetch_threshold()).await {
-                Ok(t) => self.record(t.usage_ratio()),
+            match read_usage().await {
+                Ok(usage) => self.record(usage),
                 Err(e) => {
                     tracing::debug!(error = %e, "pacing: reading ThresholdInformation failed");
                     self.record(None);

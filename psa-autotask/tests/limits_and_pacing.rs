@@ -57,9 +57,9 @@ async fn the_limit_can_be_set_lower() {
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options())
-        .max_concurrent_per_endpoint(1)
+        .max_concurrency(1)
         .build()
         .await
         .unwrap();
@@ -128,7 +128,7 @@ async fn pacing_waits_when_the_database_is_busy_and_reads_usage_once_per_interva
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options())
         .adaptive_pacing(
             Pacing::new()

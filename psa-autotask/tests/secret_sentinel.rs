@@ -35,7 +35,7 @@ async fn no_secret_in_builder_client_or_errors() {
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options());
     assert_clean("builder Debug", &format!("{builder:?}"));
     let client = builder.build().await.unwrap();
@@ -68,12 +68,33 @@ async fn config_errors_name_the_setting_without_the_secret() {
         .username(USERNAME)
         .secret(format!("{SECRET}\n"))
         .integration_code(CODE)
-        .zone_url("https://webservices14.autotask.net/ATServicesRest/")
+        .base_url("https://webservices14.autotask.net/ATServicesRest/")
         .build()
         .await
         .unwrap_err();
     assert!(e.to_string().contains("secret"), "{e}");
     assert_clean("config error", &e.to_string());
+    for blank in ["", "   ", "\t"] {
+        let e = AutotaskClient::builder()
+            .username(USERNAME)
+            .secret(blank)
+            .integration_code(CODE)
+            .base_url("https://webservices14.autotask.net/ATServicesRest/")
+            .build()
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind(), psa_core::ErrorKind::Config, "{blank:?}: {e}");
+        assert!(e.to_string().contains("secret"), "{blank:?}: {e}");
+        let e = AutotaskClient::builder()
+            .username(USERNAME)
+            .secret(SECRET)
+            .integration_code(blank)
+            .base_url("https://webservices14.autotask.net/ATServicesRest/")
+            .build()
+            .await
+            .unwrap_err();
+        assert!(e.to_string().contains("integration_code"), "{blank:?}: {e}");
+    }
     for (b, setting) in [
         (
             AutotaskClient::builder()
@@ -96,8 +117,8 @@ async fn config_errors_name_the_setting_without_the_secret() {
                 .username(USERNAME)
                 .secret(SECRET)
                 .integration_code(CODE)
-                .max_concurrent_per_endpoint(4),
-            "max_concurrent_per_endpoint",
+                .max_concurrency(4),
+            "max_concurrency",
         ),
         (
             AutotaskClient::builder()
@@ -112,8 +133,8 @@ async fn config_errors_name_the_setting_without_the_secret() {
                 .username(USERNAME)
                 .secret(SECRET)
                 .integration_code(CODE)
-                .zone_url("webservices14.autotask.net"),
-            "zone_url",
+                .base_url("webservices14.autotask.net"),
+            "base_url",
         ),
     ] {
         let e = b.build().await.unwrap_err();

@@ -305,7 +305,7 @@ async fn oversize_attachments_fail_before_anything_is_sent() {
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options())
         .max_attachment_bytes(1_000)
         .build()

@@ -176,19 +176,19 @@ async fn a_configured_zone_outside_autotask_is_a_config_error() {
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url("https://api.evil.example/ATServicesRest/")
+        .base_url("https://api.evil.example/ATServicesRest/")
         .build()
         .await
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Config);
-    assert!(e.to_string().contains("zone_url"), "{e}");
+    assert!(e.to_string().contains("base_url"), "{e}");
     assert!(e.to_string().contains("api.evil.example"), "{e}");
 
     let e = AutotaskClient::builder()
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url("http://127.0.0.1:9/ATServicesRest/")
+        .base_url("http://127.0.0.1:9/ATServicesRest/")
         .build()
         .await
         .unwrap_err();
@@ -197,4 +197,31 @@ async fn a_configured_zone_outside_autotask_is_a_config_error() {
         ErrorKind::Config,
         "loopback needs the explicit option: {e}"
     );
+}
+
+#[tokio::test]
+async fn a_discovered_zone_on_another_loopback_port_is_refused() {
+    let server = MockServer::start_async().await;
+    let other = MockServer::start_async().await;
+    zone_mock(&server, &other.url("/zone14/ATServicesRest/")).await;
+    let catch = catch_all(&other).await;
+    let e = build(&server).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Discovery, "{e}");
+    assert!(e.to_string().contains("127.0.0.1"), "{e}");
+    catch.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn a_discovery_error_carries_no_secret() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.path("/discovery/ATServicesRest/V1.0/zoneInformation");
+            then.status(500)
+                .json_body(json!({"errors": [format!("bad secret {SECRET} and code {CODE}")]}));
+        })
+        .await;
+    let e = build(&server).await.unwrap_err();
+    assert!(!e.to_string().contains(SECRET), "{e}");
+    assert!(!format!("{e:?}").contains(SECRET), "{e:?}");
 }

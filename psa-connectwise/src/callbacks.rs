@@ -116,7 +116,7 @@ impl CallbackVerifier {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let mut policy = HostPolicy::new().with_options(&options);
+        let mut policy = HostPolicy::new().with_options(&options)?;
         for h in allowed_hosts {
             policy = policy.host(h);
         }

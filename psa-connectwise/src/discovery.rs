@@ -1,7 +1,7 @@
 //! Codebase discovery: `GET /login/companyinfo/{company}` (no credentials) tells which codebase
 //! (`v2025_1/`, `v4_6_release/`) the company's API lives under.
 
-use psa_core::transport::{HostPolicy, Request, Response, Transport};
+use psa_core::transport::{HostPolicy, Redactor, Request, Response, Transport};
 use psa_core::{ClientOptions, Error, ErrorKind, Result, Vendor};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -86,7 +86,7 @@ pub async fn discover_codebase(
 ) -> Result<Discovered> {
     let site = Site::parse(site, options)?;
     let company_id = check_company_id(company_id)?;
-    let transport = discovery_transport(&site, options)?;
+    let transport = discovery_transport(&site, options, Redactor::new())?;
     let info = fetch_company_info(&transport, &site, &company_id).await?;
     let api_base = site.api_base(&info.codebase)?;
     Ok(Discovered {
@@ -96,11 +96,22 @@ pub async fn discover_codebase(
     })
 }
 
-/// A transport that may only reach the site's API host and carries no secrets.
-pub(crate) fn discovery_transport(site: &Site, options: &ClientOptions) -> Result<Transport> {
+/// A transport that may only reach the site's API host (a loopback site: only its port) and
+/// carries no secrets; its errors are still scrubbed of the client's secrets (`redactor`), in
+/// case a server echoes something it should not.
+pub(crate) fn discovery_transport(
+    site: &Site,
+    options: &ClientOptions,
+    redactor: Redactor,
+) -> Result<Transport> {
     Transport::builder(Vendor::ConnectWise, options.clone())
-        .host_policy(HostPolicy::new().host(site.host()))
+        .host_policy(
+            HostPolicy::new()
+                .host(site.host())
+                .pin_loopback(site.origin_url()),
+        )
         .classifier(std::sync::Arc::new(ConnectWiseErrorClassifier))
+        .redactor(redactor)
         .build()
 }
 
@@ -108,8 +119,22 @@ fn discovery_error(message: String) -> Error {
     Error::new(ErrorKind::Discovery, message).with_vendor(Vendor::ConnectWise)
 }
 
-/// `GET {site}/login/companyinfo/{company}` and checks the answer.
+/// `GET {site}/login/companyinfo/{company}` and checks the answer. Every error is scrubbed of
+/// the transport's secrets, including those built here from the server's answer.
 pub(crate) async fn fetch_company_info(
+    transport: &Transport,
+    site: &Site,
+    company_id: &str,
+) -> Result<CompanyInfo> {
+    fetch_unscrubbed(transport, site, company_id)
+        .await
+        .map_err(|e| {
+            let message = transport.scrub(e.message());
+            e.with_message(message)
+        })
+}
+
+async fn fetch_unscrubbed(
     transport: &Transport,
     site: &Site,
     company_id: &str,

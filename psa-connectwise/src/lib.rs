@@ -53,7 +53,7 @@
 //!   `ticket_notes(id)`, `companies()`, `contacts()`, `members()`, `boards()`, `priorities()`,
 //!   `sources()`, `documents()`, `callbacks()`, `system()`), typed [`models`] with every
 //!   documented field, [`ListQuery`]/[`Condition`] for queries, [`Patch`] for updates, and
-//!   [`ConnectWiseClient::get_raw`]/[`ConnectWiseClient::list_raw`] for anything else.
+//!   [`ConnectWiseClient::raw`]/[`ConnectWiseClient::list_raw`] for anything else.
 //! - **Vendor-neutral**: `impl psa_core::Connector for ConnectWiseClient`, mapping to core
 //!   models that keep the raw record in `vendor_record`. The native `tickets()`,
 //!   `companies()` and `contacts()` handlers and the `ConnectorExt` streams
@@ -101,7 +101,9 @@ pub use api::system::SystemApi;
 pub use api::tickets::{IDEMPOTENCY_KEY_RULES, TicketsApi};
 pub use auth::Credentials;
 pub use callbacks::{CallbackVerifier, SIGNATURE_HEADER, sign_callback, verify_callback_signature};
-pub use client::{ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSION, MAX_URL_LEN};
+pub use client::{
+    ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSION, MAX_URL_LEN, RawApi,
+};
 pub use discovery::{CompanyInfo, Discovered, discover_codebase};
 pub use error::ConnectWiseErrorClassifier;
 pub use patch::{Patch, PatchOp, PatchOpKind};

@@ -516,8 +516,14 @@ pub struct ListQuery {
 
 /// The largest page ConnectWise serves.
 pub const MAX_PAGE_SIZE: u32 = 1000;
-/// The page size psa-connectwise asks for when none is set.
-pub const DEFAULT_PAGE_SIZE: u32 = 100;
+/// The page size psa-connectwise asks for when none is set: the largest ConnectWise serves.
+///
+/// A full sync is bounded by request count, not bytes: ConnectWise throttles cloud tenants by
+/// requests per minute and every page costs one round trip, so 50,000 tickets take 50 requests
+/// at 1,000 per page against 500 at 100 (and 2,000 at the server's own default of 25). Set a
+/// smaller [`ListQuery::page_size`] (or `page_size` on the builder for the trait's listings)
+/// for latency-sensitive screens that show only the first few records.
+pub const DEFAULT_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
 
 impl ListQuery {
     /// Everything, default order.
@@ -651,31 +657,10 @@ impl ListQuery {
     }
 }
 
-/// Percent-encodes a query component: everything but `A-Z a-z 0-9 - . _ ~` becomes `%XX`
-/// (so `&`, `"`, `'`, `*`, `%`, `+`, `[` and spaces are all encoded, as ConnectWise documents).
-///
-/// ```
-/// assert_eq!(psa_connectwise::query::encode_component(r#"a "b" & c*+[é]"#), "a%20%22b%22%20%26%20c%2A%2B%5B%C3%A9%5D");
-/// ```
-pub fn encode_component(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
-}
-
-/// What [`encode_component`] encodes: all but the unreserved characters of RFC 3986.
-const COMPONENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// Builds `k=v&k=v` with [`encode_component`].
-pub(crate) fn encode_query(pairs: &[(&str, String)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
+/// Percent-encodes a query component (psa-core's request layer encodes every query this way):
+/// everything but `A-Z a-z 0-9 - . _ ~` becomes `%XX`, so `&`, `"`, `'`, `*`, `%`, `+`, `[` and
+/// spaces are all encoded, as ConnectWise documents.
+pub use psa_core::transport::encode_component;
 
 #[cfg(test)]
 mod tests {
@@ -732,7 +717,7 @@ mod tests {
 
     #[test]
     fn query_strings_encode_everything_reserved() {
-        let q = encode_query(&[("conditions", r#"summary = "a&b""#.to_string())]);
-        assert_eq!(q, "conditions=summary%20%3D%20%22a%26b%22");
+        let q = encode_component(r#"summary = "a&b""#);
+        assert_eq!(q, "summary%20%3D%20%22a%26b%22");
     }
 }

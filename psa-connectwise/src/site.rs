@@ -185,6 +185,11 @@ impl Site {
         self.origin.as_str().trim_end_matches('/').to_string()
     }
 
+    /// The API origin as a URL (what a dev loopback is pinned to).
+    pub(crate) fn origin_url(&self) -> &Url {
+        &self.origin
+    }
+
     /// The API host name (`api-na.myconnectwise.net`).
     pub fn host(&self) -> &str {
         self.origin.host_str().unwrap_or_default()

@@ -258,6 +258,69 @@ async fn from_env_names_the_missing_variable() {
             assert_eq!(e.kind(), ErrorKind::Config);
             assert!(e.to_string().contains(missing), "{e}");
         }
-        None => assert!(ConnectWiseClient::builder_from_env().is_ok()),
+        None => assert!(psa_connectwise::ConnectWiseClientBuilder::from_env().is_ok()),
     }
+}
+
+#[tokio::test]
+async fn companyinfo_errors_are_scrubbed_of_credentials() {
+    let server = MockServer::start_async().await;
+    for (status, body) in [
+        (
+            500,
+            format!(r#"{{"message":"bad key {PRIVATE} for {CLIENT_ID}"}}"#),
+        ),
+        (200, format!(r#""{PRIVATE} {CLIENT_ID}""#)),
+    ] {
+        let info = server
+            .mock_async(|when, then| {
+                when.method(GET)
+                    .path(format!("/login/companyinfo/{COMPANY}"));
+                then.status(status)
+                    .header("content-type", "application/json")
+                    .body(body.clone());
+            })
+            .await;
+        let err = ConnectWiseClient::builder()
+            .site(server.base_url())
+            .company_id(COMPANY)
+            .public_key(PUBLIC)
+            .private_key(PRIVATE)
+            .client_id(CLIENT_ID)
+            .options(options().retry(psa_core::RetryConfig::none()))
+            .build()
+            .await
+            .unwrap_err();
+        let text = format!("{err} {err:?}");
+        assert!(!text.contains(PRIVATE), "{status}: {text}");
+        assert!(!text.contains(CLIENT_ID), "{status}: {text}");
+        info.delete_async().await;
+    }
+}
+
+#[tokio::test]
+async fn a_loopback_site_trusts_only_its_own_port() {
+    let server = MockServer::start_async().await;
+    let client = ConnectWiseClient::builder()
+        .base_url(format!("{}/v4_6_release/apis/3.0/", server.base_url()))
+        .company_id(COMPANY)
+        .public_key(PUBLIC)
+        .private_key(PRIVATE)
+        .client_id(CLIENT_ID)
+        .options(options())
+        .build()
+        .await
+        .unwrap();
+    assert_eq!(
+        client.api_base().as_str(),
+        format!("{}/v4_6_release/apis/3.0/", server.base_url())
+    );
+    let here = format!("{}/x", server.base_url()).parse().unwrap();
+    assert!(client.transport().check_host(&here).is_ok());
+    let port = server.address().port();
+    let elsewhere = format!("http://127.0.0.1:{}/x", port.wrapping_add(1))
+        .parse()
+        .unwrap();
+    let e = client.transport().check_host(&elsewhere).unwrap_err();
+    assert!(e.to_string().contains(&port.to_string()), "{e}");
 }

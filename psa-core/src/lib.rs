@@ -41,5 +41,5 @@ pub use preflight::{
     Readiness, Remedy,
 };
 pub use query::{CompanyQuery, ContactQuery, TicketQuery};
-pub use transport::{ClientOptions, HostPolicy, RetryConfig};
+pub use transport::{ClientOptions, DEV_LOOPBACK_ENV, HostPolicy, RetryConfig};
 pub use vendor::Vendor;

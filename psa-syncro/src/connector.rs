@@ -536,17 +536,18 @@ impl Connector for SyncroClient {
 mod tests {
     use super::*;
 
-    fn client() -> SyncroClient {
+    async fn client() -> SyncroClient {
         SyncroClient::builder()
             .subdomain("acme")
             .api_token("t0ken")
             .build()
+            .await
             .unwrap()
     }
 
-    #[test]
-    fn ticket_mapping_keeps_everything() {
-        let c = client();
+    #[tokio::test]
+    async fn ticket_mapping_keeps_everything() {
+        let c = client().await;
         let t: models::Ticket = serde_json::from_value(serde_json::json!({
             "id": 5000000000_i64, "number": 1042, "subject": "Printer offline", "status": "Resolved",
             "priority": "2 Normal", "customer_id": 7, "contact_id": 8, "user_id": 9,
@@ -573,9 +574,9 @@ mod tests {
         assert_eq!(core.vendor_record["user"]["admin?"], false);
     }
 
-    #[test]
-    fn new_ticket_body_is_flat_and_checked() {
-        let c = client();
+    #[tokio::test]
+    async fn new_ticket_body_is_flat_and_checked() {
+        let c = client().await;
         let t = NewTicket::new("Email down")
             .company(CompanyId(3))
             .description("Outlook fails");

@@ -11,13 +11,13 @@
 //! use psa_syncro::{SyncroClient, TicketFilter};
 //!
 //! // Offline: the Syncro simulator. In production:
-//! // SyncroClient::builder().subdomain("acme").api_token(token).build()?
+//! // SyncroClient::builder().subdomain("acme").api_token(token).build().await?
 //! let sim = psa_sim::SyncroSim::builder().seed(42).tickets(30).start().await?;
 //! let syncro = SyncroClient::builder()
 //!     .base_url(sim.base_url())
 //!     .api_token(sim.api_token())
 //!     .options(ClientOptions::default().allow_insecure_loopback(true))
-//!     .build()?;
+//!     .build().await?;
 //!
 //! // Vendor-native: Syncro's own records and filters.
 //! let open = syncro.tickets().list(&TicketFilter::new().status("Not Closed")).await?;
@@ -79,8 +79,8 @@ pub use api::{
 };
 pub use auth::AuthScheme;
 pub use client::{
-    DEFAULT_RATE_LIMIT, DEFAULT_SETTINGS_TTL, PACING_MARGIN, SyncroClient, SyncroClientBuilder,
-    default_rate_limiter,
+    DEFAULT_RATE_LIMIT, DEFAULT_SETTINGS_TTL, PACING_MARGIN, RawApi, SyncroClient,
+    SyncroClientBuilder, default_rate_limiter,
 };
 pub use connector::INITIAL_ISSUE_SUBJECT;
 pub use error::SyncroErrorClassifier;

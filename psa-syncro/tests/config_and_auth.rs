@@ -10,8 +10,8 @@ use psa_core::{ClientOptions, ErrorKind};
 use psa_syncro::{AuthScheme, SyncroClient};
 use serde_json::json;
 
-#[test]
-fn subdomain_forms_are_normalised() {
+#[tokio::test]
+async fn subdomain_forms_are_normalised() {
     for input in [
         "acme",
         "ACME",
@@ -25,6 +25,7 @@ fn subdomain_forms_are_normalised() {
             .subdomain(input)
             .api_token("tok")
             .build()
+            .await
             .unwrap();
         assert_eq!(
             c.base_url().as_str(),
@@ -37,6 +38,7 @@ fn subdomain_forms_are_normalised() {
         .subdomain("https://shop.repairshopr.com/")
         .api_token("tok")
         .build()
+        .await
         .unwrap();
     assert_eq!(
         c.base_url().as_str(),
@@ -44,8 +46,8 @@ fn subdomain_forms_are_normalised() {
     );
 }
 
-#[test]
-fn anything_but_one_label_is_refused_with_the_value_quoted() {
+#[tokio::test]
+async fn anything_but_one_label_is_refused_with_the_value_quoted() {
     for bad in [
         "acme.other.com",
         "acme.syncromsp.com.evil.com",
@@ -64,6 +66,7 @@ fn anything_but_one_label_is_refused_with_the_value_quoted() {
             .subdomain(bad)
             .api_token("tok")
             .build()
+            .await
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Config, "{bad:?}");
         let text = err.to_string();
@@ -77,13 +80,14 @@ fn anything_but_one_label_is_refused_with_the_value_quoted() {
     }
 }
 
-#[test]
-fn other_base_domains_need_an_opt_in() {
+#[tokio::test]
+async fn other_base_domains_need_an_opt_in() {
     let err = SyncroClient::builder()
         .subdomain("acme")
         .base_domain("syncro.example.net")
         .api_token("tok")
         .build()
+        .await
         .unwrap_err();
     assert!(
         err.to_string().contains("allow_custom_base_domain"),
@@ -95,6 +99,7 @@ fn other_base_domains_need_an_opt_in() {
         .allow_custom_base_domain(true)
         .api_token("tok")
         .build()
+        .await
         .unwrap();
     assert_eq!(
         c.base_url().as_str(),
@@ -115,7 +120,7 @@ async fn the_token_goes_only_in_the_authorization_header() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let who = c.me().await.unwrap();
     assert_eq!(who.user_name.as_deref(), Some("Joe"));
     assert!(
@@ -141,6 +146,7 @@ async fn bare_scheme_sends_the_token_alone() {
     let c = builder(&server)
         .auth_scheme(AuthScheme::Bare)
         .build()
+        .await
         .unwrap();
     c.me().await.unwrap();
     me.assert_calls_async(1).await;
@@ -156,6 +162,7 @@ async fn loopback_and_foreign_hosts_are_refused_before_any_request() {
         .base_url(server.url("/api/v1/"))
         .api_token(TOKEN)
         .build()
+        .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Config);
     assert!(err.to_string().contains("allow_insecure_loopback"), "{err}");
@@ -164,6 +171,7 @@ async fn loopback_and_foreign_hosts_are_refused_before_any_request() {
         .base_url("https://syncromsp.com.evil.example/api/v1/")
         .api_token(TOKEN)
         .build()
+        .await
         .unwrap_err();
     assert!(
         err.to_string().contains("syncromsp.com.evil.example"),
@@ -175,6 +183,7 @@ async fn loopback_and_foreign_hosts_are_refused_before_any_request() {
         .api_token(TOKEN)
         .options(ClientOptions::default().allow_insecure_loopback(true))
         .build()
+        .await
         .unwrap_err();
     assert!(err.to_string().contains("https"), "{err}");
     // An explicit extra host is allowed.
@@ -184,18 +193,20 @@ async fn loopback_and_foreign_hosts_are_refused_before_any_request() {
             .api_token(TOKEN)
             .options(ClientOptions::default().allow_host("syncro-proxy.example.com"))
             .build()
+            .await
             .is_ok()
     );
     other.assert_calls_async(0).await;
 }
 
-#[test]
-fn malformed_tokens_are_config_errors_that_do_not_quote_the_token() {
+#[tokio::test]
+async fn malformed_tokens_are_config_errors_that_do_not_quote_the_token() {
     for bad in ["", "two words", "line\nbreak"] {
         let err = SyncroClient::builder()
             .subdomain("acme")
             .api_token(bad)
             .build()
+            .await
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Config);
         assert!(err.to_string().contains("api_token"), "{err}");

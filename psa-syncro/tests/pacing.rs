@@ -12,12 +12,13 @@ use psa_core::transport::RateLimiter;
 use psa_syncro::SyncroClient;
 use serde_json::json;
 
-#[test]
-fn the_default_is_180_a_minute_plus_the_margin() {
+#[tokio::test]
+async fn the_default_is_180_a_minute_plus_the_margin() {
     let c = SyncroClient::builder()
         .subdomain("acme")
         .api_token("tok")
         .build()
+        .await
         .unwrap();
     assert_eq!(
         c.transport().rate_limiter().unwrap().limit(),
@@ -39,10 +40,12 @@ async fn clients_sharing_a_limiter_share_the_quota() {
     let a = builder(&server)
         .rate_limiter(limiter.clone())
         .build()
+        .await
         .unwrap();
     let b = builder(&server)
         .rate_limiter(limiter.clone())
         .build()
+        .await
         .unwrap();
     let started = Instant::now();
     let calls = (0..10).map(|i| {

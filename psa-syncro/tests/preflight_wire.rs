@@ -74,6 +74,7 @@ async fn default_profile_reads_are_granted_and_writes_unverified() {
     let mocks = mock_reads(&server, true, &[]).await;
     let other = catch_all(&server).await;
     let report = client(&server)
+        .await
         .preflight(&PreflightOptions::all())
         .await
         .unwrap();
@@ -199,6 +200,7 @@ async fn each_refused_probe_is_missing_with_its_box() {
         let _mocks = mock_reads(&server, true, &[path]).await;
         let other = catch_all(&server).await;
         let report = client(&server)
+            .await
             .preflight(&PreflightOptions::all())
             .await
             .unwrap();
@@ -237,6 +239,7 @@ async fn me_saying_no_ticket_write_marks_edit_rights_missing() {
     let _mocks = mock_reads(&server, false, &[]).await;
     let other = catch_all(&server).await;
     let report = client(&server)
+        .await
         .preflight(&PreflightOptions::for_capabilities([
             Capability::UpdateTickets,
             Capability::CreateTickets,
@@ -269,6 +272,7 @@ async fn a_rejected_token_stops_at_me() {
         .await;
     let other = catch_all(&server).await;
     let report = client(&server)
+        .await
         .preflight(&PreflightOptions::all())
         .await
         .unwrap();

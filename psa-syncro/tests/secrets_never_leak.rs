@@ -61,7 +61,7 @@ async fn the_token_never_leaks() {
 
     let b = builder(&server);
     let builder_text = format!("{b:?}");
-    let c = b.build().unwrap();
+    let c = b.build().await.unwrap();
     let mut texts = vec![builder_text, format!("{c:?}")];
     for id in [1, 2] {
         let err = c.ticket(TicketId(id)).await.unwrap_err();

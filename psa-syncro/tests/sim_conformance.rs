@@ -26,7 +26,7 @@ async fn the_syncro_connector_passes_the_conformance_suite() {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     // A customer that has contacts, and one of their emails.
     let customers: Vec<_> = client
         .customers()
@@ -59,7 +59,7 @@ async fn the_syncro_connector_passes_the_idempotency_suite() {
         .await
         .unwrap();
     let fixture = IdempotencyFixture::new(CompanyId(handle.customer_ids()[0]));
-    let fresh = || async { Box::new(sim::fast_client(&handle)) as Box<dyn Connector> };
+    let fresh = || async { Box::new(sim::fast_client(&handle).await) as Box<dyn Connector> };
     run_idempotency_conformance(fresh, |title| handle.tickets_with_subject(title), &fixture).await;
     handle.stop().await;
 }
@@ -80,7 +80,7 @@ async fn five_keyed_creates_under_30_percent_failures_make_one_syncro_ticket() {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let fixture = IdempotencyFixture::new(CompanyId(handle.customer_ids()[0]));
     run_idempotency_under_faults(
         &client,

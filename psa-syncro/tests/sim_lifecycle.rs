@@ -46,7 +46,7 @@ async fn ticket_lifecycle_with_an_unsigned_webhook() {
         .start()
         .await
         .unwrap();
-    let c = sim::fast_client(&handle);
+    let c = sim::fast_client(&handle).await;
     let customer = handle.customer_ids()[0];
 
     let created = c
@@ -154,7 +154,7 @@ async fn autocomplete_and_delete_attachment_work_against_the_simulator() {
         .start()
         .await
         .unwrap();
-    let c = sim::fast_client(&handle);
+    let c = sim::fast_client(&handle).await;
 
     let first = c.customers().get(handle.customer_ids()[0]).await.unwrap();
     let name = first.display_name();

@@ -20,7 +20,7 @@ async fn the_shared_preflight_promises_hold() {
         .start()
         .await
         .unwrap();
-    let report = assert_preflight_ready(&sim::fast_client(&handle)).await;
+    let report = assert_preflight_ready(&sim::fast_client(&handle).await).await;
     handle.stop().await;
     // Write rights and webhooks cannot be seen without writing.
     assert_eq!(
@@ -49,7 +49,7 @@ async fn the_shared_preflight_promises_hold() {
             .start()
             .await
             .unwrap();
-        assert_preflight_names_denied(&sim::fast_client(&handle), cap).await;
+        assert_preflight_names_denied(&sim::fast_client(&handle).await, cap).await;
         handle.stop().await;
     }
 }
@@ -65,7 +65,7 @@ async fn report_for(deny: Option<Capability>) -> psa_core::PreflightReport {
         b = b.deny(cap);
     }
     let handle = b.start().await.unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let report = client.preflight(&PreflightOptions::all()).await.unwrap();
     // Preflight never writes.
     let writes = handle

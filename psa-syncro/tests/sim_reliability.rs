@@ -26,7 +26,7 @@ async fn two_thousand_tickets_stream_each_once_under_server_errors() {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let ids: Vec<i64> = client
         .stream_tickets(&TicketQuery::new())
         .map_ok(|t| t.id.get())
@@ -57,7 +57,7 @@ async fn creates_under(faults: Faults) {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let company = client
         .customers()
         .list(&Default::default())
@@ -149,6 +149,7 @@ async fn a_burst_of_400_against_the_limit_surfaces_no_429() {
     let client = sim::builder(&handle)
         .rate_limiter(RateLimiter::new(180, window + Duration::from_millis(750)))
         .build()
+        .await
         .unwrap();
     let calls = (0..400).map(|_| {
         let c = client.clone();
@@ -185,7 +186,7 @@ async fn the_same_key_twice_makes_one_ticket() {
         .start()
         .await
         .unwrap();
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let company = client
         .customers()
         .list(&Default::default())

@@ -21,7 +21,7 @@ async fn the_ticket_is_refetched_not_trusted() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let body = json!({
         "text": "A Ticket was created\nTicket #1077 - forged subject",
         "link": "https://acme.syncromsp.com/tickets/77",

@@ -27,7 +27,7 @@ async fn customers_by_name_and_active_flag() {
     let server = MockServer::start_async().await;
     let all = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/customers")), "query=Contoso+%26+Co&include_disabled=true&page=1");
+            exact_query(authed(when.method(GET).path("/api/v1/customers")), "query=Contoso%20%26%20Co&include_disabled=true&page=1");
             then.status(200).json_body(json!({"customers": [customer(1, "Contoso & Co", false), customer(2, "Contoso & Co old", true)],
                                               "meta": {"total_pages": 1, "total_entries": 2, "per_page": 100, "page": 1}}));
         })
@@ -49,7 +49,7 @@ async fn customers_by_name_and_active_flag() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let page = c
         .list_companies(&CompanyQuery::new().name("Contoso & Co"), None)
         .await
@@ -96,7 +96,7 @@ async fn customer_detail_is_wrapped_and_contact_detail_is_not() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let company = c.company(CompanyId(1)).await.unwrap();
     assert_eq!(company.name, "Contoso");
     let person = c.contact(ContactId(5)).await.unwrap();
@@ -124,7 +124,7 @@ async fn contacts_are_matched_by_email_in_the_client() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let found = c
         .contacts()
         .find_by_email("ada@example.com", Some(1))
@@ -175,6 +175,7 @@ async fn settings_are_cached_and_mapped() {
     let c = builder(&server)
         .settings_ttl(Duration::from_secs(600))
         .build()
+        .await
         .unwrap();
     let statuses = c.statuses().await.unwrap();
     assert_eq!(statuses.len(), 5);
@@ -233,7 +234,7 @@ async fn users_are_id_name_pairs() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let users = c.users().list().await.unwrap();
     assert_eq!((users[1].id, users[1].name.as_str()), (2, "Ann Tech"));
     assert_eq!(c.users().get(2).await.unwrap().is_admin(), Some(true));

@@ -30,7 +30,7 @@ async fn permission_401_names_the_right_and_the_screen() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let err = c
         .list_contacts(&ContactQuery::new(), None)
         .await
@@ -66,7 +66,7 @@ async fn any_other_401_is_unauthenticated() {
         })
         .await;
     let other = catch_all(&server).await;
-    let err = client(&server).me().await.unwrap_err();
+    let err = client(&server).await.me().await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unauthenticated);
     assert!(err.to_string().contains("Access denied"), "{err}");
     assert!(err.to_string().contains("API token"), "{err}");
@@ -146,7 +146,7 @@ async fn every_documented_body_shape_keeps_the_servers_words() {
         );
     }
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     for (i, (_, _, kind, words)) in cases.iter().enumerate() {
         let err = c
             .tickets()
@@ -188,7 +188,7 @@ async fn a_login_page_with_200_is_a_decode_error_quoting_it() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let err = c.customers().get(3).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert!(err.to_string().contains("Sign in to Syncro"), "{err}");
@@ -216,7 +216,7 @@ async fn a_429_with_retry_after_is_waited_out_then_retried() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let started = Instant::now();
     let task = tokio::spawn(async move { c.users().list().await });
     wait_for_calls(&limited, 1).await;
@@ -253,6 +253,7 @@ async fn a_429_without_retry_after_waits_the_configured_pause() {
     let c = builder(&server)
         .rate_limit_wait(Duration::from_millis(400))
         .build()
+        .await
         .unwrap();
     let started = Instant::now();
     // Even a create is retried after a 429: the server refused it without storing anything.
@@ -296,6 +297,7 @@ async fn a_429_that_never_ends_surfaces_as_rate_limited() {
     let c = builder(&server)
         .rate_limit_wait(Duration::from_millis(10))
         .build()
+        .await
         .unwrap();
     let err = c.statuses().await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::RateLimited { .. }), "{err}");

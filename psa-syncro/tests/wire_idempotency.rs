@@ -37,7 +37,7 @@ async fn an_existing_key_returns_the_stored_ticket_without_sending() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let t = c.create_ticket(&new_ticket("chat-1")).await.unwrap();
     assert_eq!(t.id.get(), 11);
     assert_eq!(t.external_ref.as_deref(), Some("chat-1"));
@@ -62,7 +62,7 @@ async fn a_new_key_is_stored_in_the_property_and_sent_once() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let t = c.create_ticket(&new_ticket("chat-2")).await.unwrap();
     assert_eq!(t.id.get(), 14);
     lookup.assert_calls_async(1).await;
@@ -88,7 +88,11 @@ async fn after_an_ambiguous_failure_the_key_is_looked_up_before_any_resend() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = builder(&server).idempotency_lookup(false).build().unwrap();
+    let c = builder(&server)
+        .idempotency_lookup(false)
+        .build()
+        .await
+        .unwrap();
     let t = c.create_ticket(&new_ticket("chat-3")).await.unwrap();
     assert_eq!(t.id.get(), 15);
     create.assert_calls_async(1).await;
@@ -134,7 +138,11 @@ async fn when_the_lookup_proves_absence_the_create_is_sent_again() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = builder(&server).idempotency_lookup(false).build().unwrap();
+    let c = builder(&server)
+        .idempotency_lookup(false)
+        .build()
+        .await
+        .unwrap();
     let t = c.create_ticket(&new_ticket("chat-4")).await.unwrap();
     assert_eq!(t.id.get(), 16);
     failing.assert_calls_async(1).await;
@@ -159,7 +167,11 @@ async fn a_failed_lookup_never_resends() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = builder(&server).idempotency_lookup(false).build().unwrap();
+    let c = builder(&server)
+        .idempotency_lookup(false)
+        .build()
+        .await
+        .unwrap();
     let err = c.create_ticket(&new_ticket("chat-5")).await.unwrap_err();
     assert!(err.message().contains("not sent again"), "{err}");
     create.assert_calls_async(1).await;
@@ -192,6 +204,7 @@ async fn the_subject_marker_is_sent_and_stripped_from_titles() {
     let c = builder(&server)
         .idempotency_marker(IdempotencyMarker::Subject)
         .build()
+        .await
         .unwrap();
     let t = c.create_ticket(&new_ticket("chat-6")).await.unwrap();
     assert_eq!(t.title, "Printer offline");
@@ -205,7 +218,7 @@ async fn the_subject_marker_is_sent_and_stripped_from_titles() {
 async fn bad_keys_and_missing_customers_are_refused_before_sending() {
     let server = MockServer::start_async().await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let err = c.create_ticket(&new_ticket("has space")).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Validation);
     assert_eq!(err.fields(), ["idempotency_key"]);
@@ -238,6 +251,7 @@ async fn a_token_that_cannot_search_still_creates() {
         .await;
     let other = catch_all(&server).await;
     let t = client(&server)
+        .await
         .create_ticket(&new_ticket("chat-8"))
         .await
         .unwrap();

@@ -24,7 +24,7 @@ async fn list_sends_the_filters_and_decodes_the_live_shape() {
             let when = authed(when.method(GET).path("/api/v1/tickets"));
             exact_query(
                 when,
-                "customer_id=4294967301&status=In+Progress&query=scanner+%26+email&page=1",
+                "customer_id=4294967301&status=In%20Progress&query=scanner%20%26%20email&page=1",
             );
             then.status(200)
                 .header("content-type", "application/json")
@@ -32,7 +32,7 @@ async fn list_sends_the_filters_and_decodes_the_live_shape() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let page = c
         .tickets()
         .list(
@@ -82,7 +82,7 @@ async fn paging_follows_total_pages_without_assuming_a_page_size() {
         );
     }
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let ids: Vec<i64> = c
         .tickets()
         .stream(TicketFilter::new())
@@ -129,7 +129,7 @@ async fn paging_without_meta_page_counts_the_pages_itself() {
         );
     }
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let ids: Vec<i64> = c
         .tickets()
         .stream(TicketFilter::new())
@@ -164,7 +164,7 @@ async fn get_unwraps_the_ticket_and_404_is_not_found() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     assert_eq!(
         c.tickets().get(42).await.unwrap().subject.as_deref(),
         Some("Printer offline")
@@ -193,7 +193,7 @@ async fn create_sends_a_flat_body_once() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let t = c
         .create_ticket(
             &psa_core::NewTicket::new("Email down")
@@ -220,7 +220,7 @@ async fn a_create_answered_with_5xx_is_not_resent_without_a_key() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let err = c
         .tickets()
         .create(&TicketInput::new().customer_id(7).subject("x"))
@@ -248,7 +248,7 @@ async fn update_is_a_partial_put_of_the_set_fields() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let t = c
         .update_ticket(TicketId(42), &TicketUpdate::new().status("Resolved"))
         .await
@@ -294,7 +294,7 @@ async fn notes_map_visibility_to_hidden_and_do_not_email() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let n = c
         .add_note(TicketId(42), &NewNote::new("Rebooted the printer"))
         .await
@@ -350,7 +350,7 @@ async fn comments_list_pages_by_total_pages() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let notes: Vec<_> = c.stream_notes(TicketId(42)).try_collect().await.unwrap();
     assert_eq!(
         notes.iter().map(|n| n.body.as_str()).collect::<Vec<_>>(),
@@ -387,7 +387,7 @@ async fn attachments_go_by_url_and_are_pending() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let r = c
         .attach_file(
             TicketId(42),
@@ -425,14 +425,14 @@ async fn open_only_asks_for_not_closed_and_filters_again() {
     let server = MockServer::start_async().await;
     let list = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "status=Not+Closed&page=1");
+            exact_query(authed(when.method(GET).path("/api/v1/tickets")), "status=Not%20Closed&page=1");
             let mut invoiced = ticket_json(2, "b");
             invoiced["status"] = json!("Invoiced");
             then.status(200).json_body(json!({"tickets": [ticket_json(1, "a"), invoiced], "meta": {"total_pages": 1, "page": 1}}));
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let open = c
         .collect_tickets(&TicketQuery::new().open_only(true), 10)
         .await
@@ -456,7 +456,7 @@ async fn vendor_record_is_the_json_as_received() {
         })
         .await;
     let other = catch_all(&server).await;
-    let c = client(&server);
+    let c = client(&server).await;
     let t = c.ticket(TicketId(42)).await.unwrap();
     assert_eq!(t.vendor_record, record);
     assert_eq!(t.number.as_deref(), Some("1042"));

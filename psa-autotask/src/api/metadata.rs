@@ -1,14 +1,11 @@
 //! Metadata calls: entity information, fields and picklists (cached), thresholds, version,
 //! and the status → stage map built from the tenant's labels.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::Arc;
 
 use http::Method;
 use psa_core::{Error, ErrorKind, Result, Stage, StageMap, Vendor};
 use serde::Deserialize;
-use tokio::time::Instant;
 
 use super::decode;
 use crate::AutotaskClient;
@@ -17,40 +14,6 @@ use crate::models::{
     ApiVersion, EntityInformation, FieldInformation, PicklistValue, ThresholdInformation,
     UdfFieldInformation,
 };
-
-type Fields = Arc<Vec<FieldInformation>>;
-
-/// Field information per entity, kept for a TTL.
-#[derive(Debug)]
-pub(crate) struct FieldCache {
-    ttl: Duration,
-    map: Mutex<HashMap<String, (Instant, Fields)>>,
-}
-
-impl FieldCache {
-    pub(crate) fn new(ttl: Duration) -> Self {
-        FieldCache {
-            ttl,
-            map: Mutex::new(HashMap::new()),
-        }
-    }
-
-    fn get(&self, entity: &str) -> Option<Arc<Vec<FieldInformation>>> {
-        let map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(entity)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
-            .map(|(_, f)| f.clone())
-    }
-
-    fn put(&self, entity: &str, fields: Arc<Vec<FieldInformation>>) {
-        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
-        map.insert(entity.to_string(), (Instant::now(), fields));
-    }
-
-    fn clear(&self) {
-        self.map.lock().unwrap_or_else(|e| e.into_inner()).clear();
-    }
-}
 
 #[derive(Deserialize)]
 struct InfoAnswer {

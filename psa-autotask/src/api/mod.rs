@@ -110,7 +110,7 @@ pub(crate) fn unsupported(entity: &str, what: &str) -> Error {
 /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// # let sim = psa_sim::AutotaskSim::builder().seed(3).companies(2).tickets(12).start().await?;
 /// # let client = psa_autotask::AutotaskClient::builder().username(sim.username()).secret(sim.secret())
-/// #     .integration_code(sim.integration_code()).zone_url(sim.zone_url())
+/// #     .integration_code(sim.integration_code()).base_url(sim.zone_url())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
 /// use futures::TryStreamExt;
 /// use psa_autotask::{Filter, Query};

@@ -33,7 +33,7 @@ pub(crate) async fn client(server: &MockServer) -> AutotaskClient {
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options())
         .build()
         .await
@@ -47,7 +47,7 @@ pub(crate) async fn client_without_lookup(server: &MockServer) -> AutotaskClient
         .username(USERNAME)
         .secret(SECRET)
         .integration_code(CODE)
-        .zone_url(server.url(ROOT))
+        .base_url(server.url(ROOT))
         .options(options())
         .idempotency_lookup(false)
         .build()

@@ -61,7 +61,7 @@ impl CallbacksApi<'_> {
     /// Deletes a callback.
     pub async fn delete(&self, id: i64) -> Result<()> {
         self.client
-            .execute(&Call::new(Method::DELETE, format!("{PATH}/{id}")))
+            .execute(&Call::at(Method::DELETE, format!("{PATH}/{id}")))
             .await?;
         Ok(())
     }

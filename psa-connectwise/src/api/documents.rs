@@ -227,7 +227,7 @@ impl DocumentsApi<'_> {
     /// Deletes a document.
     pub async fn delete(&self, id: i64) -> Result<()> {
         self.client
-            .execute(&Call::new(Method::DELETE, format!("{PATH}/{id}")))
+            .execute(&Call::at(Method::DELETE, format!("{PATH}/{id}")))
             .await?;
         Ok(())
     }

@@ -1,11 +1,11 @@
 //! `/service/sources`: the ticket source an integration registers as.
 
-use psa_core::{Error, ErrorKind, Result};
+use psa_core::{ErrorKind, Result};
 use serde_json::Value;
 
 use super::all_typed;
-use crate::client::{Call, decode, typed_one};
-use crate::models::{MAX_SOURCE_NAME, NewSource, Source};
+use crate::client::{Call, check_source_name, decode, typed_one};
+use crate::models::{NewSource, Source};
 use crate::{ConnectWiseClient, ListQuery, field};
 
 const PATH: &str = "service/sources";
@@ -15,18 +15,6 @@ const PATH: &str = "service/sources";
 #[derive(Debug, Clone, Copy)]
 pub struct SourcesApi<'a> {
     pub(crate) client: &'a ConnectWiseClient,
-}
-
-pub(crate) fn check_source_name(name: &str) -> Result<&str> {
-    let n = name.trim();
-    if n.is_empty() || n.chars().count() > MAX_SOURCE_NAME {
-        return Err(Error::new(
-            ErrorKind::Validation,
-            format!("a source name has 1 to {MAX_SOURCE_NAME} characters, got {name:?}"),
-        )
-        .with_fields(["name"]));
-    }
-    Ok(n)
 }
 
 impl SourcesApi<'_> {

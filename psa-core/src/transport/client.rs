@@ -107,7 +107,7 @@ impl TransportBuilder {
                 )
                 .with_source(e)
             })?;
-        let hosts = self.hosts.with_options(&self.options);
+        let hosts = self.hosts.with_options(&self.options)?;
         Ok(Transport {
             inner: Arc::new(Inner {
                 vendor: self.vendor,

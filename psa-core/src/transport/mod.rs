@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+mod call;
 mod classify;
 mod client;
 mod host;
@@ -30,11 +31,14 @@ mod redis_limit;
 mod request;
 mod retry;
 
+pub use call::{
+    ApiCall, CallBody, CallTarget, Location, RequestHooks, Requester, encode_component,
+};
 pub use classify::{ErrorClassifier, StatusClassifier, kind_for_status, vendor_message};
 pub use client::{Transport, TransportBuilder};
 pub use host::HostPolicy;
 pub use limit::{ConcurrencyLimit, ConcurrencyLimiter, ConcurrencyPermit, RateLimit, RateLimiter};
-pub use options::{ClientOptions, RetryConfig};
+pub use options::{ClientOptions, DEV_LOOPBACK_ENV, RetryConfig};
 pub use redact::{Redactor, redact_url};
 #[cfg(feature = "redis")]
 pub use redis_limit::{RedisConcurrencyLimiter, RedisLimits, RedisRateLimiter};

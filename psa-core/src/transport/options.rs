@@ -66,6 +66,10 @@ impl RetryConfig {
     }
 }
 
+/// The environment variable naming the one loopback `host:port` a client may use over plain
+/// HTTP (the simulator's), e.g. `PSA_DEV_LOOPBACK=127.0.0.1:8090`.
+pub const DEV_LOOPBACK_ENV: &str = "PSA_DEV_LOOPBACK";
+
 /// Options shared by every vendor client.
 ///
 /// Defaults: connect timeout 10 s, request timeout 60 s, user agent `psa-sdk/<version>`, HTTPS
@@ -95,6 +99,10 @@ pub struct ClientOptions {
     pub allow_insecure_loopback: bool,
     /// Extra hosts credentials may be sent to (an on-premise server, a test host), exact names.
     pub extra_allowed_hosts: Vec<String>,
+    /// The one loopback `host:port` plain HTTP may go to (`127.0.0.1:8090`), set by
+    /// [`dev_loopback`](Self::dev_loopback) or `PSA_DEV_LOOPBACK`. Without it, a client that
+    /// allows loopback trusts only the host and port of the URL it was configured with.
+    pub dev_loopback: Option<String>,
     /// The largest response body read, in bytes (default
     /// [`DEFAULT_MAX_RESPONSE_BYTES`](Self::DEFAULT_MAX_RESPONSE_BYTES), 32 MiB).
     /// A larger body is never buffered: the connection is dropped and the call fails with
@@ -111,6 +119,7 @@ impl Default for ClientOptions {
             retry: RetryConfig::default(),
             allow_insecure_loopback: false,
             extra_allowed_hosts: Vec::new(),
+            dev_loopback: None,
             max_response_bytes: Self::DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
@@ -150,6 +159,48 @@ impl ClientOptions {
         self.allow_insecure_loopback = v;
         self
     }
+    /// Allows plain HTTP to exactly one loopback `host:port` (`127.0.0.1:8090`, for the
+    /// simulator); every other loopback host or port stays refused. A malformed or non-loopback
+    /// value is refused when the client is built.
+    ///
+    /// ```
+    /// let opts = psa_core::ClientOptions::default().dev_loopback("127.0.0.1:8090");
+    /// assert!(opts.allow_insecure_loopback);
+    /// ```
+    pub fn dev_loopback(mut self, host_port: impl Into<String>) -> Self {
+        self.dev_loopback = Some(host_port.into());
+        self.allow_insecure_loopback = true;
+        self
+    }
+
+    /// Applies `PSA_DEV_LOOPBACK=host:port` from the environment, if set (every vendor's
+    /// `from_env()` calls this). A value that is not a loopback `host:port` is a `Config` error
+    /// naming the variable.
+    pub fn with_env_dev_loopback(self) -> crate::Result<Self> {
+        match std::env::var(DEV_LOOPBACK_ENV) {
+            Ok(v) if v.trim().is_empty() => Ok(self),
+            Ok(v) => self.with_dev_loopback_var(&v),
+            Err(std::env::VarError::NotPresent) => Ok(self),
+            Err(std::env::VarError::NotUnicode(_)) => {
+                Err(crate::Error::config(DEV_LOOPBACK_ENV, "is not valid UTF-8"))
+            }
+        }
+    }
+
+    /// Applies a `PSA_DEV_LOOPBACK` value read by a vendor's `from_env()`; a value that is not
+    /// a loopback `host:port` is a `Config` error naming `PSA_DEV_LOOPBACK`.
+    ///
+    /// ```
+    /// let opts = psa_core::ClientOptions::default().with_dev_loopback_var("127.0.0.1:8090").unwrap();
+    /// assert_eq!(opts.dev_loopback.as_deref(), Some("127.0.0.1:8090"));
+    /// assert!(psa_core::ClientOptions::default().with_dev_loopback_var("example.com:80").is_err());
+    /// ```
+    pub fn with_dev_loopback_var(self, value: &str) -> crate::Result<Self> {
+        super::host::parse_loopback(value.trim())
+            .map_err(|why| crate::Error::config(DEV_LOOPBACK_ENV, why))?;
+        Ok(self.dev_loopback(value.trim()))
+    }
+
     /// Sets the largest response body read, in bytes (see [`max_response_bytes`](Self::max_response_bytes)).
     ///
     /// ```

@@ -32,8 +32,8 @@ pub fn builder(server: &MockServer) -> SyncroClientBuilder {
         .rate_limit_wait(Duration::from_millis(50))
 }
 
-pub fn client(server: &MockServer) -> SyncroClient {
-    builder(server).build().unwrap()
+pub async fn client(server: &MockServer) -> SyncroClient {
+    builder(server).build().await.unwrap()
 }
 
 /// Any request no other mock expects gets a loud 599, so a test never passes by accident.

@@ -30,9 +30,10 @@ pub fn builder(sim: &SyncroSimHandle) -> SyncroClientBuilder {
 }
 
 /// A client whose pacing does not get in the way (for simulators started with a high limit).
-pub fn fast_client(sim: &SyncroSimHandle) -> SyncroClient {
+pub async fn fast_client(sim: &SyncroSimHandle) -> SyncroClient {
     builder(sim)
         .rate_limiter(RateLimiter::new(1_000_000, Duration::from_secs(60)))
         .build()
+        .await
         .unwrap()
 }
