@@ -15,6 +15,7 @@ pub(crate) mod de;
 mod document;
 mod member;
 mod note;
+mod opportunity;
 mod priority;
 mod security;
 mod ticket;
@@ -31,6 +32,10 @@ pub use de::{format_datetime, parse_datetime};
 pub use document::{DocumentInfo, DocumentRecordType};
 pub use member::Member;
 pub use note::{NewServiceNote, ServiceNote};
+pub use opportunity::{
+    MAX_OPPORTUNITY_NAME, NewOpportunity, Opportunity, OpportunityStage, OpportunityStatus,
+    OpportunityType,
+};
 pub use priority::{MAX_SOURCE_NAME, NewSource, Priority, Source};
 pub use psa_core::wire::Field;
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
