@@ -24,7 +24,7 @@ pub(crate) enum Want {
     One(i64),
 }
 
-fn respond<'a, E: Entity + 'a>(
+pub(crate) fn respond<'a, E: Entity + 'a>(
     cx: &Cx<'a>,
     req: &Req,
     want: Want,

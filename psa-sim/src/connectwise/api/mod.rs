@@ -5,6 +5,7 @@ mod collections;
 mod documents;
 mod input;
 mod notes;
+mod sales;
 pub(crate) mod system;
 mod ticket_body;
 mod tickets;
@@ -113,6 +114,23 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
         ["service", "sources"] if *m == Method::POST => collections::create_source(sh, req),
         ["service", "sources", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || collections::sources(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "opportunities"] if *m == Method::POST => sales::create(sh, req),
+        ["sales", "opportunities", "statuses", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::statuses(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "opportunities", "types", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::types(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "opportunities", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::opportunities(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "stages", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::stages(sh, req, w)),
             None => none(),
         },
         ["system", "documents"] if *m == Method::POST => documents::upload(sh, req),

@@ -2,6 +2,7 @@
 
 mod directory;
 mod note;
+mod sales;
 mod setup;
 mod system;
 mod ticket;
@@ -9,6 +10,10 @@ mod view;
 
 pub(crate) use directory::{CompanyView, ContactView, MemberView};
 pub(crate) use note::NoteView;
+pub(crate) use sales::{
+    OppStatusView, OppTypeView, OpportunityView, STAGES, STATUSES, StageView, TYPES,
+    seed_opportunities,
+};
 pub(crate) use setup::{BoardView, PriorityView, SourceView, StatusView};
 pub(crate) use system::{CallbackView, DocumentView, SecurityView};
 pub(crate) use ticket::{TICKET_MEMBERS, TicketView, is_ticket_member, ticket_json};
