@@ -7,6 +7,7 @@
 //! only writable fields and omit `None`, so a read-only field is never sent back.
 
 mod board;
+mod board_class;
 mod callback;
 mod common;
 mod company;
@@ -21,6 +22,7 @@ mod security;
 mod ticket;
 
 pub use board::{Board, BoardStatus};
+pub use board_class::{BoardItem, BoardSubType, BoardType};
 pub use callback::{
     CallbackAction, CallbackEntry, CallbackLevel, CallbackPayload, CallbackType, NewCallback,
 };

@@ -103,6 +103,23 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
             (Some(b), Some(w)) => get_only(m, || collections::statuses(sh, req, b, w)),
             _ => none(),
         },
+        [
+            "service",
+            "boards",
+            b,
+            table @ ("types" | "subtypes" | "items"),
+            rest @ ..,
+        ] => {
+            let t = match *table {
+                "types" => crate::connectwise::entities::ClassTable::Type,
+                "subtypes" => crate::connectwise::entities::ClassTable::SubType,
+                _ => crate::connectwise::entities::ClassTable::Item,
+            };
+            match (id(b), want(rest)) {
+                (Some(b), Some(w)) => get_only(m, || collections::board_class(sh, req, b, t, w)),
+                _ => none(),
+            }
+        }
         ["service", "boards", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || collections::boards(sh, req, w)),
             None => none(),
