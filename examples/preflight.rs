@@ -1,6 +1,6 @@
 #![allow(clippy::print_stdout)]
-//! A "Test connection" doctor: runs preflight and prints which rights the API user lacks and
-//! which admin screen grants each one.
+//! A "Test connection" doctor: runs preflight, prints which rights the API user lacks or that
+//! could not be confirmed, which admin screen grants each one, and a one-line verdict.
 //!
 //! ```text
 //! # against a real tenant (reads AUTOTASK_* / CONNECTWISE_* / SYNCRO_* from the environment)
@@ -9,10 +9,13 @@
 //! cargo run --example preflight -- connectwise --sim --deny create-tickets --deny read-contacts
 //! # machine-readable, and only the rights this integration needs
 //! cargo run --example preflight -- autotask --sim --need read-tickets,add-notes --json
+//! # the extra rows a product's setup guide asks for (CloudRadial Chat)
+//! cargo run --example preflight -- connectwise --sim --extra cloudradial
 //! ```
 //!
-//! Exit status: 0 when the integration can run with the needed capabilities, 1 when a right is
-//! missing, 2 on bad arguments or a failed connection.
+//! Exit status (see `--help`): 0 ready, every needed right granted; 1 a needed right is missing
+//! (or only partly granted, or not offered by the connector); 2 nothing is missing but a needed
+//! right could not be verified (the last line names it); 3 bad arguments or a failed check.
 
 use std::error::Error;
 use std::process::ExitCode;
@@ -20,32 +23,82 @@ use std::sync::Arc;
 
 use psa_autotask::AutotaskClient;
 use psa_connectwise::ConnectWiseClient;
-use psa_core::{Capability, ClientOptions, Connector, PreflightOptions};
+use psa_core::{
+    Capability, CheckSet, ClientOptions, Connector, PreflightOptions, PreflightReport, Readiness,
+};
 use psa_sim::{AutotaskSim, ConnectWiseSim, SyncroSim};
 use psa_syncro::SyncroClient;
 
-const USAGE: &str = "usage: preflight <autotask|connectwise|syncro> [--sim] [--deny CAPABILITY]... [--need CAP,CAP] [--json]";
+const USAGE: &str = "usage: preflight <autotask|connectwise|syncro> [--sim] [--deny CAPABILITY]... [--need CAP,CAP] [--extra SET]... [--json]
+       preflight --help";
+
+/// Every needed right granted.
+const EXIT_READY: u8 = 0;
+/// A needed right is missing, partly granted, or not offered by the connector.
+const EXIT_MISSING: u8 = 1;
+/// Nothing is missing, but a needed right could not be verified.
+const EXIT_UNVERIFIED: u8 = 2;
+/// Bad arguments, or the check itself failed (network, configuration).
+const EXIT_ERROR: u8 = 3;
+
+fn help() -> String {
+    let names = |caps: &mut dyn Iterator<Item = &Capability>| {
+        caps.map(|c| c.name()).collect::<Vec<_>>().join(", ")
+    };
+    let sets: Vec<_> = CheckSet::ALL.iter().map(|s| s.name()).collect();
+    format!(
+        "{USAGE}
+
+Checks what the API user may do, without writing anything, and says where an admin grants
+what is missing.
+
+  --sim            run against the embedded simulator instead of the environment's tenant
+  --deny CAP       (with --sim) remove the right standing for CAP from the simulator's profile
+  --need CAP,CAP   judge only these capabilities (default: every right the connector checks)
+  --extra SET      also check a product's extra rights: {sets}
+  --json           print the report as JSON (the verdict goes to stderr)
+
+Rights: {rights}
+Features (no right; judged from the connector's capabilities): {features}
+
+Exit status:
+  {EXIT_READY}  ready: every needed right is granted
+  {EXIT_MISSING}  missing: a needed right is missing, partly granted, or not offered
+  {EXIT_UNVERIFIED}  unverified: nothing is missing, but a needed right could not be confirmed
+  {EXIT_ERROR}  bad arguments, or the check itself failed",
+        sets = sets.join(", "),
+        rights = names(&mut Capability::ALL.iter().filter(|c| c.is_right())),
+        features = names(&mut Capability::ALL.iter().filter(|c| !c.is_right())),
+    )
+}
 
 struct Args {
     vendor: String,
     sim: bool,
     deny: Vec<Capability>,
     need: Vec<Capability>,
+    extra: Vec<CheckSet>,
     json: bool,
 }
 
-fn parse() -> Result<Args, Box<dyn Error>> {
+/// `Ok(None)` when help was asked for.
+fn parse() -> Result<Option<Args>, Box<dyn Error>> {
     let mut it = std::env::args().skip(1);
     let vendor = it.next().ok_or(USAGE)?;
+    if matches!(vendor.as_str(), "--help" | "-h" | "help") {
+        return Ok(None);
+    }
     let mut args = Args {
         vendor,
         sim: false,
         deny: Vec::new(),
         need: Vec::new(),
+        extra: Vec::new(),
         json: false,
     };
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--help" | "-h" => return Ok(None),
             "--sim" => args.sim = true,
             "--json" => args.json = true,
             "--deny" => args
@@ -56,13 +109,16 @@ fn parse() -> Result<Args, Box<dyn Error>> {
                     args.need.push(c.parse()?);
                 }
             }
+            "--extra" => args
+                .extra
+                .push(it.next().ok_or("--extra needs a check set")?.parse()?),
             other => return Err(format!("unknown argument {other}\n{USAGE}").into()),
         }
     }
     if !args.sim && !args.deny.is_empty() {
         return Err("--deny only applies with --sim".into());
     }
-    Ok(args)
+    Ok(Some(args))
 }
 
 /// Keeps whichever simulator was started alive while the check runs.
@@ -130,32 +186,68 @@ async fn connect(args: &Args) -> Result<(Arc<dyn Connector>, Sim), Box<dyn Error
     })
 }
 
+/// The verdict for what the integration needs: the rights through the report, the features
+/// through the connector's declared capabilities.
+fn verdict(psa: &dyn Connector, report: &PreflightReport, need: &[Capability]) -> Readiness {
+    if need.is_empty() {
+        return report.readiness_all();
+    }
+    let offered = psa.capabilities();
+    let absent: Vec<Capability> = need
+        .iter()
+        .copied()
+        .filter(|c| !c.is_right() && !offered.supports(*c))
+        .collect();
+    match report.readiness(need) {
+        Readiness::Missing(mut caps) => {
+            caps.extend(absent);
+            Readiness::Missing(caps)
+        }
+        _ if !absent.is_empty() => Readiness::Missing(absent),
+        other => other,
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = match parse() {
-        Ok(a) => a,
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            println!("{}", help());
+            return ExitCode::from(EXIT_READY);
+        }
         Err(e) => {
             eprintln!("{e}");
-            return ExitCode::from(2);
+            return ExitCode::from(EXIT_ERROR);
         }
     };
     let (psa, sim) = match connect(&args).await {
         Ok(x) => x,
         Err(e) => {
             eprintln!("could not connect: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(EXIT_ERROR);
         }
     };
-    let options = if args.need.is_empty() {
+    let mut options = if args.need.is_empty() {
         PreflightOptions::all()
     } else {
         PreflightOptions::for_capabilities(args.need.iter().copied())
     };
-    let report = match psa.preflight(&options).await {
+    for set in &args.extra {
+        options = options.with_extra(*set);
+    }
+    let result = psa.preflight(&options).await;
+    match sim {
+        Sim::None => {}
+        Sim::Autotask(s) => s.stop().await,
+        Sim::ConnectWise(s) => s.stop().await,
+        Sim::Syncro(s) => s.stop().await,
+    }
+    let report = match result {
         Ok(r) => r,
         Err(e) => {
             eprintln!("preflight failed: {e}");
-            return ExitCode::from(2);
+            return ExitCode::from(EXIT_ERROR);
         }
     };
     if args.json {
@@ -163,27 +255,20 @@ async fn main() -> ExitCode {
             Ok(j) => println!("{j}"),
             Err(e) => {
                 eprintln!("cannot encode the report: {e}");
-                return ExitCode::from(2);
+                return ExitCode::from(EXIT_ERROR);
             }
         }
     } else {
         println!("{report}");
     }
-    let needed: Vec<Capability> = if args.need.is_empty() {
-        report.checks.iter().map(|c| c.capability).collect()
-    } else {
-        args.need.clone()
+    let verdict = verdict(psa.as_ref(), &report, &args.need);
+    let (code, line) = match &verdict {
+        Readiness::Ready => (EXIT_READY, "READY".to_string()),
+        Readiness::Missing(_) => (EXIT_MISSING, format!("MISSING: {verdict}")),
+        Readiness::Unverified(_) => (EXIT_UNVERIFIED, format!("UNVERIFIED: {verdict}")),
+        _ => (EXIT_ERROR, format!("unknown verdict: {verdict:?}")),
     };
-    let ready = report.ready_for(&needed);
-    match sim {
-        Sim::None => {}
-        Sim::Autotask(s) => s.stop().await,
-        Sim::ConnectWise(s) => s.stop().await,
-        Sim::Syncro(s) => s.stop().await,
-    }
-    if ready {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    // One line, on stderr so that --json output stays parseable.
+    eprintln!("{line}");
+    ExitCode::from(code)
 }

@@ -130,9 +130,9 @@ async fn run(psa: Arc<dyn Connector>) -> Result<(), Box<dyn Error>> {
         .filter(|c| c.outcome == CheckOutcome::Granted)
         .count();
     println!(
-        "preflight: {granted} of {} rights granted; ready to create tickets and add notes: {}",
+        "preflight: {granted} of {} rights granted; to create tickets and add notes: {}",
         report.checks.len(),
-        report.ready_for(&[Capability::CreateTickets, Capability::AddNotes])
+        report.readiness(&[Capability::CreateTickets, Capability::AddNotes])
     );
 
     let Some(company) = psa

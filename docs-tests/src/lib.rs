@@ -55,3 +55,6 @@ mod simulator_connectwise {}
 
 #[doc = include_str!("../../docs/simulator-syncro.md")]
 mod simulator_syncro {}
+
+#[doc = include_str!("../../docs/changes.md")]
+mod changes {}

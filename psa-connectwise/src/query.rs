@@ -516,8 +516,14 @@ pub struct ListQuery {
 
 /// The largest page ConnectWise serves.
 pub const MAX_PAGE_SIZE: u32 = 1000;
-/// The page size psa-connectwise asks for when none is set.
-pub const DEFAULT_PAGE_SIZE: u32 = 100;
+/// The page size psa-connectwise asks for when none is set: the largest ConnectWise serves.
+///
+/// A full sync is bounded by request count, not bytes: ConnectWise throttles cloud tenants by
+/// requests per minute and every page costs one round trip, so 50,000 tickets take 50 requests
+/// at 1,000 per page against 500 at 100 (and 2,000 at the server's own default of 25). Set a
+/// smaller [`ListQuery::page_size`] (or `page_size` on the builder for the trait's listings)
+/// for latency-sensitive screens that show only the first few records.
+pub const DEFAULT_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
 
 impl ListQuery {
     /// Everything, default order.

@@ -144,7 +144,7 @@ async fn a_query_longer_than_2000_characters_is_posted_to_search() {
         .mock_async(|when, then| {
             when.method(POST)
                 .path(api("service/tickets/search"))
-                .query_param("pageSize", "100")
+                .query_param("pageSize", "1000")
                 .query_param("page", "1")
                 .query_param_missing("conditions")
                 .header("authorization", AUTH)

@@ -163,27 +163,127 @@ impl<C: Connector + ?Sized> ConnectorExt for C {}
 /// Turns a "fetch one page" function into a stream over every item of every page.
 ///
 /// The stream stops after a page without a next token, and also if a connector hands back the
-/// same token twice in a row (a server bug that would otherwise loop forever).
+/// same token twice in a row (a server bug that would otherwise loop forever). While the items
+/// of a page are being consumed, the next page is already requested (one page ahead, never
+/// more), so a full sync waits for the server and decodes at the same time.
 pub fn paged<'a, T, F, Fut>(start: Option<PageToken>, fetch: F) -> BoxStream<'a, Result<T>>
 where
     T: Send + 'a,
     F: Fn(Option<PageToken>) -> Fut + Send + Sync + 'a,
     Fut: std::future::Future<Output = Result<Page<T>>> + Send + 'a,
 {
-    // `None` = finished; `Some(token)` = fetch the page at `token`.
-    let state: Option<Option<PageToken>> = Some(start);
-    stream::try_unfold((state, fetch), |(state, fetch)| async move {
-        let Some(token) = state else {
-            return Ok::<_, crate::Error>(None);
-        };
-        let page = fetch(token.clone()).await?;
-        let next = match page.next {
-            Some(n) if Some(&n) != token.as_ref() => Some(Some(n)),
-            _ => None,
-        };
-        let items = stream::iter(page.items.into_iter().map(Ok::<T, crate::Error>));
-        Ok(Some((items, (next, fetch))))
+    use std::task::Poll;
+    // The page being fetched (and its token), the page fetched but not yet reached, and the
+    // items of the current page.
+    let mut token = start.clone();
+    let mut pending = Some(Box::pin(fetch(start)));
+    let mut ready: Option<Result<Page<T>>> = None;
+    let mut items = Vec::new().into_iter();
+    let mut done = false;
+    stream::poll_fn(move |cx| {
+        loop {
+            if done {
+                return Poll::Ready(None);
+            }
+            if ready.is_none()
+                && let Some(fut) = pending.as_mut()
+                && let Poll::Ready(page) = fut.as_mut().poll(cx)
+            {
+                pending = None;
+                ready = Some(page);
+            }
+            if let Some(item) = items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            match ready.take() {
+                Some(Ok(page)) => {
+                    match page.next {
+                        Some(n) if Some(&n) != token.as_ref() => {
+                            pending = Some(Box::pin(fetch(Some(n.clone()))));
+                            token = Some(n);
+                        }
+                        _ => {}
+                    }
+                    items = page.items.into_iter();
+                }
+                Some(Err(e)) => {
+                    done = true;
+                    return Poll::Ready(Some(Err(e)));
+                }
+                None if pending.is_some() => return Poll::Pending,
+                None => return Poll::Ready(None),
+            }
+        }
     })
-    .try_flatten()
     .boxed()
+}
+
+#[cfg(test)]
+mod paged_tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::{Error, ErrorKind};
+
+    /// Pages of three numbers; page 3 fails when `fail`, the last page repeats its token when
+    /// `repeat`.
+    fn pages(
+        calls: Arc<AtomicUsize>,
+        fail: bool,
+        repeat: bool,
+    ) -> impl Fn(Option<PageToken>) -> futures::future::Ready<Result<Page<u32>>> + Send + Sync {
+        move |token| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            let n: u32 = token.map_or(0, |t| t.as_str().parse().unwrap_or(0));
+            if fail && n == 2 {
+                return futures::future::ready(Err(Error::new(ErrorKind::Server, "page 3 failed")));
+            }
+            let next = match n {
+                0 | 1 => Some(PageToken::new((n + 1).to_string())),
+                _ if repeat => Some(PageToken::new(n.to_string())),
+                _ => None,
+            };
+            futures::future::ready(Ok(Page::new(vec![n * 3, n * 3 + 1, n * 3 + 2], next)))
+        }
+    }
+
+    #[tokio::test]
+    async fn the_next_page_is_requested_while_the_current_one_is_consumed() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let mut s = paged(None, pages(calls.clone(), false, false));
+        assert_eq!(s.next().await.unwrap().unwrap(), 0);
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            2,
+            "page 2 is requested with page 1's first item"
+        );
+        let rest: Vec<u32> = s.map(|r| r.unwrap()).collect().await;
+        assert_eq!(rest, (1..9).collect::<Vec<_>>());
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            3,
+            "one request per page, none after the last"
+        );
+    }
+
+    #[tokio::test]
+    async fn an_error_comes_after_the_items_before_it_and_ends_the_stream() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let all: Vec<Result<u32>> = paged(None, pages(calls, true, false)).collect().await;
+        assert_eq!(all.len(), 7);
+        assert!(all[..6].iter().all(|r| r.is_ok()));
+        assert_eq!(all[6].as_ref().unwrap_err().kind(), ErrorKind::Server);
+    }
+
+    #[tokio::test]
+    async fn a_repeated_token_ends_the_stream() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let all: Vec<u32> = paged(None, pages(calls.clone(), false, true))
+            .map(|r| r.unwrap())
+            .collect()
+            .await;
+        assert_eq!(all, (0..9).collect::<Vec<_>>());
+        assert_eq!(calls.load(Ordering::SeqCst), 3);
+    }
 }

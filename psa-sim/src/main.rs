@@ -58,11 +58,14 @@ macro_rules! shared_knobs {
     }};
 }
 
+/// A `Faults` setter taking a rate.
+type SetRate = fn(Faults, f64) -> Faults;
+
 /// The fault flags, if any was given.
 fn faults(a: &Args) -> Result<Option<Faults>, String> {
     let mut f = Faults::none();
     let mut any = false;
-    let rates: [(&str, fn(Faults, f64) -> Faults); 5] = [
+    let rates: [(&str, SetRate); 5] = [
         ("--fail-5xx", Faults::server_errors),
         ("--fail-429", Faults::rate_limits),
         ("--fail-drop", Faults::dropped_connections),
@@ -232,7 +235,8 @@ async fn syncro(a: &Args) -> Result<(), String> {
 async fn main() -> ExitCode {
     let args = match cli::parse(std::env::args().skip(1)) {
         Ok(Command::Help) => {
-            print!("{}", cli::help());
+            use std::io::Write as _;
+            let _ = std::io::stdout().write_all(cli::help().as_bytes());
             return ExitCode::SUCCESS;
         }
         Ok(Command::Serve(a)) => a,

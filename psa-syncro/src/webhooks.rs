@@ -312,13 +312,16 @@ impl WebhookPayload {
                 (EntityKind::Ticket, ChangeKind::Updated, own_id, true)
             }
             WebhookEvent::TicketOther(_) => {
-                let own = self.ticket_id() == own_id;
-                (
-                    EntityKind::Ticket,
-                    ChangeKind::Updated,
-                    self.ticket_id(),
-                    own,
-                )
+                // A part of a ticket (comment, timer) names its ticket in `ticket_id`.
+                let part_of = self
+                    .attributes
+                    .as_object()
+                    .and_then(|a| a.get("ticket_id"))
+                    .and_then(flex::to_i64);
+                match part_of {
+                    Some(t) => (EntityKind::Ticket, ChangeKind::Updated, Some(t), false),
+                    None => (EntityKind::Ticket, ChangeKind::Updated, own_id, true),
+                }
             }
             WebhookEvent::CustomerCreated => {
                 (EntityKind::Company, ChangeKind::Created, own_id, true)

@@ -116,15 +116,9 @@ impl EntityApi<'_, TicketAttachment> {
             ))
             .await?
             .json()?;
-        let item = v
-            .get("items")
-            .and_then(|i| i.as_array())
-            .and_then(|a| a.first())
-            .or_else(|| v.get("item"))
-            .cloned()
-            .filter(|i| !i.is_null());
-        match item {
-            Some(i) => decode(i),
+        let what = format!("attachment {attachment_id} of ticket {ticket_id}");
+        match crate::models::envelope::single_item(v, &what)? {
+            Some(i) => decode(serde_json::Value::Object(i)),
             None => Err(Error::new(
                 ErrorKind::NotFound,
                 format!("attachment {attachment_id} of ticket {ticket_id} does not exist"),

@@ -78,14 +78,14 @@ impl EntityApi<'_, Ticket> {
             &retry,
             self.client.inner.idempotency_lookup,
             || self.create(&ticket),
-            || async { Ok(self.find_by_external_id(key).await?.and_then(|t| t.id)) },
+            || async { Ok(self.find_by_idempotency_key(key).await?.and_then(|t| t.id)) },
         )
         .await
     }
 
-    /// The ticket whose `externalID` is exactly `key` (the lowest id if several), if any.
-    /// Autotask compares case-insensitively; every hit is re-checked exactly.
-    pub async fn find_by_external_id(&self, key: &str) -> Result<Option<Ticket>> {
+    /// The ticket whose idempotency key (its `externalID`) is exactly `key` (the lowest id if
+    /// several), if any. Autotask compares case-insensitively; every hit is re-checked exactly.
+    pub async fn find_by_idempotency_key(&self, key: &str) -> Result<Option<Ticket>> {
         let page = self
             .query(&Query::with(Filter::eq("externalID", key)).max_records(500))
             .await?;

@@ -33,6 +33,10 @@ pub(crate) const KEY_FIELDS: &[&str] = &[
 pub(crate) trait WireValue: Sized {
     /// Reads a value; `Ok(None)` for an empty one.
     fn from_wire(v: Value) -> Result<Option<Self>, String>;
+    /// Reads a value without taking it (scalars do not copy the JSON).
+    fn from_wire_ref(v: &Value) -> Result<Option<Self>, String> {
+        Self::from_wire(v.clone())
+    }
     /// Writes a value.
     fn to_wire(&self) -> Value;
 }
@@ -41,7 +45,10 @@ macro_rules! shared_policy {
     ($($t:ty),*) => {$(
         impl WireValue for $t {
             fn from_wire(v: Value) -> Result<Option<Self>, String> {
-                <$t as psa_core::wire::FromWire>::from_wire(&v).map_err(|e| e.to_string())
+                Self::from_wire_ref(&v)
+            }
+            fn from_wire_ref(v: &Value) -> Result<Option<Self>, String> {
+                <$t as psa_core::wire::FromWire>::from_wire(v).map_err(|e| e.to_string())
             }
             fn to_wire(&self) -> Value {
                 Value::from(self.clone())
@@ -54,7 +61,10 @@ shared_policy!(i64, bool, String);
 
 impl WireValue for f64 {
     fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        <f64 as psa_core::wire::FromWire>::from_wire(&v).map_err(|e| e.to_string())
+        Self::from_wire_ref(&v)
+    }
+    fn from_wire_ref(v: &Value) -> Result<Option<Self>, String> {
+        <f64 as psa_core::wire::FromWire>::from_wire(v).map_err(|e| e.to_string())
     }
     fn to_wire(&self) -> Value {
         serde_json::Number::from_f64(*self).map_or(Value::Null, Value::Number)
@@ -63,7 +73,10 @@ impl WireValue for f64 {
 
 impl WireValue for OffsetDateTime {
     fn from_wire(v: Value) -> Result<Option<Self>, String> {
-        <OffsetDateTime as psa_core::wire::FromWire>::from_wire(&v)
+        Self::from_wire_ref(&v)
+    }
+    fn from_wire_ref(v: &Value) -> Result<Option<Self>, String> {
+        <OffsetDateTime as psa_core::wire::FromWire>::from_wire(v)
             .map(|t| t.map(core_wire::to_utc))
             .map_err(|e| e.to_string())
     }
@@ -74,13 +87,16 @@ impl WireValue for OffsetDateTime {
 
 impl WireValue for Vec<UserDefinedField> {
     fn from_wire(v: Value) -> Result<Option<Self>, String> {
+        Self::from_wire_ref(&v)
+    }
+    fn from_wire_ref(v: &Value) -> Result<Option<Self>, String> {
         match v {
             Value::Null => Ok(None),
-            v @ Value::Array(_) => serde_json::from_value(v)
+            Value::Array(_) => <Self as serde::Deserialize>::deserialize(v)
                 .map(Some)
                 .map_err(|e| format!("userDefinedFields: {e}")),
             other => Err(
-                core_wire::Unexpected::new("an array of user-defined fields", &other).to_string(),
+                core_wire::Unexpected::new("an array of user-defined fields", other).to_string(),
             ),
         }
     }
@@ -101,7 +117,7 @@ pub(crate) fn take<T: WireValue>(
     if KEY_FIELDS.contains(&key) {
         return T::from_wire(v).map_err(|e| format!("{key}: {e}"));
     }
-    match T::from_wire(v.clone()) {
+    match T::from_wire_ref(&v) {
         Ok(t) => Ok(t),
         Err(_) => {
             map.insert(key.to_string(), v);

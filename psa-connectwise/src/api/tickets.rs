@@ -139,18 +139,19 @@ impl<'a> TicketsApi<'a> {
             &retry,
             self.client.inner.idempotency_lookup,
             || self.create_with_raw(&ticket),
-            || self.find_by_external_xref_raw(key),
+            || self.find_by_idempotency_key_raw(key),
         )
         .await
     }
 
-    /// The ticket whose `externalXRef` is exactly `key`, if any (the lowest id when several).
+    /// The ticket whose idempotency key (its `externalXRef`) is exactly `key`, if any (the lowest
+    /// id when several).
     /// ConnectWise compares case-insensitively; every hit is re-checked exactly.
-    pub async fn find_by_external_xref(&self, key: &str) -> Result<Option<ServiceTicket>> {
-        Ok(self.find_by_external_xref_raw(key).await?.map(|(t, _)| t))
+    pub async fn find_by_idempotency_key(&self, key: &str) -> Result<Option<ServiceTicket>> {
+        Ok(self.find_by_idempotency_key_raw(key).await?.map(|(t, _)| t))
     }
 
-    pub(crate) async fn find_by_external_xref_raw(
+    pub(crate) async fn find_by_idempotency_key_raw(
         &self,
         key: &str,
     ) -> Result<Option<(ServiceTicket, Value)>> {

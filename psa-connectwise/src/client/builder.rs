@@ -253,7 +253,9 @@ impl ConnectWiseClientBuilder {
         self.default_board = Some(v);
         self
     }
-    /// The page size of the trait's listings (1–1000, default 100).
+    /// The page size of the trait's listings and streams (1–1000, default 1000, the largest
+    /// ConnectWise serves, so a full sync needs the fewest requests; see
+    /// [`DEFAULT_PAGE_SIZE`](crate::query::DEFAULT_PAGE_SIZE)).
     pub fn page_size(mut self, n: u32) -> Self {
         self.page_size = Some(n);
         self

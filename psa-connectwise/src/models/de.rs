@@ -43,8 +43,7 @@ where
 
 /// A free-text field (note text, descriptions): kept exactly as sent.
 pub(crate) fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let v = Value::deserialize(d)?;
-    Ok(String::from_wire(&v).unwrap_or_else(|_| Some(v.to_string())))
+    core_wire::text(d)
 }
 
 /// An optional integer under the shared policy; an unexpected shape is `None`.

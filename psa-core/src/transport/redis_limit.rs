@@ -41,7 +41,8 @@ use super::{ConcurrencyLimit, ConcurrencyPermit, RateLimit, Redactor};
 use crate::{Error, ErrorKind, Result};
 
 /// Takes a slot in the rolling window or says how long to wait (microseconds).
-/// KEYS[1] window zset; ARGV: window µs, max, member. Returns {1, count} or {0, wait µs}.
+/// KEYS[1] window zset; ARGV: window µs, max, member, smallest gap between starts µs.
+/// Returns {1, count} or {0, wait µs}.
 const RATE_SCRIPT: &str = r#"
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
@@ -49,6 +50,12 @@ local window = tonumber(ARGV[1])
 local max = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local n = redis.call('ZCARD', KEYS[1])
+local gap = tonumber(ARGV[4])
+if gap > 0 and n > 0 then
+  local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  local next_start = tonumber(newest[2]) + gap
+  if next_start > now and n < max then return {0, next_start - now} end
+end
 if n < max then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], math.floor(window / 1000) + 1000)
@@ -183,6 +190,7 @@ impl RedisLimits {
             key: format!("psa:{}:rate", self.inner.namespace),
             max: max_requests.max(1),
             per,
+            smooth: false,
             seen: Arc::new(AtomicUsize::new(0)),
         }
     }
@@ -207,7 +215,7 @@ impl RedisLimits {
         &self,
         script: &redis::Script,
         key: &str,
-        args: (u64, u64, &str),
+        args: (u64, u64, &str, u64),
     ) -> Result<(i64, i64)> {
         let mut conn = self.inner.conn.clone();
         script
@@ -215,6 +223,7 @@ impl RedisLimits {
             .arg(args.0)
             .arg(args.1)
             .arg(args.2)
+            .arg(args.3)
             .invoke_async(&mut conn)
             .await
             .map_err(|e| unavailable(&self.inner.redactor, &e))
@@ -242,7 +251,19 @@ pub struct RedisRateLimiter {
     key: String,
     max: u32,
     per: Duration,
+    smooth: bool,
     seen: Arc<AtomicUsize>,
+}
+
+impl RedisRateLimiter {
+    /// Also spaces request starts at least `per / max_requests` apart (default off: a full
+    /// window may start at once). A burst granted at once reaches the vendor spread out by its
+    /// queueing, and the vendor counts arrivals: smoothing keeps that spread from pushing a
+    /// window over the quota, at the cost of never bursting.
+    pub fn smooth(mut self, on: bool) -> Self {
+        self.smooth = on;
+        self
+    }
 }
 
 #[async_trait]
@@ -250,13 +271,18 @@ impl RateLimit for RedisRateLimiter {
     async fn acquire(&self) -> Result<()> {
         let script = &self.limits.inner.rate;
         let member = self.limits.member();
+        let gap = if self.smooth {
+            micros(self.per) / u64::from(self.max)
+        } else {
+            0
+        };
         loop {
             let (granted, value) = self
                 .limits
                 .run(
                     script,
                     &self.key,
-                    (micros(self.per), u64::from(self.max), &member),
+                    (micros(self.per), u64::from(self.max), &member, gap),
                 )
                 .await?;
             if granted == 1 {
@@ -323,7 +349,7 @@ impl ConcurrencyLimit for RedisConcurrencyLimiter {
         loop {
             let (granted, wait) = self
                 .limits
-                .run(script, &key, (lease, self.per_key as u64, &member))
+                .run(script, &key, (lease, self.per_key as u64, &member, 0))
                 .await?;
             if granted == 1 {
                 return Ok(ConcurrencyPermit::new(Lease::hold(
@@ -369,7 +395,10 @@ impl Lease {
                 loop {
                     tokio::time::sleep(lease / 3).await;
                     // A failed renewal is left to expiry: the lease can only run out early.
-                    match limits.run(script, &key, (micros(lease), 0, &member)).await {
+                    match limits
+                        .run(script, &key, (micros(lease), 0, &member, 0))
+                        .await
+                    {
                         Ok((1, _)) => {}
                         _ => {
                             tracing::debug!(key = %key, "concurrency lease lost before release");

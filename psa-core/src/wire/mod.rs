@@ -263,11 +263,33 @@ pub fn required<'de, D: Deserializer<'de>, T: FromWire>(d: D) -> Result<T, D::Er
 /// `deserialize_with` for padded text: [`FromWire`] text with [`trim_padding`] applied; an
 /// unexpected shape (object, array) is kept as its JSON text.
 pub fn trimmed<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let v = Value::deserialize(d)?;
-    Ok(match String::from_wire(&v) {
-        Ok(s) => s.map(|s| trim_padding(&s).to_string()),
-        Err(_) => Some(v.to_string()),
+    Ok(match Value::deserialize(d)? {
+        Value::String(mut s) => {
+            // In place: no second allocation per text field.
+            s.truncate(trim_padding(&s).len());
+            Some(s)
+        }
+        other => text_or_json(other),
     })
+}
+
+/// `deserialize_with` for free text kept exactly as sent: [`FromWire`] text; an unexpected shape
+/// (object, array) is kept as its JSON text.
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::String(s) => Some(s),
+        other => text_or_json(other),
+    })
+}
+
+fn text_or_json(v: Value) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        other => Some(other.to_string()),
+    }
 }
 
 /// `deserialize_with` for an array that may also arrive as `null` (empty); any other shape fails.

@@ -183,6 +183,31 @@ pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bo
     }
 }
 
+/// The entity names [`AutotaskSimBuilder::deny_access`](crate::AutotaskSimBuilder::deny_access) accepts.
+pub const ENTITY_NAMES: &[&str] = &[
+    "Tickets",
+    "TicketNotes",
+    "Companies",
+    "Contacts",
+    "Resources",
+    "TicketAttachments",
+    "TicketWebhooks",
+    "TicketWebhookFields",
+    "TicketWebhookExcludedResources",
+];
+
+/// An `(entity, verb)` row of the security level, or what to fix.
+pub(crate) fn parse_row(entity: &str, verb: &str) -> Result<(Kind, Verb), String> {
+    let kind = Kind::from_name(entity.trim()).ok_or_else(|| {
+        format!(
+            "unknown Autotask entity {entity:?}: use a REST entity name such as \"Tickets\" or \"TicketNotes\" (psa_sim::autotask::ENTITY_NAMES lists them)"
+        )
+    })?;
+    let verb = Verb::parse(verb)
+        .ok_or_else(|| format!("unknown verb {verb:?}: use query, create, update or delete"))?;
+    Ok((kind, verb))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,37 +8,12 @@
 use axum::body::Body;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::entities::Verb;
 use super::permissions;
 
-/// A JSON response.
-pub(crate) fn json(status: StatusCode, body: &Value) -> Response {
-    let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
-    let mut r = Response::new(Body::from(bytes));
-    *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    r
-}
-
-/// 200 with JSON already encoded.
-pub(crate) fn raw_json(bytes: Vec<u8>) -> Response {
-    let mut r = Response::new(Body::from(bytes));
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    r
-}
-
-/// 200 with a JSON body.
-pub(crate) fn ok(body: &Value) -> Response {
-    json(StatusCode::OK, body)
-}
+pub(crate) use crate::common::responses::{json, ok, raw_json};
 
 /// `{"errors":[message]}` with a status.
 pub(crate) fn errors(status: StatusCode, message: impl Into<String>) -> Response {

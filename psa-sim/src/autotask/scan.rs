@@ -250,11 +250,13 @@ mod tests {
 
     fn store(tickets: usize) -> Store {
         Store::new(SeedSpec {
-            seed: 1,
-            companies: 2,
-            contacts_per_company: 1,
-            tickets,
-            notes_per_ticket: 0,
+            sizes: crate::common::SeedSizes {
+                seed: 1,
+                companies: 2,
+                contacts_per_company: 1,
+                tickets,
+                notes_per_ticket: 0,
+            },
             api_username: "api@example.com".to_string(),
         })
     }

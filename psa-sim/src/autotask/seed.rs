@@ -18,11 +18,8 @@ use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
 /// What to seed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SeedSpec {
-    pub(crate) seed: u64,
-    pub(crate) companies: usize,
-    pub(crate) contacts_per_company: usize,
-    pub(crate) tickets: usize,
-    pub(crate) notes_per_ticket: usize,
+    /// The seed and sizes every simulator shares.
+    pub(crate) sizes: crate::common::SeedSizes,
     /// The API user's `userName` (its Resource row carries it).
     pub(crate) api_username: String,
 }
@@ -142,6 +139,7 @@ const SLOTS_PER_DAY: i64 = 24 * 60 / TICKET_SLOT_MINUTES;
 
 fn rng(spec: &SeedSpec, salt: u64, index: i64) -> fastrand::Rng {
     let mixed = spec
+        .sizes
         .seed
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
         .wrapping_add(salt.wrapping_mul(0xBF58_476D_1CE4_E5B9))
@@ -155,17 +153,17 @@ fn count(n: usize) -> i64 {
 
 /// The seeded id range of an entity and the first id a create gets.
 pub(crate) fn id_range(spec: &SeedSpec, kind: Kind) -> (Range<i64>, i64) {
-    let companies = count(spec.companies);
+    let companies = count(spec.sizes.companies);
     match kind {
         Kind::Resources => (RESOURCE_BASE..RESOURCE_BASE + RESOURCES.len() as i64, 0),
         Kind::Companies => (COMPANY_BASE..COMPANY_BASE + companies, 0),
         Kind::Contacts => {
-            let n = companies.saturating_mul(count(spec.contacts_per_company));
+            let n = companies.saturating_mul(count(spec.sizes.contacts_per_company));
             (CONTACT_BASE..CONTACT_BASE + n, 0)
         }
-        Kind::Tickets => (TICKET_BASE..TICKET_BASE + count(spec.tickets), 0),
+        Kind::Tickets => (TICKET_BASE..TICKET_BASE + count(spec.sizes.tickets), 0),
         Kind::TicketNotes => {
-            let n = count(spec.tickets).saturating_mul(count(spec.notes_per_ticket));
+            let n = count(spec.sizes.tickets).saturating_mul(count(spec.sizes.notes_per_ticket));
             (NOTE_BASE..NOTE_BASE + n, 0)
         }
         Kind::TicketAttachments => (ATTACHMENT_BASE..ATTACHMENT_BASE, ATTACHMENT_BASE),
@@ -177,7 +175,7 @@ pub(crate) fn id_range(spec: &SeedSpec, kind: Kind) -> (Range<i64>, i64) {
 
 /// Seeded tickets per creation day (so created tickets continue the day's numbering).
 pub(crate) fn ticket_days(spec: &SeedSpec) -> Vec<(Date, u32)> {
-    let n = count(spec.tickets);
+    let n = count(spec.sizes.tickets);
     let days = (n + SLOTS_PER_DAY - 1) / SLOTS_PER_DAY;
     (0..days)
         .map(|d| {
@@ -310,7 +308,7 @@ fn company(spec: &SeedSpec, i: i64) -> Value {
 
 /// (company index, contact index within the company) of seeded contact `i`.
 fn contact_parts(spec: &SeedSpec, i: i64) -> (i64, i64) {
-    let per = count(spec.contacts_per_company).max(1);
+    let per = count(spec.sizes.contacts_per_company).max(1);
     (i / per, i % per)
 }
 
@@ -373,9 +371,9 @@ fn pick(r: &mut fastrand::Rng, weighted: &[(i64, u32)]) -> i64 {
 
 fn ticket(spec: &SeedSpec, i: i64) -> Value {
     let mut r = rng(spec, 4, i);
-    let companies = count(spec.companies).max(1);
+    let companies = count(spec.sizes.companies).max(1);
     let c = i % companies;
-    let per = count(spec.contacts_per_company);
+    let per = count(spec.sizes.contacts_per_company);
     let contact = if per > 0 && r.u8(..10) < 8 {
         json!(CONTACT_BASE + c * per + i64::from(r.u32(..u32::try_from(per).unwrap_or(1))))
     } else {
@@ -466,7 +464,7 @@ fn ticket(spec: &SeedSpec, i: i64) -> Value {
 }
 
 fn note(spec: &SeedSpec, j: i64) -> Value {
-    let per = count(spec.notes_per_ticket).max(1);
+    let per = count(spec.sizes.notes_per_ticket).max(1);
     let (t, k) = (j / per, j % per);
     let mut r = rng(spec, 6, j);
     let created = ticket_created(spec, t) + Duration::minutes(17 * (k + 1));
@@ -491,11 +489,13 @@ mod tests {
 
     fn spec() -> SeedSpec {
         SeedSpec {
-            seed: 42,
-            companies: 3,
-            contacts_per_company: 2,
-            tickets: 400,
-            notes_per_ticket: 2,
+            sizes: crate::common::SeedSizes {
+                seed: 42,
+                companies: 3,
+                contacts_per_company: 2,
+                tickets: 400,
+                notes_per_ticket: 2,
+            },
             api_username: "abc@example.com".into(),
         }
     }
@@ -509,7 +509,8 @@ mod tests {
                 generate(&s, Kind::Tickets, id)
             );
         }
-        let other = SeedSpec { seed: 43, ..spec() };
+        let mut other = spec();
+        other.sizes.seed = 43;
         let differs = (0..20).any(|i| {
             generate(&s, Kind::Tickets, TICKET_BASE + i)
                 != generate(&other, Kind::Tickets, TICKET_BASE + i)

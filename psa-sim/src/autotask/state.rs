@@ -4,7 +4,6 @@ use crate::common::locks::RwLockExt as _;
 use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
-use axum::response::Response;
 use http::{HeaderMap, StatusCode};
 
 use super::limits::{ByteBudget, Threads, Threshold};
@@ -56,8 +55,7 @@ pub(crate) struct Sim {
     pub(crate) hooks: Notifier,
 }
 
-/// A refusal instead of the handler's response (boxed: responses are large, refusals rare).
-pub(crate) type Refusal = Box<Response>;
+pub(crate) use crate::common::responses::Refusal;
 
 impl Sim {
     pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {

@@ -181,14 +181,14 @@ impl Store {
         let seeded = match child {
             Kind::TicketNotes => block(
                 seed::TICKET_BASE,
-                spec.tickets,
-                spec.notes_per_ticket,
+                spec.sizes.tickets,
+                spec.sizes.notes_per_ticket,
                 seed::NOTE_BASE,
             ),
             Kind::Contacts => block(
                 seed::COMPANY_BASE,
-                spec.companies,
-                spec.contacts_per_company,
+                spec.sizes.companies,
+                spec.sizes.contacts_per_company,
                 seed::CONTACT_BASE,
             ),
             _ => Vec::new(),
@@ -245,11 +245,13 @@ mod tests {
 
     fn spec(tickets: usize) -> SeedSpec {
         SeedSpec {
-            seed: 3,
-            companies: 2,
-            contacts_per_company: 2,
-            tickets,
-            notes_per_ticket: 1,
+            sizes: crate::common::SeedSizes {
+                seed: 3,
+                companies: 2,
+                contacts_per_company: 2,
+                tickets,
+                notes_per_ticket: 1,
+            },
             api_username: "api@example.com".into(),
         }
     }

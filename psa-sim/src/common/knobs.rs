@@ -34,7 +34,28 @@ impl Default for Knobs {
     }
 }
 
+/// The sizes and seed of a generated tenant, as every simulator's seeding reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SeedSizes {
+    pub(crate) seed: u64,
+    pub(crate) companies: usize,
+    pub(crate) contacts_per_company: usize,
+    pub(crate) tickets: usize,
+    pub(crate) notes_per_ticket: usize,
+}
+
 impl Knobs {
+    /// The seed sizes of these knobs.
+    pub(crate) fn sizes(&self) -> SeedSizes {
+        SeedSizes {
+            seed: self.seed,
+            companies: self.companies,
+            contacts_per_company: self.contacts_per_company,
+            tickets: self.tickets,
+            notes_per_ticket: self.notes_per_ticket,
+        }
+    }
+
     /// Refuses sizes no tenant can have: tickets need a company to belong to.
     pub(crate) fn check(&self) -> std::io::Result<()> {
         if self.tickets > 0 && self.companies == 0 {

@@ -7,11 +7,12 @@ mod faults;
 mod knobs;
 pub(crate) mod locks;
 mod log;
+pub(crate) mod responses;
 pub(crate) mod rng;
 mod server;
 
 pub use faults::{FaultResponder, Faults};
-pub(crate) use knobs::{Knobs, invalid_input, shared_knobs};
+pub(crate) use knobs::{Knobs, SeedSizes, invalid_input, shared_knobs};
 pub use log::{EndpointKey, InFlightGuard, LogEntry, RequestLog};
 pub(crate) use server::router_with_layers;
 pub use server::{RequestClassifier, Server, ServerSettings};

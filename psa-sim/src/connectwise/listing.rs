@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::conditions::{self, Expr};
 use super::entities::{Cx, Entity, custom_field_type, project};
+use super::evaluate;
 use super::wire;
 
 /// Default and maximum `pageSize` ([DG]).
@@ -177,19 +178,19 @@ fn first_field(e: &Expr) -> Option<&str> {
 /// Whether a record passes every filter.
 pub(crate) fn matches<E: Entity>(cx: &Cx<'_>, e: &E, q: &Query) -> bool {
     if let Some(c) = &q.conditions
-        && !conditions::eval(c, &|p| e.get(cx, p))
+        && !evaluate::eval(c, &|p| e.get(cx, p))
     {
         return false;
     }
     if let Some((collection, c)) = &q.child {
         let n = e.child_len(collection);
-        if !(0..n).any(|i| conditions::eval(c, &|p| e.child_get(cx, i, p))) {
+        if !(0..n).any(|i| evaluate::eval(c, &|p| e.child_get(cx, i, p))) {
             return false;
         }
     }
     if let Some(c) = &q.custom {
         let n = e.custom_len(cx);
-        if !(0..n).any(|i| conditions::eval(c, &|p| e.custom_get(cx, i, p))) {
+        if !(0..n).any(|i| evaluate::eval(c, &|p| e.custom_get(cx, i, p))) {
             return false;
         }
     }
@@ -198,7 +199,7 @@ pub(crate) fn matches<E: Entity>(cx: &Cx<'_>, e: &E, q: &Query) -> bool {
 
 fn order_cmp<E: Entity>(cx: &Cx<'_>, q: &Query, a: &E, b: &E) -> std::cmp::Ordering {
     for (field, desc) in &q.order {
-        let o = conditions::order(&a.get(cx, field), &b.get(cx, field));
+        let o = evaluate::order(&a.get(cx, field), &b.get(cx, field));
         let o = if *desc { o.reverse() } else { o };
         if o != std::cmp::Ordering::Equal {
             return o;

@@ -113,3 +113,10 @@ impl Req {
             .to_ascii_lowercase()
     }
 }
+
+/// A codebase as the sim stores it: no surrounding spaces or slashes, one trailing `/`
+/// (`v2025_1/`).
+pub(crate) fn normalize_codebase(codebase: &str) -> String {
+    let c = codebase.trim().trim_matches('/');
+    format!("{c}/")
+}

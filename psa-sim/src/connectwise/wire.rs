@@ -4,7 +4,6 @@
 //! `{"code","message","errors":[{"code","message","resource","field"}]}`; the 429 body has its
 //! own shape `{"error":"ConnectWiseAPI","message":…}` (facts §6).
 
-use axum::body::Body;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
 use serde_json::{Value, json};
@@ -17,17 +16,7 @@ DateTime values should be enclosed in square brackets; numbers should consist of
 optionally a decimal point and a negation sign; boolean values should be indicated with the keywords \
 true or false; null values should be indicated by the keyword null.";
 
-/// A JSON response.
-pub(crate) fn json(status: StatusCode, body: &Value) -> Response {
-    let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"null".to_vec());
-    let mut resp = Response::new(Body::from(bytes));
-    *resp.status_mut() = status;
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    resp
-}
+pub(crate) use crate::common::responses::json;
 
 /// `{"code","message"}` with a status.
 pub(crate) fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {

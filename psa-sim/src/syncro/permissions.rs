@@ -231,6 +231,14 @@ impl Profile {
     }
 }
 
+/// The error for a permission name the token screen does not have.
+pub(crate) fn unknown_permission(name: &str) -> std::io::Error {
+    crate::common::invalid_input(format!(
+        "unknown Syncro permission {name:?}: use a name from the token screen, e.g. \"Tickets - Create\" \
+         (psa_sim::syncro::PERMISSION_NAMES lists every name the simulator knows)"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

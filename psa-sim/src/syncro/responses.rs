@@ -1,39 +1,15 @@
 //! Syncro's status codes and error bodies (`vendors/syncro.md` §2, §6, §7).
 
-use axum::body::Body;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::permissions::NOT_AUTHORIZED;
 
-/// A refusal to answer instead of the handler's response (boxed: responses are large and
-/// refusals rare).
-pub(crate) type Refusal = Box<Response>;
+pub(crate) use crate::common::responses::{Refusal, json, ok};
 
-/// A JSON response.
-pub(crate) fn json(status: StatusCode, body: &Value) -> Response {
-    let bytes = serde_json::to_vec(body).unwrap_or_else(|_| b"{}".to_vec());
-    let mut r = Response::new(Body::from(bytes));
-    *r.status_mut() = status;
-    r.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
-    );
-    r
-}
-
-/// 200 with a JSON body.
-pub(crate) fn ok(body: &Value) -> Response {
-    json(StatusCode::OK, body)
-}
-
-fn text(status: StatusCode, content_type: &'static str, body: &'static str) -> Response {
-    let mut r = Response::new(Body::from(body));
-    *r.status_mut() = status;
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    r
+fn text(status: StatusCode, content_type: &'static str, text: &'static str) -> Response {
+    crate::common::responses::body(status, content_type, text)
 }
 
 /// 404 `{"message":"Not found"}` ([SPEC] on tickets, contacts).
@@ -119,6 +95,7 @@ pub(crate) fn no_route(wants_json: bool) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     async fn body(r: Response) -> String {
         let b = axum::body::to_bytes(r.into_body(), usize::MAX)

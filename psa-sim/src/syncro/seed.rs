@@ -35,15 +35,8 @@ pub(crate) const PROBLEM_TYPES: &[&str] = &[
 /// Priorities (`GET /settings` example).
 pub(crate) const PRIORITIES: &[&str] = &["", "0 Urgent", "1 High", "2 Normal", "3 Low"];
 
-/// What to seed.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct SeedSpec {
-    pub(crate) seed: u64,
-    pub(crate) companies: usize,
-    pub(crate) contacts_per_company: usize,
-    pub(crate) tickets: usize,
-    pub(crate) notes_per_ticket: usize,
-}
+/// What to seed: the shared seed sizes.
+pub(crate) type SeedSpec = crate::common::SeedSizes;
 
 const USERS: &[(&str, &str, &str)] = &[
     ("Dana Whitfield", "Technicians", "2f6db5"),

@@ -92,7 +92,7 @@ impl<'a> TicketsApi<'a> {
     /// Creates a ticket (`POST /tickets` with the flat body; right: Tickets - Create).
     ///
     /// Sent exactly once: after a timeout or a 5xx the ticket may or may not exist. Use
-    /// [`create_with_key`](Self::create_with_key) to make retries safe.
+    /// [`create_once`](Self::create_once) to make retries safe.
     pub async fn create(&self, input: &TicketInput) -> psa_core::Result<Ticket> {
         Ok(self.create_raw(input).await?.typed)
     }
@@ -154,20 +154,16 @@ impl<'a> TicketsApi<'a> {
             &retry,
             self.client.inner.idempotency_lookup,
             || self.create_raw(&body),
-            || self.find_by_idempotency_key_raw(key, None),
+            || self.find_by_idempotency_key_raw(key),
         )
         .await
     }
 
-    /// The ticket carrying idempotency key `key`, if any: `GET /tickets?query=KEY` (narrowed to
-    /// the customer when given), every hit checked exactly; the oldest match wins.
-    pub async fn find_by_idempotency_key(
-        &self,
-        key: &str,
-        customer_id: Option<i64>,
-    ) -> psa_core::Result<Option<Ticket>> {
+    /// The ticket carrying exactly idempotency key `key`, if any: `GET /tickets?query=KEY`, every
+    /// hit checked exactly (the search is fuzzy); the oldest match wins.
+    pub async fn find_by_idempotency_key(&self, key: &str) -> psa_core::Result<Option<Ticket>> {
         Ok(self
-            .find_by_idempotency_key_raw(key, customer_id)
+            .find_by_idempotency_key_raw(key)
             .await?
             .map(|r| r.typed))
     }
@@ -175,12 +171,8 @@ impl<'a> TicketsApi<'a> {
     pub(crate) async fn find_by_idempotency_key_raw(
         &self,
         key: &str,
-        customer_id: Option<i64>,
     ) -> psa_core::Result<Option<Raw<Ticket>>> {
-        let mut filter = TicketFilter::new().query(key);
-        if let Some(c) = customer_id {
-            filter = filter.customer_id(c);
-        }
+        let filter = TicketFilter::new().query(key);
         let marker = &self.client.inner.marker;
         let mut best: Option<Raw<Ticket>> = None;
         let mut page = 1;

@@ -55,8 +55,7 @@ pub(crate) mod opt_text {
     use super::*;
 
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        let v = Value::deserialize(d)?;
-        Ok(String::from_wire(&v).unwrap_or_else(|_| Some(v.to_string())))
+        core_wire::text(d)
     }
 }
 

@@ -6,6 +6,7 @@ mod documents;
 mod input;
 mod notes;
 pub(crate) mod system;
+mod ticket_body;
 mod tickets;
 
 use axum::response::Response;

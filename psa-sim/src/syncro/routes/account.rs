@@ -1,13 +1,11 @@
 //! `/me`, `/settings`, `/tickets/settings`, `/users`, `/users/{id}`: no permission is documented
 //! for these, only a valid token.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::State;
 use axum::response::Response;
-use http::HeaderMap;
 use serde_json::{Value, json};
 
-use super::tickets::path_id;
-use crate::syncro::params::Query;
+use crate::syncro::extract::{Authed, PathId};
 use crate::syncro::permissions::GLOBAL_ADMIN;
 use crate::syncro::responses;
 use crate::syncro::seed::{PRIORITIES, PROBLEM_TYPES, STATUSES};
@@ -15,15 +13,7 @@ use crate::syncro::state::Shared;
 use crate::syncro::wire;
 
 /// `GET /me`: the token's user and the coarse permission flags derived from the token's profile.
-pub(crate) async fn me(
-    State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.authenticate(&headers, &q) {
-        return *r;
-    }
+pub(crate) async fn me(State(sim): State<Shared>, Authed(_): Authed) -> Response {
     let s = sim.read();
     let Some(u) = s.users.get(&sim.me) else {
         return responses::server_error();
@@ -60,15 +50,7 @@ fn zone_name(offset: time::UtcOffset) -> String {
 }
 
 /// `GET /settings` (spec example, with the sim's lists and locale).
-pub(crate) async fn settings(
-    State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.authenticate(&headers, &q) {
-        return *r;
-    }
+pub(crate) async fn settings(State(sim): State<Shared>, Authed(_): Authed) -> Response {
     let off = sim.account.offset;
     let offset_text = format!(
         "{:+03}:{:02}",
@@ -112,15 +94,7 @@ pub(crate) async fn settings(
 }
 
 /// `GET /tickets/settings`: `ticket_status_list`, `users: [{id, name}]`, …
-pub(crate) async fn ticket_settings(
-    State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.authenticate(&headers, &q) {
-        return *r;
-    }
+pub(crate) async fn ticket_settings(State(sim): State<Shared>, Authed(_): Authed) -> Response {
     let s = sim.read();
     let users: Vec<Value> = s
         .users
@@ -147,15 +121,7 @@ pub(crate) async fn ticket_settings(
 }
 
 /// `GET /users` → `{"users": [[id, "name"], …]}` (pairs, not objects).
-pub(crate) async fn users(
-    State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.authenticate(&headers, &q) {
-        return *r;
-    }
+pub(crate) async fn users(State(sim): State<Shared>, Authed(_): Authed) -> Response {
     let s = sim.read();
     let pairs: Vec<Value> = s
         .users
@@ -168,16 +134,11 @@ pub(crate) async fn users(
 /// `GET /users/{id}` → `{"user": …}`.
 pub(crate) async fn user(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    PathId(id): PathId,
+    Authed(_): Authed,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.authenticate(&headers, &q) {
-        return *r;
-    }
     let s = sim.read();
-    match path_id(&id).and_then(|id| s.users.get(&id)) {
+    match id.and_then(|id| s.users.get(&id)) {
         Some(u) => responses::ok(&json!({ "user": wire::user_detail(&sim.account, u) })),
         None => responses::not_found(),
     }

@@ -1,15 +1,13 @@
 //! `POST /tickets/{id}/comment` and `GET /tickets/{id}/comments`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::State;
 use axum::response::Response;
-use bytes::Bytes;
-use http::HeaderMap;
 use serde_json::json;
 
-use super::tickets::{destination_emails, path_id};
+use super::ticket_body::destination_emails;
 use crate::syncro::clock;
-use crate::syncro::params::{self, Query};
-use crate::syncro::permissions::TICKETS_EDIT;
+use crate::syncro::extract::{Allowed, Form, PathId, TicketViewer, TicketsEdit};
+use crate::syncro::params::{self};
 use crate::syncro::responses;
 use crate::syncro::state::Shared;
 use crate::syncro::store::Comment;
@@ -22,21 +20,12 @@ use crate::syncro::wire;
 /// nobody; both false emails the contact (its address lands in `destination_emails`).
 pub(crate) async fn create(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    PathId(id): PathId,
+    _: Allowed<TicketsEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, TICKETS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let mut s = sim.write();
-    let Some(ticket_id) = path_id(&id).filter(|id| s.tickets.contains_key(id)) else {
+    let Some(ticket_id) = id.filter(|id| s.tickets.contains_key(id)) else {
         return responses::not_found();
     };
     let subject = params::string(body.get("subject")).filter(|v| !v.trim().is_empty());
@@ -89,17 +78,11 @@ pub(crate) async fn create(
 /// the comments embedded in a ticket. Meta: `{total_pages, page, per_page}`.
 pub(crate) async fn list(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    PathId(id): PathId,
+    TicketViewer { q, only_theirs }: TicketViewer,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    let only_theirs = match sim.require_ticket_view(&headers, &q) {
-        Ok(o) => o,
-        Err(r) => return *r,
-    };
     let s = sim.read();
-    let Some(t) = path_id(&id).and_then(|id| s.tickets.get(&id)) else {
+    let Some(t) = id.and_then(|id| s.tickets.get(&id)) else {
         return responses::not_found();
     };
     if !sim.may_view(only_theirs, t) {

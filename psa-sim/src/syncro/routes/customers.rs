@@ -1,18 +1,16 @@
 //! `/customers`, `/customers/{id}`, `/contacts`, `/contacts/{id}`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::State;
 use axum::response::Response;
-use bytes::Bytes;
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use super::tickets::path_id;
 use super::{contains_ci, full_meta};
 use crate::syncro::clock;
-use crate::syncro::params::{self, Query};
-use crate::syncro::permissions::{
-    CUSTOMERS_CREATE, CUSTOMERS_EDIT, CUSTOMERS_LIST, CUSTOMERS_VIEW,
+use crate::syncro::extract::{
+    Allowed, Authed, CustomersCreate, CustomersEdit, CustomersList, CustomersView, Form, PathId,
 };
+use crate::syncro::params::{self};
 use crate::syncro::responses;
 use crate::syncro::state::{Shared, Sim};
 use crate::syncro::store::{Contact, Customer, Store};
@@ -87,13 +85,8 @@ fn sort_customers(list: &mut [&Customer], sort: Option<&str>) {
 /// (`id_not[]` too), `include_disabled`, `sort`, `page`. Meta with `total_entries`/`per_page`.
 pub(crate) async fn list(
     State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    Allowed(q, _): Allowed<CustomersList>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_LIST) {
-        return *r;
-    }
     let s = sim.read();
     let needle = q.non_empty("query").map(str::to_lowercase);
     let first = q.non_empty("firstname").map(str::to_lowercase);
@@ -150,15 +143,7 @@ pub(crate) async fn list(
 /// `GET /customers/autocomplete?query=`: `{"customers": […]}` with no `meta`. The spec names no
 /// permission for it, so a valid token is enough. Matching is the list's `query` search over
 /// enabled customers; the sim returns at most one customer page (the live size is undocumented).
-pub(crate) async fn autocomplete(
-    State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.authenticate(&headers, &q) {
-        return *r;
-    }
+pub(crate) async fn autocomplete(State(sim): State<Shared>, Authed(q): Authed) -> Response {
     let s = sim.read();
     let needle = q.non_empty("query").map(str::to_lowercase);
     let has = |field: &Option<String>, n: &str| field.as_deref().is_some_and(|f| contains_ci(f, n));
@@ -183,16 +168,11 @@ pub(crate) async fn autocomplete(
 /// `GET /customers/{id}` → `{"customer": …}`.
 pub(crate) async fn show(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    PathId(id): PathId,
+    _: Allowed<CustomersView>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_VIEW) {
-        return *r;
-    }
     let s = sim.read();
-    match path_id(&id).and_then(|id| s.customers.get(&id)) {
+    match id.and_then(|id| s.customers.get(&id)) {
         Some(c) => responses::ok(&json!({ "customer": customer_json(&sim, &s, c) })),
         None => responses::not_found(),
     }
@@ -245,18 +225,9 @@ fn customer_invalid(c: &Customer, body: &Map<String, Value>) -> Option<Response>
 /// `POST /customers` ("Customers - Create", not in the recommended token).
 pub(crate) async fn create(
     State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    _: Allowed<CustomersCreate>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_CREATE) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let now = clock::now();
     let mut c = Customer {
         id: 0,
@@ -305,21 +276,12 @@ pub(crate) async fn create(
 /// `PUT /customers/{id}` ("Customers - Edit"), partial.
 pub(crate) async fn update(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    PathId(id): PathId,
+    _: Allowed<CustomersEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let mut s = sim.write();
-    let Some(mut c) = path_id(&id).and_then(|id| s.customers.get(&id)).cloned() else {
+    let Some(mut c) = id.and_then(|id| s.customers.get(&id)).cloned() else {
         return responses::not_found();
     };
     apply_customer(&mut c, &body);
@@ -336,13 +298,8 @@ pub(crate) async fn update(
 /// {…, "per_page": 50}}`. `customer_id` is the only filter (there is no email filter).
 pub(crate) async fn contacts(
     State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    Allowed(q, _): Allowed<CustomersView>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_VIEW) {
-        return *r;
-    }
     let s = sim.read();
     let per = sim.pages.contacts;
     let page = q.page();
@@ -376,16 +333,11 @@ pub(crate) async fn contacts(
 /// `GET /contacts/{id}`: the contact itself, NOT wrapped in `{"contact": …}`.
 pub(crate) async fn contact(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
+    PathId(id): PathId,
+    _: Allowed<CustomersView>,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_VIEW) {
-        return *r;
-    }
     let s = sim.read();
-    match path_id(&id).and_then(|id| s.contacts.get(&id)) {
+    match id.and_then(|id| s.contacts.get(&id)) {
         Some(c) => responses::ok(&wire::contact(&sim.account, c)),
         None => responses::not_found(),
     }
@@ -444,18 +396,9 @@ fn contact_invalid(sim: &Sim, c: &Contact) -> Option<Response> {
 /// `{"message":"Not found"}`. Returns the contact unwrapped.
 pub(crate) async fn create_contact(
     State(sim): State<Shared>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    _: Allowed<CustomersEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let mut s = sim.write();
     let Some(customer_id) =
         params::int(body.get("customer_id")).filter(|id| s.customers.contains_key(id))
@@ -504,21 +447,12 @@ pub(crate) async fn create_contact(
 /// `PUT /contacts/{id}` ("Customers - Edit"), partial, unwrapped.
 pub(crate) async fn update_contact(
     State(sim): State<Shared>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    RawQuery(raw): RawQuery,
-    bytes: Bytes,
+    PathId(id): PathId,
+    _: Allowed<CustomersEdit>,
+    Form(body): Form,
 ) -> Response {
-    let q = Query::parse(raw.as_deref());
-    if let Err(r) = sim.require(&headers, &q, CUSTOMERS_EDIT) {
-        return *r;
-    }
-    let body = match params::body(&headers, &bytes) {
-        Ok(b) => b,
-        Err(r) => return *r,
-    };
     let mut s = sim.write();
-    let Some(mut c) = path_id(&id).and_then(|id| s.contacts.get(&id)).cloned() else {
+    let Some(mut c) = id.and_then(|id| s.contacts.get(&id)).cloned() else {
         return responses::not_found();
     };
     apply_contact(&mut c, &body);

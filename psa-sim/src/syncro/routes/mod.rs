@@ -3,6 +3,7 @@
 mod account;
 mod comments;
 mod customers;
+mod ticket_body;
 mod tickets;
 
 use axum::Router;
