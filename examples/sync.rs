@@ -107,10 +107,10 @@ async fn main() -> Result<std::process::ExitCode, Box<dyn Error>> {
     let everything = TicketQuery::new();
 
     println!("first run (stops after 2 pages, as if the process crashed):");
-    sync_pages(&connect()?, &everything, &mut local, Some(2)).await?;
+    sync_pages(&connect().await?, &everything, &mut local, Some(2)).await?;
 
     println!("second run, a new process resuming from the saved page token:");
-    sync_pages(&connect()?, &everything, &mut local, None).await?;
+    sync_pages(&connect().await?, &everything, &mut local, None).await?;
     println!(
         "full copy: {} tickets (the simulator holds {})",
         local.tickets.len(),
@@ -118,7 +118,7 @@ async fn main() -> Result<std::process::ExitCode, Box<dyn Error>> {
     );
 
     // Someone changes two tickets in the PSA.
-    let psa = connect()?;
+    let psa = connect().await?;
     let mut ids: Vec<TicketId> = local.tickets.keys().copied().collect();
     ids.sort();
     for id in ids.iter().take(2) {
