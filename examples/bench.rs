@@ -278,7 +278,7 @@ fn main() {
                 .username(sim.username())
                 .secret(sim.secret())
                 .integration_code(sim.integration_code())
-                .zone_url(sim.zone_url())
+                .base_url(sim.zone_url())
                 .options(options.clone())
                 .build(),
         )
@@ -343,12 +343,15 @@ fn main() {
                 .start(),
         )
         .unwrap();
-    let client = psa_syncro::SyncroClient::builder()
-        .base_url(sim.base_url())
-        .api_token(sim.api_token())
-        .options(options.clone())
-        .rate_limiter(RateLimiter::new(u32::MAX, Duration::from_secs(60)))
-        .build()
+    let client = rt
+        .block_on(
+            psa_syncro::SyncroClient::builder()
+                .base_url(sim.base_url())
+                .api_token(sim.api_token())
+                .options(options.clone())
+                .rate_limiter(RateLimiter::new(u32::MAX, Duration::from_secs(60)))
+                .build(),
+        )
         .unwrap();
     let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));

@@ -134,7 +134,7 @@ async fn connect(args: &Args) -> Result<(Arc<dyn Connector>, Sim), Box<dyn Error
     Ok(match (args.vendor.as_str(), args.sim) {
         ("autotask", false) => (Arc::new(AutotaskClient::from_env().await?), Sim::None),
         ("connectwise", false) => (Arc::new(ConnectWiseClient::from_env().await?), Sim::None),
-        ("syncro", false) => (Arc::new(SyncroClient::from_env()?), Sim::None),
+        ("syncro", false) => (Arc::new(SyncroClient::from_env().await?), Sim::None),
         ("autotask", true) => {
             let mut b = AutotaskSim::builder();
             for c in &args.deny {

@@ -258,7 +258,7 @@ async fn quota_worker() {
         .username(var("QW_AT_USER"))
         .secret(var("QW_AT_SECRET"))
         .integration_code(var("QW_AT_CODE"))
-        .zone_url(var("QW_AT_ZONE"))
+        .base_url(var("QW_AT_ZONE"))
         .options(options())
         .concurrency_limiter(at_limits.concurrency_limiter(3).lease(LEASE))
         .rate_limiter(
@@ -289,6 +289,7 @@ async fn quota_worker() {
                 .smooth(true),
         )
         .build()
+        .await
         .unwrap();
     let at: Arc<dyn Connector> = Arc::new(autotask);
     let sy: Arc<dyn Connector> = Arc::new(syncro);

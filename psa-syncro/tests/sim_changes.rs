@@ -119,7 +119,7 @@ async fn companies_and_contacts_are_filtered_by_updated_since() {
     use psa_core::{CompanyQuery, ContactQuery, paged};
 
     let handle = start().await;
-    let client = sim::fast_client(&handle);
+    let client = sim::fast_client(&handle).await;
     let psa: &dyn Connector = &client;
     let every = CompanyQuery::new();
     let all_companies: Vec<_> = paged(None, |p| psa.list_companies(&every, p))
