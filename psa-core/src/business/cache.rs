@@ -212,3 +212,79 @@ impl fmt::Debug for BaseDataCache {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fake::Counting;
+    use super::*;
+    use crate::ErrorKind;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_list_is_fetched_once_per_ttl() {
+        let fake = Counting::new();
+        let cache = BaseDataCache::for_business(fake.clone()).ttl(Duration::from_secs(60));
+        let first = cache.statuses().await.unwrap();
+        let second = cache.statuses().await.unwrap();
+        assert!(Arc::ptr_eq(&first, &second));
+        assert_eq!(fake.count(), 1);
+        tokio::time::advance(Duration::from_secs(61)).await;
+        assert_eq!(cache.statuses().await.unwrap()[0].name, "New");
+        assert_eq!(fake.count(), 2, "an expired list is fetched again");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn concurrent_callers_share_one_fetch_and_clones_share_the_cache() {
+        let fake = Counting::new();
+        let cache = BaseDataCache::for_business(fake.clone());
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let cache = cache.clone();
+                tokio::spawn(async move { cache.queues().await.map(|q| q.len()) })
+            })
+            .collect();
+        for t in tasks {
+            assert_eq!(t.await.unwrap().unwrap(), 1);
+        }
+        assert_eq!(fake.count(), 1, "eight callers, one fetch");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_failed_fetch_is_not_cached() {
+        let fake = Counting::new();
+        let cache = BaseDataCache::for_business(fake.clone());
+        fake.fail_next
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        let err = cache.ticket_types().await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Server);
+        assert_eq!(cache.ticket_types().await.unwrap()[0].name, "Incident");
+        assert_eq!(fake.count(), 2);
+        let unsupported = cache.opportunity_stages().await.unwrap_err();
+        assert_eq!(unsupported.kind(), ErrorKind::Unsupported);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn refresh_forgets_every_list() {
+        let fake = Counting::new();
+        let cache = BaseDataCache::for_business(fake.clone());
+        cache.priorities().await.unwrap();
+        cache.ticket_categories().await.unwrap();
+        assert_eq!(fake.count(), 2);
+        cache.refresh().await;
+        cache.priorities().await.unwrap();
+        cache.ticket_categories().await.unwrap();
+        assert_eq!(fake.count(), 4);
+        assert_eq!(cache.ttl_in_force(), DEFAULT_BASE_DATA_TTL);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_ticket_only_cache_says_how_to_get_business_lists() {
+        let fake = Counting::new();
+        let cache = BaseDataCache::new(fake.clone());
+        assert_eq!(cache.statuses().await.unwrap().len(), 1);
+        let err = cache.ticket_types().await.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Unsupported);
+        assert!(err.to_string().contains("for_business"), "{err}");
+        assert_eq!(fake.count(), 1, "no fetch for an unsupported list");
+        assert!(format!("{cache:?}").contains("business: false"));
+    }
+}

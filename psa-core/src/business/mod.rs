@@ -3,6 +3,8 @@
 //! [`BaseDataCache`], the shared TTL cache of base data.
 
 mod cache;
+#[cfg(test)]
+mod fake;
 mod query;
 
 use async_trait::async_trait;
