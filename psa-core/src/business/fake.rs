@@ -18,7 +18,7 @@ use crate::{
 };
 
 #[derive(Debug, Default)]
-pub(super) struct Counting {
+pub(crate) struct Counting {
     pub fetches: AtomicUsize,
     /// The next fetch fails (once).
     pub fail_next: AtomicBool,

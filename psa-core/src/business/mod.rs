@@ -4,7 +4,7 @@
 
 mod cache;
 #[cfg(test)]
-mod fake;
+pub(crate) mod fake;
 mod query;
 
 use async_trait::async_trait;

@@ -348,3 +348,26 @@ pub async fn assert_base_data_cache(c: Arc<dyn BusinessConnector>) {
         "refresh() kept the old list"
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::business::fake::Counting;
+
+    /// The fake declares base data and ticket types/categories only: the suite passes through
+    /// the Unsupported paths of opportunities, resources, contracts and time entries.
+    #[tokio::test(start_paused = true)]
+    async fn the_suite_accepts_unsupported_answers_for_absent_capabilities() {
+        let fake = Counting::new();
+        run_business_conformance(fake.clone(), &BusinessFixture::new(CompanyId(1))).await;
+        assert!(fake.count() >= 4, "the cache checks fetched base data");
+    }
+
+    #[tokio::test(start_paused = true)]
+    #[should_panic(expected = "must be Unsupported")]
+    async fn an_answer_for_an_absent_capability_fails_the_suite() {
+        let fake: Arc<dyn BusinessConnector> = Counting::new();
+        let r: Result<Vec<u8>> = Err(crate::Error::new(ErrorKind::Server, "boom"));
+        by_capability(fake.as_ref(), Capability::ReadContracts, "contracts", r);
+    }
+}
