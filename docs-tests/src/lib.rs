@@ -58,3 +58,5 @@ mod simulator_syncro {}
 
 #[doc = include_str!("../../docs/changes.md")]
 mod changes {}
+#[doc = include_str!("../../docs/entities.md")]
+mod entities {}
