@@ -85,6 +85,14 @@ fn by_capability<T: Debug>(
     }
 }
 
+/// The error of a call that must fail.
+fn expect_err<T: Debug>(r: Result<T>, what: &str) -> crate::Error {
+    match r {
+        Ok(v) => panic!("{what} must be refused, got {v:?}"),
+        Err(e) => e,
+    }
+}
+
 /// Staff import: the active resources stream is non-empty, every record is active, and at
 /// least one has an email. Returns an active resource to own opportunities.
 pub async fn assert_resources(c: &dyn BusinessConnector) -> Option<ResourceId> {
@@ -200,7 +208,10 @@ pub async fn assert_opportunities(
         .iter()
         .find(|s| s.is_active)
         .unwrap_or_else(|| panic!("no active opportunity stage among {stages:?}"));
-    let missing = c.opportunity(f.missing_opportunity).await.unwrap_err();
+    let missing = expect_err(
+        c.opportunity(f.missing_opportunity).await,
+        "missing opportunity",
+    );
     assert_eq!(
         missing.kind(),
         ErrorKind::NotFound,
@@ -209,10 +220,11 @@ pub async fn assert_opportunities(
     if !c.capabilities().supports(Capability::CreateOpportunities) {
         return;
     }
-    let blank = c
-        .create_opportunity(&NewOpportunity::new(" ").company(f.company))
-        .await
-        .unwrap_err();
+    let blank = expect_err(
+        c.create_opportunity(&NewOpportunity::new(" ").company(f.company))
+            .await,
+        "a blank title",
+    );
     assert_eq!(blank.kind(), ErrorKind::Validation, "blank title: {blank}");
 
     let mut defaults = OpportunityDefaults::new()
@@ -240,7 +252,12 @@ pub async fn assert_opportunities(
         "default stage"
     );
     assert_eq!(read.owner, new.owner, "owner fallback");
-    let close = read.projected_close.expect("projected close is stored");
+    let Some(close) = read.projected_close else {
+        panic!(
+            "the projected close of opportunity {} is not stored",
+            read.id
+        )
+    };
     assert!(
         (close - (start + Duration::days(30))).abs() <= Duration::days(1),
         "projected close {close} is not start + 30 days"
@@ -261,10 +278,11 @@ pub async fn assert_opportunities(
         .await
         .unwrap_or_else(|e| panic!("update_opportunity: {e}"));
     assert_eq!(updated.title, renamed);
-    let empty = c
-        .update_opportunity(created.id, &OpportunityUpdate::new())
-        .await
-        .unwrap_err();
+    let empty = expect_err(
+        c.update_opportunity(created.id, &OpportunityUpdate::new())
+            .await,
+        "an empty update",
+    );
     assert_eq!(empty.kind(), ErrorKind::Validation, "empty update: {empty}");
 }
 
