@@ -93,6 +93,9 @@ impl TicketFilter {
 /// An incremental, resumable sync of tickets, companies and contacts through any
 /// [`Connector`].
 ///
+/// It borrows the connector (`ChangeFeed::new(&*arc)` for an `Arc<dyn Connector>`) and is cheap
+/// to build per sync.
+///
 /// Each poll lists the records changed since the cursor's `watermark - overlap` (the
 /// `updated_since` of the queries), keeps the newest version of each record, drops what the
 /// cursor has already handled, and returns the rest sorted by (change time, id) — one entity
