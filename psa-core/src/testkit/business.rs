@@ -381,6 +381,24 @@ mod tests {
         assert!(fake.count() >= 4, "the cache checks fetched base data");
     }
 
+    /// The full fake supports everything: the suite's positive paths (opportunity round trip
+    /// with defaults, staff, contracts, time entries, cache) pass.
+    #[tokio::test(start_paused = true)]
+    async fn the_suite_passes_a_connector_that_supports_everything() {
+        let fake = Counting::full();
+        run_business_conformance(fake.clone(), &BusinessFixture::new(CompanyId(1))).await;
+        let all = fake
+            .list_opportunities(&OpportunityQuery::new(), None)
+            .await
+            .unwrap();
+        assert_eq!(all.items.len(), 1, "one opportunity created");
+        assert_eq!(
+            all.items[0].owner,
+            Some(ResourceId(4)),
+            "owner fallback used"
+        );
+    }
+
     #[tokio::test(start_paused = true)]
     #[should_panic(expected = "must be Unsupported")]
     async fn an_answer_for_an_absent_capability_fails_the_suite() {
