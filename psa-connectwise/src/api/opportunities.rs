@@ -9,7 +9,7 @@ use crate::client::{Call, decode, typed_one};
 use crate::models::{
     NewOpportunity, Opportunity, OpportunityStage, OpportunityStatus, OpportunityType,
 };
-use crate::{Condition, ConnectWiseClient, ListQuery};
+use crate::{Condition, ConnectWiseClient, ListQuery, Patch};
 
 const PATH: &str = "sales/opportunities";
 
@@ -74,6 +74,17 @@ impl<'a> OpportunitiesApi<'a> {
         opportunity.validate()?;
         let body = serde_json::to_value(opportunity)?;
         let resp = self.client.execute(&Call::post(PATH).json(body)).await?;
+        let v: Value = decode(&resp)?;
+        typed_one("opportunity", &v)
+    }
+
+    /// Changes an opportunity with a JSON-patch document (`PATCH /sales/opportunities/{id}`).
+    pub async fn update(&self, id: i64, patch: &Patch) -> Result<Opportunity> {
+        let body = serde_json::to_value(patch)?;
+        let resp = self
+            .client
+            .execute(&Call::at(http::Method::PATCH, format!("{PATH}/{id}")).json(body))
+            .await?;
         let v: Value = decode(&resp)?;
         typed_one("opportunity", &v)
     }

@@ -142,6 +142,10 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
             Some(w) => get_only(m, || sales::types(sh, req, w)),
             None => none(),
         },
+        ["sales", "opportunities", o] if *m == Method::PATCH => match id(o) {
+            Some(o) => sales::patch(sh, req, o),
+            None => none(),
+        },
         ["sales", "opportunities", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || sales::opportunities(sh, req, w)),
             None => none(),

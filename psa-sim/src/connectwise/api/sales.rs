@@ -222,3 +222,63 @@ fn check_refs(
     }
     errors
 }
+
+/// `PATCH /sales/opportunities/{id}` (Sales > Opportunity edit): a JSON-patch document over
+/// the writable members; the result is checked like a create.
+pub(crate) fn patch(sh: &Inner, req: &Req, id: i64) -> Handled {
+    sh.require(OPPORTUNITY, Op::Edit)?;
+    let doc = input::any(&req.body)?;
+    let mut st = sh.write();
+    let Some(old) = st.opportunities.get(&id).cloned() else {
+        return Err(wire::not_found("Opportunity", id));
+    };
+    let before = {
+        let cx = Cx {
+            st: &st,
+            api: &req.api,
+        };
+        OpportunityView(&old).render(&cx)
+    };
+    let mut after = before.clone();
+    crate::connectwise::patch::apply(&mut after, &doc, &|m| WRITABLE.contains(&m))
+        .map_err(wire::bad_request)?;
+    let empty = Map::new();
+    let body = after.as_object().unwrap_or(&empty);
+    let name = input::string(body, "name")?.unwrap_or_default();
+    let company = ref_id(body, "company")?;
+    let contact = ref_id(body, "contact")?;
+    let rep = ref_id(body, "primarySalesRep")?;
+    let stage = ref_id(body, "stage")?;
+    let status = ref_id(body, "status")?;
+    let kind = ref_id(body, "type")?;
+    let errors = check_refs(&st, &name, company, contact, rep, stage, status, kind);
+    if !errors.is_empty() {
+        return Err(wire::invalid_object("opportunity", &errors));
+    }
+    let close = match input::string(body, "expectedCloseDate")? {
+        None => old.expected_close,
+        Some(s) => wire::parse_time(&s).ok_or_else(|| {
+            conversion_error(&Value::String(s.clone()), "DateTime", "expectedCloseDate")
+        })?,
+    };
+    let rec = OpportunityRec {
+        name: name.trim().to_string(),
+        company: company.unwrap_or(old.company),
+        contact: contact.unwrap_or(old.contact),
+        sales_rep: rep.unwrap_or(old.sales_rep),
+        stage: stage.unwrap_or(old.stage),
+        status: status.unwrap_or(old.status),
+        kind,
+        expected_close: close,
+        notes: input::string(body, "notes")?,
+        source: input::string(body, "source")?,
+        updated: wire::now(),
+        ..old
+    };
+    st.opportunities.insert(id, rec.clone());
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    Ok(wire::json(StatusCode::OK, &OpportunityView(&rec).render(&cx)))
+}
