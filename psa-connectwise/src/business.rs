@@ -64,12 +64,18 @@ impl ConnectWiseClient {
         let stages = self.opportunities().stages().await?;
         stages
             .iter()
-            .find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(key.trim())))
+            .find(|s| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(key.trim()))
+            })
             .map(|s| Reference::id(s.id))
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::Validation,
-                    format!("no opportunity stage {key:?}: use an id or name from opportunity_stages()"),
+                    format!(
+                        "no opportunity stage {key:?}: use an id or name from opportunity_stages()"
+                    ),
                 )
             })
     }
@@ -80,10 +86,17 @@ impl ConnectWiseClient {
         }
         let all = self.opportunities().statuses().await?;
         all.iter()
-            .find(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(key.trim())))
+            .find(|s| {
+                s.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(key.trim()))
+            })
             .map(|s| Reference::id(s.id))
             .ok_or_else(|| {
-                Error::new(ErrorKind::Validation, format!("no opportunity status {key:?}"))
+                Error::new(
+                    ErrorKind::Validation,
+                    format!("no opportunity status {key:?}"),
+                )
             })
     }
 
@@ -93,10 +106,17 @@ impl ConnectWiseClient {
         }
         let all = self.opportunities().types().await?;
         all.iter()
-            .find(|t| t.description.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(key.trim())))
+            .find(|t| {
+                t.description
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(key.trim()))
+            })
             .map(|t| Reference::id(t.id))
             .ok_or_else(|| {
-                Error::new(ErrorKind::Validation, format!("no opportunity type (category) {key:?}"))
+                Error::new(
+                    ErrorKind::Validation,
+                    format!("no opportunity type (category) {key:?}"),
+                )
             })
     }
 
@@ -134,7 +154,11 @@ fn core_opportunity(o: &models::Opportunity, raw: Value) -> Opportunity {
     out.description = o.notes.clone();
     out.company = o.company.as_ref().and_then(|r| r.id).map(CompanyId);
     out.contact = o.contact.as_ref().and_then(|r| r.id).map(ContactId);
-    out.owner = o.primary_sales_rep.as_ref().and_then(|r| r.id).map(ResourceId);
+    out.owner = o
+        .primary_sales_rep
+        .as_ref()
+        .and_then(|r| r.id)
+        .map(ResourceId);
     out.stage = o.stage.as_ref().and_then(|r| r.id).map(|id| id.to_string());
     out.status = o.status.as_ref().and_then(|r| r.name.clone());
     out.category = o.opportunity_type.as_ref().and_then(|r| r.name.clone());
@@ -215,7 +239,15 @@ impl BusinessConnector for ConnectWiseClient {
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         q.conditions = Condition::all(conds);
-        list_core(self, OPPORTUNITIES, "opportunity", &q, page, core_opportunity).await
+        list_core(
+            self,
+            OPPORTUNITIES,
+            "opportunity",
+            &q,
+            page,
+            core_opportunity,
+        )
+        .await
     }
 
     async fn opportunity(&self, id: OpportunityId) -> Result<Opportunity> {
@@ -225,7 +257,10 @@ impl BusinessConnector for ConnectWiseClient {
     async fn create_opportunity(&self, o: &NewOpportunity) -> Result<Opportunity> {
         o.validate()?;
         let company = o.company.ok_or_else(|| {
-            Error::new(ErrorKind::Validation, "ConnectWise needs a company on an opportunity: set company")
+            Error::new(
+                ErrorKind::Validation,
+                "ConnectWise needs a company on an opportunity: set company",
+            )
         })?;
         let owner = o.owner.ok_or_else(|| {
             Error::new(
@@ -237,7 +272,8 @@ impl BusinessConnector for ConnectWiseClient {
             Some(c) => c.get(),
             None => self.contact_for(company).await?,
         };
-        let mut n = models::NewOpportunity::new(o.title.trim(), company.get(), contact, owner.get());
+        let mut n =
+            models::NewOpportunity::new(o.title.trim(), company.get(), contact, owner.get());
         if let Some(s) = &o.stage {
             n.stage = Some(self.stage_ref(s).await?);
         }
@@ -301,7 +337,12 @@ impl BusinessConnector for ConnectWiseClient {
         if let Some(a) = query.active {
             conds.push(field("inactiveFlag").eq(!a));
         }
-        if let Some(e) = query.email.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        if let Some(e) = query
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
             conds.push(field("officeEmail").eq(e));
         }
         let mut q = ListQuery::new()

@@ -280,5 +280,8 @@ pub(crate) fn patch(sh: &Inner, req: &Req, id: i64) -> Handled {
         st: &st,
         api: &req.api,
     };
-    Ok(wire::json(StatusCode::OK, &OpportunityView(&rec).render(&cx)))
+    Ok(wire::json(
+        StatusCode::OK,
+        &OpportunityView(&rec).render(&cx),
+    ))
 }
