@@ -184,13 +184,61 @@ async fn sim_opportunities_round_trip_with_the_sales_right() {
 
 #[tokio::test]
 async fn sim_denies_opportunities_without_the_sales_right() {
-    let sim = ConnectWiseSim::builder().seed(4).start().await.unwrap();
+    let sim = ConnectWiseSim::builder()
+        .seed(4)
+        .deny(psa_core::Capability::ReadOpportunities)
+        .start()
+        .await
+        .unwrap();
     let client = sim::builder(&sim).build().await.unwrap();
     let err = client
         .opportunities()
         .list(&ListQuery::new(), None)
         .await
         .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PermissionDenied);
+    // Preflight names the missing row and its screen.
+    let report = client
+        .preflight(&psa_core::PreflightOptions::for_capabilities([
+            psa_core::Capability::ReadOpportunities,
+        ]))
+        .await
+        .unwrap();
+    assert_eq!(
+        report.outcome(psa_core::Capability::ReadOpportunities),
+        Some(psa_core::CheckOutcome::Missing)
+    );
+    assert!(report.to_string().contains("Sales / Opportunity"));
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn sim_preflight_reports_create_opportunities_missing_when_denied() {
+    let sim = ConnectWiseSim::builder()
+        .seed(4)
+        .deny(psa_core::Capability::CreateOpportunities)
+        .start()
+        .await
+        .unwrap();
+    let client = sim::builder(&sim).build().await.unwrap();
+    let report = client
+        .preflight(&psa_core::PreflightOptions::all())
+        .await
+        .unwrap();
+    assert_eq!(
+        report.outcome(psa_core::Capability::CreateOpportunities),
+        Some(psa_core::CheckOutcome::Missing)
+    );
+    assert_eq!(
+        report.outcome(psa_core::Capability::ReadOpportunities),
+        Some(psa_core::CheckOutcome::Granted)
+    );
+    assert_eq!(
+        report.outcome(psa_core::Capability::ReadTicketCategories),
+        Some(psa_core::CheckOutcome::Granted)
+    );
+    let denied = NewOpportunity::new("Denied", 250, 500, 243);
+    let err = client.opportunities().create(&denied).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::PermissionDenied);
     sim.stop().await;
 }

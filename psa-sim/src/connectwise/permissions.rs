@@ -95,8 +95,8 @@ const RECOMMENDED: &[(&str, &str, [Level; 4])] = &[
     ("Service Desk", "Close Service Tickets", [All, All, No, All]),
     ("Service Desk", "Resource Scheduling", [All, All, All, All]),
     ("Service Desk", "Service Tickets", [All, All, No, All]),
-    // Not in the guide's table: present so a test can grant it; grants nothing by default.
-    ("Sales", "Opportunity", [No, No, No, No]),
+    // Not in the guide's table: the SDK's recommended role adds it for opportunities.
+    ("Sales", "Opportunity", [All, All, No, All]),
     ("System", "Member Maintenance", [No, No, No, All]),
     ("System", "Table Setup", [All, No, No, All]),
 ];
@@ -243,6 +243,11 @@ impl Profile {
             Capability::Attachments => self.set_fn(MANAGE_ATTACHMENTS, Op::Add, Level::None),
             Capability::BaseData => self.set_fn(TABLE_SETUP, Op::Inquire, Level::None),
             Capability::TicketSource => self.set_fn(TABLE_SETUP, Op::Add, Level::None),
+            Capability::ReadOpportunities => self.set_fn(OPPORTUNITY, Op::Inquire, Level::None),
+            Capability::CreateOpportunities => {
+                self.set_fn(OPPORTUNITY, Op::Add, Level::None);
+                self.set_fn(OPPORTUNITY, Op::Edit, Level::None)
+            }
             _ => return false,
         }
         true
