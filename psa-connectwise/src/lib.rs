@@ -89,6 +89,7 @@ mod patch;
 mod preflight;
 pub mod query;
 mod site;
+mod webhooks;
 
 pub use api::boards::{BoardsApi, PrioritiesApi};
 pub use api::callbacks::CallbacksApi;
