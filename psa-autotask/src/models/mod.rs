@@ -100,8 +100,10 @@ mod contact;
 pub(crate) mod envelope;
 mod metadata;
 mod note;
+mod opportunity;
 mod resource;
 mod ticket;
+mod ticket_category;
 pub(crate) mod udf;
 mod webhook;
 pub(crate) mod wire;
@@ -114,8 +116,10 @@ pub use metadata::{
     UdfFieldInformation, UserAccess,
 };
 pub use note::TicketNote;
+pub use opportunity::Opportunity;
 pub use resource::Resource;
 pub use ticket::Ticket;
+pub use ticket_category::TicketCategory;
 pub use udf::UserDefinedField;
 pub use webhook::{TicketWebhook, TicketWebhookExcludedResource, TicketWebhookField};
 pub use wire::{format_datetime, parse_datetime};

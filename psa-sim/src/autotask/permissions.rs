@@ -180,6 +180,8 @@ pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bo
         Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
             .and_then(|w| store.get(Kind::TicketWebhooks, w))
             .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
+        Kind::Opportunities => is_me("ownerResourceID") || is_me("creatorResourceID"),
+        Kind::TicketCategories => true,
     }
 }
 
@@ -194,6 +196,8 @@ pub const ENTITY_NAMES: &[&str] = &[
     "TicketWebhooks",
     "TicketWebhookFields",
     "TicketWebhookExcludedResources",
+    "Opportunities",
+    "TicketCategories",
 ];
 
 /// An `(entity, verb)` row of the security level, or what to fix.
