@@ -113,9 +113,10 @@ fn raw_client() -> reqwest::Client {
         .unwrap()
 }
 
-/// Autotask: POST `Tickets/query` (500 a page), then POST the same body to `nextPageUrl`.
+/// Autotask: POST `Tickets/query` with the SDK's body (all tickets; Autotask's default and
+/// largest page, 500), then POST the same body to `nextPageUrl`.
 async fn raw_autotask(http: &reqwest::Client, sim: &psa_sim::AutotaskSimHandle) -> usize {
-    let body = serde_json::json!({"filter": [{"op": "gte", "field": "id", "value": 0}], "MaxRecords": 500});
+    let body = serde_json::json!({"filter": [{"op": "gte", "field": "id", "value": 0}]});
     let mut url = format!("{}V1.0/Tickets/query", sim.zone_url());
     let mut n = 0;
     loop {

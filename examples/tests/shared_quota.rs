@@ -25,7 +25,7 @@ use psa_syncro::SyncroClient;
 /// The simulators' scaled-down quota window.
 const WINDOW: Duration = Duration::from_secs(3);
 /// The limiters' window: the simulator's plus a margin for network delay.
-const PACED_WINDOW: Duration = Duration::from_millis(3_060);
+const PACED_WINDOW: Duration = Duration::from_millis(3_030);
 /// Autotask: requests per window (its 10,000 an hour, scaled).
 const AUTOTASK_LIMIT: u32 = 45;
 /// Syncro: requests per window (its 180 a minute, scaled).
@@ -309,7 +309,7 @@ async fn quota_worker() {
                 let mut n = 0u64;
                 while now_ms() < stop {
                     n += 1;
-                    let result = if n % 5 == 0 {
+                    let result = if n.is_multiple_of(5) {
                         let title = format!("quota test {} {lane} {n}", std::process::id());
                         psa.create_ticket(&NewTicket::new(title).company(company))
                             .await

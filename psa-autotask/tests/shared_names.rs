@@ -1,5 +1,5 @@
 //! Compile-only guard for the names every vendor crate shares (psa-autotask, psa-connectwise,
-//! psa-syncro): builder and setters, `<Area>Api` handler types, the error classifier, the
+//! psa-syncro): `from_env`, the builder and its shared setters, the raw escape hatch, `<Area>Api` handler types, the error classifier, the
 //! idempotent create and its key rules, the public conversions to the core models, and the
 //! `ConnectorExt::stream_*` streams next to the native handlers. If a name drifts, this file
 //! stops compiling.
@@ -8,7 +8,7 @@
 use psa_autotask::models;
 use psa_autotask::{
     AutotaskClient, AutotaskClientBuilder, AutotaskErrorClassifier, CompaniesApi, ContactsApi,
-    IDEMPOTENCY_KEY_RULES, TicketsApi,
+    IDEMPOTENCY_KEY_RULES, RawApi, TicketsApi,
 };
 use psa_core::idempotency::KeyRules;
 use psa_core::transport::ErrorClassifier;
@@ -19,8 +19,18 @@ use psa_core::{
 
 fn classifier<C: ErrorClassifier>() {}
 
+async fn entry_points() -> Result<()> {
+    let _: AutotaskClient = AutotaskClient::from_env().await?;
+    let _: AutotaskClientBuilder = AutotaskClientBuilder::from_env()?;
+    let _: AutotaskClient = AutotaskClient::builder().build().await?;
+    Ok(())
+}
+
 fn builder_setters(b: AutotaskClientBuilder) -> AutotaskClientBuilder {
-    b.options(ClientOptions::default())
+    b.base_url("https://psa.example.com/")
+        .options(ClientOptions::default())
+        .max_concurrency(2)
+        .page_size(100)
         .stage_map(StageMap::default_for(Vendor::Autotask))
         .idempotency_lookup(false)
 }
@@ -29,6 +39,7 @@ fn handlers(client: &AutotaskClient) {
     let _: TicketsApi<'_> = client.tickets();
     let _: CompaniesApi<'_> = client.companies();
     let _: ContactsApi<'_> = client.contacts();
+    let _: RawApi<'_> = client.raw();
     classifier::<AutotaskErrorClassifier>();
 }
 

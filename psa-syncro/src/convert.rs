@@ -18,7 +18,7 @@ impl SyncroClient {
     /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let sim = psa_sim::SyncroSim::builder().seed(1).companies(1).tickets(3).start().await?;
     /// # let client = psa_syncro::SyncroClient::builder().base_url(sim.base_url()).api_token(sim.api_token())
-    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build()?;
+    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
     /// let native = client.tickets().list(&Default::default()).await?.items.remove(0);
     /// let core = client.to_core_ticket(&native).await?;
     /// assert_eq!(core.id.get(), native.id);

@@ -1,5 +1,5 @@
 //! Compile-only guard for the names every vendor crate shares (psa-autotask, psa-connectwise,
-//! psa-syncro): builder and setters, `<Area>Api` handler types (areas named as the vendor names them), the error classifier, the
+//! psa-syncro): `from_env`, the builder and its shared setters, the raw escape hatch, `<Area>Api` handler types (areas named as the vendor names them), the error classifier, the
 //! idempotent create and its key rules, the public conversions to the core models, and the
 //! `ConnectorExt::stream_*` streams next to the native handlers. If a name drifts, this file
 //! stops compiling.
@@ -13,14 +13,24 @@ use psa_core::{
 };
 use psa_syncro::models;
 use psa_syncro::{
-    ContactsApi, CustomersApi, IDEMPOTENCY_KEY_RULES, SyncroClient, SyncroClientBuilder,
+    ContactsApi, CustomersApi, IDEMPOTENCY_KEY_RULES, RawApi, SyncroClient, SyncroClientBuilder,
     SyncroErrorClassifier, TicketsApi,
 };
 
 fn classifier<C: ErrorClassifier>() {}
 
+async fn entry_points() -> Result<()> {
+    let _: SyncroClient = SyncroClient::from_env().await?;
+    let _: SyncroClientBuilder = SyncroClientBuilder::from_env()?;
+    let _: SyncroClient = SyncroClient::builder().build().await?;
+    Ok(())
+}
+
 fn builder_setters(b: SyncroClientBuilder) -> SyncroClientBuilder {
-    b.options(ClientOptions::default())
+    b.base_url("https://psa.example.com/")
+        .options(ClientOptions::default())
+        .max_concurrency(2)
+        .page_size(100)
         .stage_map(StageMap::default_for(Vendor::Syncro))
         .idempotency_lookup(false)
 }
@@ -29,6 +39,7 @@ fn handlers(client: &SyncroClient) {
     let _: TicketsApi<'_> = client.tickets();
     let _: CustomersApi<'_> = client.customers(); // Syncro calls companies customers
     let _: ContactsApi<'_> = client.contacts();
+    let _: RawApi<'_> = client.raw();
     classifier::<SyncroErrorClassifier>();
 }
 

@@ -127,7 +127,7 @@ impl<'a> TicketsApi<'a> {
     /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// # let sim = psa_sim::SyncroSim::builder().seed(1).companies(1).tickets(0).start().await?;
     /// # let client = psa_syncro::SyncroClient::builder().base_url(sim.base_url()).api_token(sim.api_token())
-    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build()?;
+    /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
     /// use psa_syncro::models::TicketInput;
     /// let input = TicketInput::new().customer_id(sim.customer_ids()[0]).subject("Printer offline");
     /// let first = client.tickets().create_once(&input, "chat-7f3a").await?;
