@@ -90,6 +90,10 @@ pub mod preflight;
 mod query;
 pub mod webhooks;
 
+pub use api::entity_webhooks::{
+    CompanyWebhookExcludedResourcesApi, CompanyWebhookFieldsApi, CompanyWebhooksApi,
+    ContactWebhookExcludedResourcesApi, ContactWebhookFieldsApi, ContactWebhooksApi,
+};
 pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
 pub use api::opportunities::OpportunityPicklists;
 pub use api::tickets::IDEMPOTENCY_KEY_RULES;

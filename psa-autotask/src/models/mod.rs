@@ -97,6 +97,7 @@ macro_rules! impl_udfs {
 mod attachment;
 mod company;
 mod contact;
+mod entity_webhook;
 pub(crate) mod envelope;
 mod metadata;
 mod note;
@@ -111,6 +112,10 @@ pub(crate) mod wire;
 pub use attachment::TicketAttachment;
 pub use company::Company;
 pub use contact::Contact;
+pub use entity_webhook::{
+    CompanyWebhook, CompanyWebhookExcludedResource, CompanyWebhookField, ContactWebhook,
+    ContactWebhookExcludedResource, ContactWebhookField,
+};
 pub use metadata::{
     ApiVersion, EntityInformation, FieldInformation, PicklistValue, ThresholdInformation,
     UdfFieldInformation, UserAccess,
