@@ -90,6 +90,7 @@ pub mod preflight;
 mod query;
 pub mod webhooks;
 
+pub use api::contracts::{ContractServicesApi, ContractsApi, ServicesApi, TimeEntriesApi};
 pub use api::entity_webhooks::{
     CompanyWebhookExcludedResourcesApi, CompanyWebhookFieldsApi, CompanyWebhooksApi,
     ContactWebhookExcludedResourcesApi, ContactWebhookFieldsApi, ContactWebhooksApi,

@@ -20,6 +20,7 @@ use crate::{AutotaskClient, Query};
 pub(crate) mod attachments;
 pub(crate) mod companies;
 pub(crate) mod contacts;
+pub(crate) mod contracts;
 pub(crate) mod entity_webhooks;
 pub(crate) mod metadata;
 pub(crate) mod notes;
