@@ -79,6 +79,7 @@
 //! how to read the preflight report.
 
 mod api;
+mod business;
 mod client;
 mod connector;
 mod convert;
