@@ -105,6 +105,8 @@ pub(crate) enum Kind {
     TicketWebhookExcludedResources,
     Opportunities,
     TicketCategories,
+    Contracts,
+    TimeEntries,
 }
 
 /// Where an entity is written: on its own collection or under a parent.
@@ -121,7 +123,7 @@ pub(crate) enum WritePath {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 11] = [
+    pub(crate) const ALL: [Kind; 13] = [
         Kind::Tickets,
         Kind::TicketNotes,
         Kind::Companies,
@@ -133,6 +135,8 @@ impl Kind {
         Kind::TicketWebhookExcludedResources,
         Kind::Opportunities,
         Kind::TicketCategories,
+        Kind::Contracts,
+        Kind::TimeEntries,
     ];
 
     /// The entity's REST name (path segment and `entityInformation` name).
@@ -149,6 +153,8 @@ impl Kind {
             Kind::TicketWebhookExcludedResources => "TicketWebhookExcludedResources",
             Kind::Opportunities => "Opportunities",
             Kind::TicketCategories => "TicketCategories",
+            Kind::Contracts => "Contracts",
+            Kind::TimeEntries => "TimeEntries",
         }
     }
 
@@ -214,7 +220,8 @@ impl Kind {
                 | Kind::Companies
                 | Kind::Resources
                 | Kind::Opportunities
-                | Kind::TicketCategories,
+                | Kind::TicketCategories
+                | Kind::Contracts,
                 Verb::Delete,
             ) => false,
             _ => true,
@@ -225,7 +232,11 @@ impl Kind {
     pub(crate) fn has_udfs(self) -> bool {
         matches!(
             self,
-            Kind::Tickets | Kind::Companies | Kind::Contacts | Kind::Opportunities
+            Kind::Tickets
+                | Kind::Companies
+                | Kind::Contacts
+                | Kind::Opportunities
+                | Kind::Contracts
         )
     }
 
@@ -248,6 +259,8 @@ impl Kind {
             Kind::TicketWebhookExcludedResources => WEBHOOK_EXCLUDED_FIELDS,
             Kind::Opportunities => sales::OPPORTUNITY_FIELDS,
             Kind::TicketCategories => sales::TICKET_CATEGORY_FIELDS,
+            Kind::Contracts => sales::CONTRACT_FIELDS,
+            Kind::TimeEntries => sales::TIME_ENTRY_FIELDS,
         }
     }
 
@@ -277,6 +290,15 @@ impl Kind {
             Kind::TicketWebhookExcludedResources => &["resourceID"],
             Kind::Opportunities => sales::OPPORTUNITY_REQUIRED,
             Kind::TicketCategories => &["name"],
+            Kind::Contracts => &[
+                "companyID",
+                "contractName",
+                "contractType",
+                "startDate",
+                "endDate",
+                "status",
+            ],
+            Kind::TimeEntries => &["resourceID", "dateWorked", "hoursWorked"],
         }
     }
 
@@ -341,6 +363,14 @@ impl Kind {
             Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => &["id"],
             Kind::Opportunities => sales::OPPORTUNITY_READ_ONLY,
             Kind::TicketCategories => &["id"],
+            Kind::Contracts => &["id", "lastModifiedDateTime"],
+            Kind::TimeEntries => &[
+                "id",
+                "createDateTime",
+                "creatorUserID",
+                "lastModifiedDateTime",
+                "lastModifiedUserID",
+            ],
         };
         list.contains(&field)
     }
@@ -401,6 +431,8 @@ impl Kind {
             Kind::TicketWebhookExcludedResources => "TicketWebhookExcludedResource",
             Kind::Opportunities => "Opportunity",
             Kind::TicketCategories => "TicketCategory",
+            Kind::Contracts => "Contract",
+            Kind::TimeEntries => "TimeEntry",
         }
     }
 }

@@ -43,6 +43,10 @@ pub(crate) const WEBHOOK_BASE: i64 = 11;
 pub(crate) const WEBHOOK_FIELD_BASE: i64 = 101;
 /// First opportunity id.
 pub(crate) const OPPORTUNITY_BASE: i64 = 1_101;
+/// First contract id.
+pub(crate) const CONTRACT_BASE: i64 = 29_684_101;
+/// First time entry id.
+pub(crate) const TIME_ENTRY_BASE: i64 = 29_690_001;
 /// First excluded-resource id.
 pub(crate) const EXCLUDED_BASE: i64 = 51;
 
@@ -176,6 +180,9 @@ pub(crate) fn id_range(spec: &SeedSpec, kind: Kind) -> (Range<i64>, i64) {
         // One opportunity per seeded company.
         Kind::Opportunities => (OPPORTUNITY_BASE..OPPORTUNITY_BASE + companies, 0),
         Kind::TicketCategories => (sales::ticket_category_range(), 0),
+        // Not seeded yet: created records start at these ids.
+        Kind::Contracts => (CONTRACT_BASE..CONTRACT_BASE, CONTRACT_BASE),
+        Kind::TimeEntries => (TIME_ENTRY_BASE..TIME_ENTRY_BASE, TIME_ENTRY_BASE),
     }
 }
 
