@@ -240,15 +240,17 @@ impl BusinessConnector for AutotaskClient {
             return Err(invalid("title", "title: an opportunity needs a title"));
         }
         let picks = self.opportunity_picklists().await?;
-        let mut o = models::Opportunity::default();
-        o.title = Some(new.title.trim().to_string());
-        o.description = new.description.clone();
-        o.company_id = new.company.map(|c| c.get());
-        o.contact_id = new.contact.map(|c| c.get());
-        o.owner_resource_id = new.owner.map(|r| r.get());
-        o.amount = new.amount;
-        o.probability = new.probability.map(i64::from);
-        o.projected_close_date = new.projected_close;
+        let mut o = models::Opportunity {
+            title: Some(new.title.trim().to_string()),
+            description: new.description.clone(),
+            company_id: new.company.map(|c| c.get()),
+            contact_id: new.contact.map(|c| c.get()),
+            owner_resource_id: new.owner.map(|r| r.get()),
+            amount: new.amount,
+            probability: new.probability.map(i64::from),
+            projected_close_date: new.projected_close,
+            ..Default::default()
+        };
         let stage = new.stage.as_deref().or(picks.stage.default_value());
         o.stage = stage
             .map(|s| resolve(&picks.stage, s, "stage"))
@@ -272,18 +274,21 @@ impl BusinessConnector for AutotaskClient {
         update: &OpportunityUpdate,
     ) -> Result<Opportunity> {
         let picks = self.opportunity_picklists().await?;
-        let mut o = models::Opportunity::default();
-        o.title = update.title.as_ref().map(|t| t.trim().to_string());
-        if o.title.as_deref() == Some("") {
+        let title = update.title.as_ref().map(|t| t.trim().to_string());
+        if title.as_deref() == Some("") {
             return Err(invalid(
                 "title",
                 "title: an opportunity title cannot be blank",
             ));
         }
-        o.owner_resource_id = update.owner.map(|r| r.get());
-        o.amount = update.amount;
-        o.probability = update.probability.map(i64::from);
-        o.projected_close_date = update.projected_close;
+        let mut o = models::Opportunity {
+            title,
+            owner_resource_id: update.owner.map(|r| r.get()),
+            amount: update.amount,
+            probability: update.probability.map(i64::from),
+            projected_close_date: update.projected_close,
+            ..Default::default()
+        };
         o.stage = update
             .stage
             .as_deref()
