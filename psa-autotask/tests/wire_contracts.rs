@@ -91,3 +91,74 @@ async fn contracts_and_time_entries_use_autotask_paths_and_shapes() {
     delete.assert_calls_async(1).await;
     catch.assert_calls_async(0).await;
 }
+
+#[tokio::test]
+async fn business_connector_maps_contracts_and_time_entries() {
+    use psa_core::{BusinessConnector, ContractQuery, TimeEntryParent, TimeEntryQuery};
+    let server = MockServer::start_async().await;
+    let contracts = server
+        .mock_async(|when, then| {
+            when.method(POST).path(path("Contracts/query")).json_body(json!({"filter": [{"op": "and", "items": [
+                {"op": "eq", "field": "companyID", "value": 174},
+                {"op": "eq", "field": "status", "value": 1}
+            ]}]}));
+            then.status(200).json_body(json!({
+                "items": [{"id": 9, "contractName": "Managed Services", "companyID": 174, "status": 1,
+                           "contractType": 7, "endDate": "2024-12-31T00:00:00"}],
+                "pageDetails": {"count": 1, "requestCount": 500, "prevPageUrl": null, "nextPageUrl": null}
+            }));
+        })
+        .await;
+    let entries = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path(path("TimeEntries/query"))
+                .json_body(json!({"filter": [{"op": "eq", "field": "ticketID", "value": 7001}]}));
+            then.status(200).json_body(json!({
+                "items": [
+                    {"id": 77, "ticketID": 7001, "resourceID": 29682886, "hoursWorked": 1.5, "isNonBillable": false,
+                     "summaryNotes": "Replaced the toner", "dateWorked": "2024-02-01T00:00:00"},
+                    {"id": 78, "taskID": 12, "resourceID": 29682886, "hoursWorked": 0.25}
+                ],
+                "pageDetails": {"count": 2, "requestCount": 500, "prevPageUrl": null, "nextPageUrl": null}
+            }));
+        })
+        .await;
+    let catch = catch_all(&server).await;
+    let client = common::client(&server).await;
+
+    let page = client
+        .list_contracts(
+            &ContractQuery::new()
+                .company(psa_core::CompanyId(174))
+                .active(true),
+            None,
+        )
+        .await
+        .unwrap();
+    let c = &page.items[0];
+    assert_eq!(c.name, "Managed Services");
+    assert!(c.is_active);
+    assert_eq!(c.contract_type.as_deref(), Some("7"));
+
+    let page = client
+        .list_time_entries(
+            &TimeEntryQuery::new().ticket(psa_core::TicketId(7001)),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        page.items[0].parent,
+        TimeEntryParent::Ticket(psa_core::TicketId(7001))
+    );
+    assert_eq!(page.items[0].billable, Some(true));
+    assert_eq!(page.items[0].hours, Some(1.5));
+    assert!(
+        matches!(&page.items[1].parent, TimeEntryParent::Other { kind, id: 12 } if kind == "Task")
+    );
+
+    contracts.assert_calls_async(1).await;
+    entries.assert_calls_async(1).await;
+    catch.assert_calls_async(0).await;
+}
