@@ -377,3 +377,89 @@ mod tests {
         assert!(CommentFilter::new().to_pairs().is_empty());
     }
 }
+
+/// Filters for `GET /leads` (parameters from the spec; arrays sent Rails style, `statuses[]`).
+///
+/// ```
+/// let pairs = psa_syncro::LeadFilter::new().statuses(["Opportunity", "Won"]).users([3]).has_ticket(false).page(2).to_pairs();
+/// assert!(pairs.contains(&("statuses[]".to_string(), "Won".to_string())));
+/// assert!(pairs.contains(&("users[]".to_string(), "3".to_string())));
+/// assert!(pairs.contains(&("has_ticket".to_string(), "false".to_string())));
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LeadFilter {
+    /// `query` (free-text search).
+    pub query: Option<String>,
+    /// `statuses[]`: only these pipeline statuses.
+    pub statuses: Vec<String>,
+    /// `users[]`: only leads assigned to these user ids.
+    pub users: Vec<i64>,
+    /// `mailbox_ids[]`.
+    pub mailbox_ids: Vec<i64>,
+    /// `has_ticket`.
+    pub has_ticket: Option<bool>,
+    /// `page` (1-based, 25 per page).
+    pub page: Option<i64>,
+}
+
+impl LeadFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Free-text search.
+    pub fn query(mut self, v: impl Into<String>) -> Self {
+        self.query = Some(v.into());
+        self
+    }
+    /// Only these statuses.
+    pub fn statuses<S: Into<String>>(mut self, v: impl IntoIterator<Item = S>) -> Self {
+        self.statuses.extend(v.into_iter().map(Into::into));
+        self
+    }
+    /// Only leads assigned to these users.
+    pub fn users(mut self, v: impl IntoIterator<Item = i64>) -> Self {
+        self.users.extend(v);
+        self
+    }
+    /// Only leads from these mailboxes.
+    pub fn mailbox_ids(mut self, v: impl IntoIterator<Item = i64>) -> Self {
+        self.mailbox_ids.extend(v);
+        self
+    }
+    /// With (or without) a ticket.
+    pub fn has_ticket(mut self, v: bool) -> Self {
+        self.has_ticket = Some(v);
+        self
+    }
+    /// The page to fetch.
+    pub fn page(mut self, v: i64) -> Self {
+        self.page = Some(v);
+        self
+    }
+
+    /// The query parameters, in a stable order.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut p = Vec::new();
+        if let Some(q) = &self.query {
+            p.push(("query".to_string(), q.clone()));
+        }
+        if let Some(h) = self.has_ticket {
+            p.push(("has_ticket".to_string(), h.to_string()));
+        }
+        if let Some(n) = self.page {
+            p.push(("page".to_string(), n.to_string()));
+        }
+        for s in &self.statuses {
+            p.push(("statuses[]".to_string(), s.clone()));
+        }
+        for u in &self.users {
+            p.push(("users[]".to_string(), u.to_string()));
+        }
+        for m in &self.mailbox_ids {
+            p.push(("mailbox_ids[]".to_string(), m.to_string()));
+        }
+        p
+    }
+}

@@ -41,6 +41,8 @@ pub(crate) const COMMENTS_NEW: Right = Right {
 };
 pub(crate) const CUSTOMERS_LIST: Right = right("Customers - List/Search", "customers", "list");
 pub(crate) const CUSTOMERS_VIEW: Right = right("Customers - View Detail", "customers", "view");
+/// `GET /leads` and `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
+pub(crate) const LEADS_LIST: Right = right("Leads - List/Search", "leads", "list");
 
 /// The rights the setup guide (`seeds/002_*`) asks for, with why, in its order.
 pub const RECOMMENDED_RIGHTS: &[(&str, &str)] = &[

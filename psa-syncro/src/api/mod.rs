@@ -1,5 +1,6 @@
 //! The vendor-native API, one handle per area: `client.tickets()`, `client.comments(id)`,
-//! `client.customers()`, `client.contacts()`, `client.users()`, `client.settings()`.
+//! `client.customers()`, `client.contacts()`, `client.users()`, `client.settings()`,
+//! `client.leads()`.
 //!
 //! Every handle borrows the client and exposes the area's documented calls with Syncro's own
 //! models; nothing needs the [`psa_core::Connector`] trait.
@@ -7,6 +8,7 @@
 mod comments;
 mod contacts;
 mod customers;
+mod leads;
 mod me;
 mod settings;
 mod tickets;
@@ -15,6 +17,7 @@ mod users;
 pub use comments::CommentsApi;
 pub use contacts::ContactsApi;
 pub use customers::CustomersApi;
+pub use leads::LeadsApi;
 pub use settings::SettingsApi;
 pub use tickets::{AttachReceipt, TicketsApi};
 pub use users::UsersApi;
