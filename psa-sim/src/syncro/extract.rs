@@ -58,6 +58,7 @@ rights! {
     CustomersView => p::CUSTOMERS_VIEW,
     CustomersCreate => p::CUSTOMERS_CREATE,
     CustomersEdit => p::CUSTOMERS_EDIT,
+    LeadsList => p::LEADS_LIST,
 }
 
 /// The query string, after the token and then the permission `R` were checked (missing

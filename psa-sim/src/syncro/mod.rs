@@ -35,6 +35,7 @@ mod builder;
 mod clock;
 mod extract;
 mod handle;
+mod leads;
 mod limit;
 mod params;
 mod permissions;

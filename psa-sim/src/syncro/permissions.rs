@@ -34,6 +34,8 @@ pub(crate) const CUSTOMERS_CREATE: &str = "Customers - Create";
 pub(crate) const CUSTOMERS_EDIT: &str = "Customers - Edit";
 /// `DELETE /customers/{id}`.
 pub(crate) const CUSTOMERS_DELETE: &str = "Customers - Delete";
+/// `GET /leads`, `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
+pub(crate) const LEADS_LIST: &str = "Leads - List/Search";
 /// Grants everything.
 pub(crate) const GLOBAL_ADMIN: &str = "Global Admin";
 
@@ -87,7 +89,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Invoices - View Details",
     "Invoices - Create",
     "Invoices - Edit",
-    "Leads - List/Search",
+    LEADS_LIST,
     "Parts Orders - List/Search",
     "Payments - View List",
     "Payments - Create",

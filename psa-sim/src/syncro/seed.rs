@@ -329,6 +329,7 @@ pub(crate) fn build(spec: SeedSpec) -> Store {
             creator_name: tech,
         });
     }
+    super::leads::seed(&mut store, spec.seed);
     store
 }
 

@@ -3,6 +3,7 @@
 mod account;
 mod comments;
 mod customers;
+mod leads;
 mod ticket_body;
 mod tickets;
 
@@ -52,7 +53,9 @@ pub(crate) fn router(sim: Shared) -> Router {
         .route(
             "/contacts/{id}",
             get(customers::contact).put(customers::update_contact),
-        );
+        )
+        .route("/leads", get(leads::list).post(leads::create))
+        .route("/leads/{id}", get(leads::show).put(leads::update));
     Router::new()
         .nest("/api/v1", api)
         .fallback(no_route)
