@@ -75,8 +75,8 @@ pub mod rights;
 pub mod webhooks;
 
 pub use api::{
-    AttachReceipt, CommentsApi, ContactsApi, CustomersApi, LeadsApi, SettingsApi, TicketsApi,
-    UsersApi,
+    AttachReceipt, CommentsApi, ContactsApi, ContractsApi, CustomersApi, LeadsApi, SettingsApi,
+    TicketTimersApi, TicketsApi, UsersApi,
 };
 pub use auth::AuthScheme;
 pub use client::{
@@ -86,4 +86,4 @@ pub use client::{
 pub use connector::INITIAL_ISSUE_SUBJECT;
 pub use error::SyncroErrorClassifier;
 pub use idempotency::{IDEMPOTENCY_KEY_RULES, IdempotencyMarker};
-pub use query::{CommentFilter, CustomerFilter, LeadFilter, NOT_CLOSED, TicketFilter};
+pub use query::{CommentFilter, CustomerFilter, LeadFilter, NOT_CLOSED, TicketFilter, TimerFilter};

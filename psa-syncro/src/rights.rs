@@ -41,6 +41,13 @@ pub(crate) const COMMENTS_NEW: Right = Right {
 };
 pub(crate) const CUSTOMERS_LIST: Right = right("Customers - List/Search", "customers", "list");
 pub(crate) const CUSTOMERS_VIEW: Right = right("Customers - View Detail", "customers", "view");
+/// `GET /contracts`.
+pub(crate) const CONTRACTS_LIST: Right = right("Contracts - List/Search", "contracts", "list");
+/// `GET /contracts/{id}` (the spec gates the detail on the edit right).
+pub(crate) const CONTRACTS_EDIT: Right = right("Contracts - Edit", "contracts", "view");
+/// `GET /ticket_timers`.
+pub(crate) const TIMERS_OVERVIEW: Right =
+    right("Ticket Timers - Overview", "ticket timers", "list");
 /// `GET /leads` and `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
 pub(crate) const LEADS_LIST: Right = right("Leads - List/Search", "leads", "list");
 

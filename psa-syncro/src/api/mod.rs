@@ -1,12 +1,13 @@
 //! The vendor-native API, one handle per area: `client.tickets()`, `client.comments(id)`,
 //! `client.customers()`, `client.contacts()`, `client.users()`, `client.settings()`,
-//! `client.leads()`.
+//! `client.leads()`, `client.contracts()`, `client.ticket_timers()`.
 //!
 //! Every handle borrows the client and exposes the area's documented calls with Syncro's own
 //! models; nothing needs the [`psa_core::Connector`] trait.
 
 mod comments;
 mod contacts;
+mod contracts;
 mod customers;
 mod leads;
 mod me;
@@ -16,6 +17,7 @@ mod users;
 
 pub use comments::CommentsApi;
 pub use contacts::ContactsApi;
+pub use contracts::{ContractsApi, TicketTimersApi};
 pub use customers::CustomersApi;
 pub use leads::LeadsApi;
 pub use settings::SettingsApi;

@@ -7,6 +7,7 @@
 
 mod comment;
 mod contact;
+mod contract;
 mod customer;
 pub(crate) mod flex;
 mod lead;
@@ -19,6 +20,7 @@ mod user;
 
 pub use comment::Comment;
 pub use contact::Contact;
+pub use contract::{Contract, TicketTimer};
 pub use customer::Customer;
 pub use lead::{Lead, LeadInput};
 pub use me::{Me, MePermissions, RecordPermissions};
