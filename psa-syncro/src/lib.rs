@@ -62,6 +62,7 @@
 
 mod api;
 mod auth;
+mod business;
 mod client;
 mod connector;
 mod convert;

@@ -59,6 +59,9 @@ rights! {
     CustomersCreate => p::CUSTOMERS_CREATE,
     CustomersEdit => p::CUSTOMERS_EDIT,
     LeadsList => p::LEADS_LIST,
+    ContractsList => p::CONTRACTS_LIST,
+    ContractsEdit => p::CONTRACTS_EDIT,
+    TimersOverview => p::TIMERS_OVERVIEW,
 }
 
 /// The query string, after the token and then the permission `R` were checked (missing

@@ -31,6 +31,7 @@
 //! # }
 //! ```
 
+mod billing;
 mod builder;
 mod clock;
 mod extract;

@@ -36,6 +36,12 @@ pub(crate) const CUSTOMERS_EDIT: &str = "Customers - Edit";
 pub(crate) const CUSTOMERS_DELETE: &str = "Customers - Delete";
 /// `GET /leads`, `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
 pub(crate) const LEADS_LIST: &str = "Leads - List/Search";
+/// `GET /contracts`.
+pub(crate) const CONTRACTS_LIST: &str = "Contracts - List/Search";
+/// `GET /contracts/{id}` (the spec gates the detail on it).
+pub(crate) const CONTRACTS_EDIT: &str = "Contracts - Edit";
+/// `GET /ticket_timers`.
+pub(crate) const TIMERS_OVERVIEW: &str = "Ticket Timers - Overview";
 /// Grants everything.
 pub(crate) const GLOBAL_ADMIN: &str = "Global Admin";
 
@@ -55,7 +61,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Tickets - Merge",
     COMMENTS_NEW,
     "Ticket Comments - Delete",
-    "Ticket Timers - Overview",
+    TIMERS_OVERVIEW,
     "Ticket Timers - Edit",
     "Ticket Canned Responses - Manage",
     "Ticket Workflows - Manage",
@@ -73,8 +79,8 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Assets - Create",
     "Assets - Edit",
     "Appointments - View All",
-    "Contracts - List/Search",
-    "Contracts - Edit",
+    CONTRACTS_LIST,
+    CONTRACTS_EDIT,
     "Contracts - Delete",
     "Documentation - Allow Usage",
     "Documentation - Create",

@@ -330,6 +330,7 @@ pub(crate) fn build(spec: SeedSpec) -> Store {
         });
     }
     super::leads::seed(&mut store, spec.seed);
+    super::billing::seed(&mut store, spec.seed);
     store
 }
 

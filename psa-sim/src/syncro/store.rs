@@ -186,6 +186,8 @@ pub(crate) struct Store {
     pub(crate) contacts_by_customer: HashMap<i64, Vec<i64>>,
     pub(crate) tickets: BTreeMap<i64, Ticket>,
     pub(crate) leads: BTreeMap<i64, super::leads::Lead>,
+    pub(crate) contracts: BTreeMap<i64, super::billing::Contract>,
+    pub(crate) timers: BTreeMap<i64, super::billing::Timer>,
     /// Ticket ids in ascending order, so an unfiltered page is a slice, not a walk.
     ticket_order: Vec<i64>,
     next_customer: i64,
@@ -206,6 +208,8 @@ impl Default for Store {
             contacts_by_customer: HashMap::new(),
             tickets: BTreeMap::new(),
             leads: BTreeMap::new(),
+            contracts: BTreeMap::new(),
+            timers: BTreeMap::new(),
             ticket_order: Vec::new(),
             next_customer: ids::CUSTOMER,
             next_contact: ids::CONTACT,

@@ -3,7 +3,7 @@ use psa_core::{Error, ErrorKind};
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Contract, ListPage, TicketTimer};
+use crate::models::{Contract, ListPage, Raw, TicketTimer};
 use crate::query::TimerFilter;
 use crate::rights::{CONTRACTS_EDIT, CONTRACTS_LIST, TIMERS_OVERVIEW};
 
@@ -51,6 +51,10 @@ impl SyncroClient {
 impl<'a> ContractsApi<'a> {
     /// One page of contracts (`GET /contracts?page=`; right: Contracts - List/Search).
     pub async fn list(&self, page: i64) -> psa_core::Result<ListPage<Contract>> {
+        Ok(self.list_raw(page).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(&self, page: i64) -> psa_core::Result<ListPage<Raw<Contract>>> {
         self.client
             .get_page(
                 &["contracts"],
@@ -87,6 +91,13 @@ impl<'a> ContractsApi<'a> {
 impl<'a> TicketTimersApi<'a> {
     /// One page of ticket timers (`GET /ticket_timers`; right: Ticket Timers - Overview).
     pub async fn list(&self, filter: &TimerFilter) -> psa_core::Result<ListPage<TicketTimer>> {
+        Ok(self.list_raw(filter).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(
+        &self,
+        filter: &TimerFilter,
+    ) -> psa_core::Result<ListPage<Raw<TicketTimer>>> {
         self.client
             .get_page(
                 &["ticket_timers"],

@@ -1,6 +1,7 @@
 //! The `/api/v1` routes.
 
 mod account;
+mod billing;
 mod comments;
 mod customers;
 mod leads;
@@ -55,7 +56,10 @@ pub(crate) fn router(sim: Shared) -> Router {
             get(customers::contact).put(customers::update_contact),
         )
         .route("/leads", get(leads::list).post(leads::create))
-        .route("/leads/{id}", get(leads::show).put(leads::update));
+        .route("/leads/{id}", get(leads::show).put(leads::update))
+        .route("/contracts", get(billing::list))
+        .route("/contracts/{id}", get(billing::show))
+        .route("/ticket_timers", get(billing::timers));
     Router::new()
         .nest("/api/v1", api)
         .fallback(no_route)
