@@ -70,3 +70,18 @@ pub const RECOMMENDED_RIGHTS: &[(&str, &str)] = &[
         "Retrieve customer/company details and their contacts",
     ),
 ];
+
+/// The rights beyond the setup guide's list that the vendor-native entities and
+/// [`psa_core::BusinessConnector`] need, with why (names from the spec's "Required permission").
+pub const BUSINESS_RIGHTS: &[(&str, &str)] = &[
+    ("Contracts - List/Search", "List contracts (GET /contracts)"),
+    (
+        "Contracts - Edit",
+        "Read one contract (the spec gates GET /contracts/{id} on it)",
+    ),
+    (
+        "Ticket Timers - Overview",
+        "List ticket timers as time entries (GET /ticket_timers)",
+    ),
+    ("Leads - List/Search", "List and read leads (GET /leads)"),
+];

@@ -154,6 +154,8 @@ pub(crate) fn for_capability(cap: Capability) -> Option<&'static str> {
         Capability::ReadNotes => Some(TICKETS_VIEW),
         Capability::ReadCompanies => Some(CUSTOMERS_LIST),
         Capability::ReadContacts => Some(CUSTOMERS_VIEW),
+        Capability::ReadContracts => Some(CONTRACTS_LIST),
+        Capability::ReadTimeEntries => Some(TIMERS_OVERVIEW),
         _ => None,
     }
 }
