@@ -145,21 +145,11 @@ pub(crate) fn lead_json(a: &Account, s: &Store, l: &Lead) -> Value {
 /// seed stay as they were before leads existed.
 pub(crate) fn seed(store: &mut Store, seed: u64) {
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x1EAD_5EED);
-    let customers: Vec<(i64, Option<String>, Option<String>, Option<String>)> = store
-        .customers
-        .values()
-        .take(30)
-        .map(|c| {
-            (
-                c.id,
-                c.firstname.clone(),
-                c.lastname.clone(),
-                c.city.clone(),
-            )
-        })
-        .collect();
+    let customers: Vec<super::store::Customer> =
+        store.customers.values().take(30).cloned().collect();
     let users: Vec<i64> = store.users.keys().copied().collect();
-    for (i, (customer_id, first, last, city)) in customers.into_iter().enumerate() {
+    for (i, c) in customers.into_iter().enumerate() {
+        let (customer_id, first, last, city) = (c.id, c.firstname, c.lastname, c.city);
         let id = store.new_lead_id();
         let created = SEED_NOW - Duration::days(60 - i as i64) - Duration::minutes(rng.i64(0..600));
         let mut l = Lead::new(id, created);
