@@ -75,9 +75,10 @@ mod query;
 pub mod rights;
 pub mod webhooks;
 
+pub use api::InvoiceFilter;
 pub use api::{
-    AttachReceipt, CommentsApi, ContactsApi, ContractsApi, CustomersApi, LeadsApi, SettingsApi,
-    TicketTimersApi, TicketsApi, UsersApi,
+    AttachReceipt, CommentsApi, ContactsApi, ContractsApi, CustomersApi, InvoicesApi, LeadsApi,
+    SettingsApi, TicketTimersApi, TicketsApi, UsersApi,
 };
 pub use auth::AuthScheme;
 pub use client::{

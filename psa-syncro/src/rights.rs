@@ -48,6 +48,10 @@ pub(crate) const CONTRACTS_EDIT: Right = right("Contracts - Edit", "contracts", 
 /// `GET /ticket_timers`.
 pub(crate) const TIMERS_OVERVIEW: Right =
     right("Ticket Timers - Overview", "ticket timers", "list");
+/// `GET /invoices`.
+pub(crate) const INVOICES_LIST: Right = right("Invoices - List/Search", "invoices", "list");
+/// `GET /invoices/{id}`.
+pub(crate) const INVOICES_VIEW: Right = right("Invoices - View Details", "invoices", "view");
 /// `GET /leads` and `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
 pub(crate) const LEADS_LIST: Right = right("Leads - List/Search", "leads", "list");
 
@@ -84,4 +88,9 @@ pub const BUSINESS_RIGHTS: &[(&str, &str)] = &[
         "List ticket timers as time entries (GET /ticket_timers)",
     ),
     ("Leads - List/Search", "List and read leads (GET /leads)"),
+    ("Invoices - List/Search", "List invoices (GET /invoices)"),
+    (
+        "Invoices - View Details",
+        "Read one invoice (GET /invoices/{id})",
+    ),
 ];

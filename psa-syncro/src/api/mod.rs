@@ -1,6 +1,7 @@
 //! The vendor-native API, one handle per area: `client.tickets()`, `client.comments(id)`,
 //! `client.customers()`, `client.contacts()`, `client.users()`, `client.settings()`,
-//! `client.leads()`, `client.contracts()`, `client.ticket_timers()`.
+//! `client.leads()`, `client.contracts()`, `client.ticket_timers()`,
+//! `client.invoices()`.
 //!
 //! Every handle borrows the client and exposes the area's documented calls with Syncro's own
 //! models; nothing needs the [`psa_core::Connector`] trait.
@@ -9,6 +10,7 @@ mod comments;
 mod contacts;
 mod contracts;
 mod customers;
+mod invoices;
 mod leads;
 mod me;
 mod settings;
@@ -19,6 +21,7 @@ pub use comments::CommentsApi;
 pub use contacts::ContactsApi;
 pub use contracts::{ContractsApi, TicketTimersApi};
 pub use customers::CustomersApi;
+pub use invoices::{InvoiceFilter, InvoicesApi};
 pub use leads::LeadsApi;
 pub use settings::SettingsApi;
 pub use tickets::{AttachReceipt, TicketsApi};
