@@ -97,3 +97,70 @@ async fn preflight_reports_the_contract_and_timer_rights() {
     }
     handle.stop().await;
 }
+
+#[tokio::test]
+async fn native_contracts_timers_and_invoices_on_the_simulator() {
+    use futures::TryStreamExt;
+    let handle = start(true).await;
+    let client = sim::fast_client(&handle).await;
+    // Invoices need their own rights, as on the vendor.
+    let denied = client
+        .invoices()
+        .list(&psa_syncro::InvoiceFilter::new())
+        .await
+        .unwrap_err();
+    assert_eq!(denied.kind(), ErrorKind::PermissionDenied);
+    handle.grant_permission("Invoices - List/Search").unwrap();
+    handle.grant_permission("Invoices - View Details").unwrap();
+    handle.grant_permission("Contracts - Edit").unwrap();
+
+    let invoices: Vec<_> = client
+        .invoices()
+        .stream(psa_syncro::InvoiceFilter::new())
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(!invoices.is_empty());
+    let first = &invoices[0];
+    let by_number = client
+        .invoices()
+        .get(first.number.as_deref().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(by_number.id, first.id);
+    let unpaid = client
+        .invoices()
+        .list(&psa_syncro::InvoiceFilter::new().unpaid(true))
+        .await
+        .unwrap();
+    assert!(unpaid.items.iter().all(|i| i.is_paid == Some(false)));
+
+    let contracts: Vec<_> = client.contracts().stream().try_collect().await.unwrap();
+    assert_eq!(
+        contracts.len(),
+        3,
+        "one contract for every second of 6 customers"
+    );
+    let one = client.contracts().get(contracts[0].id).await.unwrap();
+    assert_eq!(one, contracts[0]);
+    assert_eq!(
+        client.contracts().get(1).await.unwrap_err().kind(),
+        ErrorKind::NotFound
+    );
+
+    let timers: Vec<_> = client
+        .ticket_timers()
+        .stream(psa_syncro::TimerFilter::new())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(timers.len(), 4, "one timer for every third of 12 tickets");
+    assert!(timers.iter().all(|t| t.minutes().is_some_and(|m| m > 0)));
+    let later = client
+        .ticket_timers()
+        .list(&psa_syncro::TimerFilter::new().created_after(time::OffsetDateTime::now_utc()))
+        .await
+        .unwrap();
+    assert!(later.items.is_empty());
+    handle.stop().await;
+}

@@ -1,4 +1,4 @@
-//! Contracts (`/contracts`) and ticket timers (`/ticket_timers`): the records, their seed and
+//! Contracts (`/contracts`), invoices (`/invoices`) and ticket timers (`/ticket_timers`): the records, their seed and
 //! their JSON, built from the spec's `GET /contracts` and `GET /ticket_timers` examples.
 
 use serde_json::{Value, json};
@@ -10,6 +10,8 @@ use super::wire::Account;
 
 /// First contract id.
 const FIRST_CONTRACT: i64 = 52_001;
+/// First invoice id.
+const FIRST_INVOICE: i64 = 880_001;
 /// First ticket timer id.
 const FIRST_TIMER: i64 = 7_300_001;
 
@@ -40,6 +42,59 @@ pub(crate) struct Timer {
     pub(crate) billable: bool,
     pub(crate) notes: Option<String>,
     pub(crate) created_at: OffsetDateTime,
+}
+
+/// An invoice as the account holds it (amounts in cents).
+#[derive(Debug, Clone)]
+pub(crate) struct Invoice {
+    pub(crate) id: i64,
+    pub(crate) customer_id: i64,
+    pub(crate) customer_name: String,
+    pub(crate) number: String,
+    pub(crate) ticket_id: Option<i64>,
+    pub(crate) total_cents: i64,
+    pub(crate) paid: bool,
+    pub(crate) date: OffsetDateTime,
+    pub(crate) created_at: OffsetDateTime,
+}
+
+/// `"12.5"`: the decimal text the API sends for money.
+fn money(cents: i64) -> String {
+    let whole = cents / 100;
+    let frac = cents % 100;
+    if frac % 10 == 0 {
+        format!("{whole}.{}", frac / 10)
+    } else {
+        format!("{whole}.{frac:02}")
+    }
+}
+
+/// An invoice as `GET /invoices` lists it (the spec example's keys; no tax in the sim).
+pub(crate) fn invoice_json(a: &Account, i: &Invoice) -> Value {
+    json!({
+        "id": i.id,
+        "customer_id": i.customer_id,
+        "customer_business_then_name": i.customer_name,
+        "number": i.number,
+        "created_at": a.time(i.created_at),
+        "updated_at": a.time(i.created_at),
+        "date": a.time(midnight(i.date)),
+        "due_date": a.time(midnight(i.date)),
+        "subtotal": money(i.total_cents),
+        "total": money(i.total_cents),
+        "tax": "0.0",
+        "verified_paid": i.paid,
+        "tech_marked_paid": false,
+        "ticket_id": i.ticket_id,
+        "pdf_url": Value::Null,
+        "is_paid": i.paid,
+        "location_id": Value::Null,
+        "po_number": Value::Null,
+        "contact_id": Value::Null,
+        "note": Value::Null,
+        "hardwarecost": Value::Null,
+        "user_id": Value::Null,
+    })
 }
 
 /// Midnight UTC of a moment (the spec's contract dates are dates at `00:00:00.000Z`).
@@ -120,6 +175,35 @@ pub(crate) fn seed(store: &mut Store, seed: u64) {
                 likelihood: 100,
                 created_at: start - Duration::days(5),
                 updated_at: start - Duration::days(5),
+            },
+        );
+    }
+    let resolved: Vec<(i64, i64, OffsetDateTime)> = store
+        .tickets
+        .values()
+        .filter(|t| t.status == "Resolved")
+        .step_by(2)
+        .map(|t| (t.id, t.customer_id, t.updated_at))
+        .collect();
+    for (i, (ticket_id, customer_id, at)) in resolved.into_iter().enumerate() {
+        let id = FIRST_INVOICE + i as i64;
+        let customer_name = store
+            .customers
+            .get(&customer_id)
+            .map(|c| c.business_then_name())
+            .unwrap_or_default();
+        store.invoices.insert(
+            id,
+            Invoice {
+                id,
+                customer_id,
+                customer_name,
+                number: (4001 + i).to_string(),
+                ticket_id: Some(ticket_id),
+                total_cents: rng.i64(2_500..90_000),
+                paid: rng.bool(),
+                date: at,
+                created_at: at,
             },
         );
     }

@@ -62,6 +62,8 @@ rights! {
     ContractsList => p::CONTRACTS_LIST,
     ContractsEdit => p::CONTRACTS_EDIT,
     TimersOverview => p::TIMERS_OVERVIEW,
+    InvoicesList => p::INVOICES_LIST,
+    InvoicesView => p::INVOICES_VIEW,
 }
 
 /// The query string, after the token and then the permission `R` were checked (missing

@@ -42,6 +42,10 @@ pub(crate) const CONTRACTS_LIST: &str = "Contracts - List/Search";
 pub(crate) const CONTRACTS_EDIT: &str = "Contracts - Edit";
 /// `GET /ticket_timers`.
 pub(crate) const TIMERS_OVERVIEW: &str = "Ticket Timers - Overview";
+/// `GET /invoices`.
+pub(crate) const INVOICES_LIST: &str = "Invoices - List/Search";
+/// `GET /invoices/{id}`.
+pub(crate) const INVOICES_VIEW: &str = "Invoices - View Details";
 /// Grants everything.
 pub(crate) const GLOBAL_ADMIN: &str = "Global Admin";
 
@@ -91,8 +95,8 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Estimates - Create",
     "Estimates - Edit",
     "Estimates - Delete",
-    "Invoices - List/Search",
-    "Invoices - View Details",
+    INVOICES_LIST,
+    INVOICES_VIEW,
     "Invoices - Create",
     "Invoices - Edit",
     LEADS_LIST,

@@ -188,6 +188,7 @@ pub(crate) struct Store {
     pub(crate) leads: BTreeMap<i64, super::leads::Lead>,
     pub(crate) contracts: BTreeMap<i64, super::billing::Contract>,
     pub(crate) timers: BTreeMap<i64, super::billing::Timer>,
+    pub(crate) invoices: BTreeMap<i64, super::billing::Invoice>,
     /// Ticket ids in ascending order, so an unfiltered page is a slice, not a walk.
     ticket_order: Vec<i64>,
     next_customer: i64,
@@ -210,6 +211,7 @@ impl Default for Store {
             leads: BTreeMap::new(),
             contracts: BTreeMap::new(),
             timers: BTreeMap::new(),
+            invoices: BTreeMap::new(),
             ticket_order: Vec::new(),
             next_customer: ids::CUSTOMER,
             next_contact: ids::CONTACT,

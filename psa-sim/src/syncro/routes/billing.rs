@@ -1,4 +1,4 @@
-//! `/contracts`, `/contracts/{id}` and `/ticket_timers`, read-only, with the spec's rights:
+//! `/contracts`, `/contracts/{id}`, `/invoices`, `/invoices/{id}` and `/ticket_timers`, read-only, with the spec's rights:
 //! "Contracts - List/Search" for the list, "Contracts - Edit" for the detail (as the spec says),
 //! "Ticket Timers - Overview" for timers.
 
@@ -9,8 +9,10 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use super::full_meta;
-use crate::syncro::billing::{contract_json, timer_json};
-use crate::syncro::extract::{Allowed, ContractsEdit, ContractsList, PathId, TimersOverview};
+use crate::syncro::billing::{contract_json, invoice_json, timer_json};
+use crate::syncro::extract::{
+    Allowed, ContractsEdit, ContractsList, InvoicesList, InvoicesView, PathId, TimersOverview,
+};
 use crate::syncro::responses;
 use crate::syncro::state::Shared;
 
@@ -84,4 +86,53 @@ pub(crate) async fn timers(
     responses::ok(
         &json!({ "ticket_timers": items, "meta": {"total_pages": total_pages, "page": page} }),
     )
+}
+
+/// `GET /invoices?paid=&unpaid=&ticket_id=&page=` (25 per page; `since_updated_at` is read as a
+/// date or date-time).
+pub(crate) async fn invoices(
+    State(sim): State<Shared>,
+    Allowed(q, _): Allowed<InvoicesList>,
+) -> Response {
+    let s = sim.tenant.read();
+    let paid = q.flag("paid") == Some(true);
+    let unpaid = q.flag("unpaid") == Some(true);
+    let ticket: Option<Option<i64>> = q.non_empty("ticket_id").map(|v| v.parse().ok());
+    let since = q.non_empty("since_updated_at").and_then(moment);
+    let picked: Vec<_> = s
+        .invoices
+        .values()
+        .filter(|i| !paid || i.paid)
+        .filter(|i| !unpaid || !i.paid)
+        .filter(|i| ticket.is_none_or(|t| t.is_some() && i.ticket_id == t))
+        .filter(|i| since.is_none_or(|at| i.created_at >= at))
+        .collect();
+    let per = 25;
+    let page = q.page();
+    let total_pages = super::total_pages(picked.len(), per);
+    let items: Vec<Value> = picked
+        .into_iter()
+        .skip((page - 1).saturating_mul(per))
+        .take(per)
+        .map(|i| invoice_json(&sim.account, i))
+        .collect();
+    responses::ok(&json!({ "invoices": items, "meta": {"total_pages": total_pages, "page": page} }))
+}
+
+/// `GET /invoices/{id}`: by id or by number, flat as the spec's schema shows it.
+pub(crate) async fn invoice(
+    State(sim): State<Shared>,
+    axum::extract::Path(raw): axum::extract::Path<String>,
+    _: Allowed<InvoicesView>,
+) -> Response {
+    let s = sim.tenant.read();
+    let raw = raw.trim();
+    let found = s
+        .invoices
+        .values()
+        .find(|i| raw.parse::<i64>().is_ok_and(|id| id == i.id) || i.number == raw);
+    match found {
+        Some(i) => responses::ok(&invoice_json(&sim.account, i)),
+        None => responses::not_found(),
+    }
 }

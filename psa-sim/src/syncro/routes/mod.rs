@@ -59,7 +59,9 @@ pub(crate) fn router(sim: Shared) -> Router {
         .route("/leads/{id}", get(leads::show).put(leads::update))
         .route("/contracts", get(billing::list))
         .route("/contracts/{id}", get(billing::show))
-        .route("/ticket_timers", get(billing::timers));
+        .route("/ticket_timers", get(billing::timers))
+        .route("/invoices", get(billing::invoices))
+        .route("/invoices/{id}", get(billing::invoice));
     Router::new()
         .nest("/api/v1", api)
         .fallback(no_route)
