@@ -314,6 +314,11 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::Queues,
         C::IdempotentCreate,
         C::ServerSideEmailFilter,
+        C::ReadOpportunities,
+        C::CreateOpportunities,
+        C::ReadContracts,
+        C::ReadTimeEntries,
+        C::ReadTicketCategories,
     ])
 };
 

@@ -51,6 +51,7 @@ mod picklists;
 mod query;
 mod responses;
 mod routes;
+mod sales;
 mod scan;
 mod seed;
 mod state;

@@ -150,6 +150,13 @@ impl Profile {
                 self.set(Kind::TicketWebhooks, Verb::Create, Access::None);
             }
             C::BaseData => self.picklists_readable = false,
+            C::ReadOpportunities => self.set(Kind::Opportunities, Verb::Query, Access::None),
+            C::CreateOpportunities => self.set(Kind::Opportunities, Verb::Create, Access::None),
+            C::ReadContracts => self.set(Kind::Contracts, Verb::Query, Access::None),
+            C::ReadTimeEntries => self.set(Kind::TimeEntries, Verb::Query, Access::None),
+            C::ReadTicketCategories => {
+                self.set(Kind::TicketCategories, Verb::Query, Access::None);
+            }
             // Autotask has no right for a ticket source (it is the tracking identifier).
             _ => {}
         }
@@ -180,6 +187,9 @@ pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bo
         Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
             .and_then(|w| store.get(Kind::TicketWebhooks, w))
             .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
+        Kind::Opportunities => is_me("ownerResourceID") || is_me("creatorResourceID"),
+        Kind::TicketCategories | Kind::Contracts => true,
+        Kind::TimeEntries => is_me("resourceID"),
     }
 }
 
@@ -194,6 +204,10 @@ pub const ENTITY_NAMES: &[&str] = &[
     "TicketWebhooks",
     "TicketWebhookFields",
     "TicketWebhookExcludedResources",
+    "Opportunities",
+    "TicketCategories",
+    "Contracts",
+    "TimeEntries",
 ];
 
 /// An `(entity, verb)` row of the security level, or what to fix.

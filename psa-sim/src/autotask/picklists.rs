@@ -239,6 +239,10 @@ pub(crate) fn of(kind: Kind, field: &str) -> Option<Vec<Pick>> {
         (Kind::Companies, "companyType") => COMPANY_TYPE,
         (Kind::Resources, "licenseType") => LICENSE_TYPE,
         (Kind::TicketWebhookFields, "fieldID") => return Some(webhook_picks()),
+        (Kind::Opportunities, "stage") => super::sales::STAGE,
+        (Kind::Opportunities, "status") => super::sales::STATUS,
+        (Kind::Opportunities, "opportunityCategoryID") => super::sales::CATEGORY,
+        (Kind::Opportunities, "leadSource") => super::sales::LEAD_SOURCE,
         _ => return None,
     };
     Some(list.to_vec())

@@ -108,6 +108,12 @@ pub(crate) fn create(
             set(&mut rec, "lastTrackedModifiedDateTime", json!(now));
             rec.entry("isActive").or_insert(json!(true));
         }
+        Kind::Opportunities => {
+            set(&mut rec, "createDate", json!(now));
+            set(&mut rec, "lastActivity", json!(now));
+            set(&mut rec, "creatorResourceID", json!(who.resource));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
+        }
         Kind::Contacts => {
             set(&mut rec, "createDate", json!(now));
             set(&mut rec, "lastActivityDate", json!(now));
@@ -336,6 +342,9 @@ pub(crate) fn update(
         }
         Kind::Companies => {
             rec.insert("lastTrackedModifiedDateTime".into(), json!(now));
+        }
+        Kind::Opportunities => {
+            rec.insert("lastActivity".into(), json!(now));
         }
         Kind::Contacts => {
             rec.insert("lastModifiedDate".into(), json!(now));
