@@ -205,7 +205,9 @@ impl SyncroClient {
 /// What the Syncro connector offers, declared once: [`Connector::capabilities`] returns it and
 /// preflight checks the rights among it. Not offered: byte attachments (Syncro attaches from a
 /// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
-/// sources, forward-only paging, and a server-side email filter for contacts.
+/// sources, forward-only paging, a server-side email filter for contacts, opportunities (Syncro
+/// has leads instead: `client.leads()`), ticket categories, and webhook provisioning (Syncro's
+/// API has no webhook endpoint: webhooks are set up in Notification Sets in the web UI).
 pub(crate) const CAPABILITIES: Capabilities = {
     use psa_core::Capability as C;
     Capabilities::new(&[
@@ -224,6 +226,9 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::Webhooks,
         C::BaseData,
         C::IdempotentCreate,
+        C::ReadContracts,
+        C::ReadTimeEntries,
+        C::ReadTicketCategories,
     ])
 };
 

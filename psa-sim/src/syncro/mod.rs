@@ -31,10 +31,12 @@
 //! # }
 //! ```
 
+mod billing;
 mod builder;
 mod clock;
 mod extract;
 mod handle;
+mod leads;
 mod limit;
 mod params;
 mod permissions;

@@ -34,6 +34,18 @@ pub(crate) const CUSTOMERS_CREATE: &str = "Customers - Create";
 pub(crate) const CUSTOMERS_EDIT: &str = "Customers - Edit";
 /// `DELETE /customers/{id}`.
 pub(crate) const CUSTOMERS_DELETE: &str = "Customers - Delete";
+/// `GET /leads`, `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
+pub(crate) const LEADS_LIST: &str = "Leads - List/Search";
+/// `GET /contracts`.
+pub(crate) const CONTRACTS_LIST: &str = "Contracts - List/Search";
+/// `GET /contracts/{id}` (the spec gates the detail on it).
+pub(crate) const CONTRACTS_EDIT: &str = "Contracts - Edit";
+/// `GET /ticket_timers`.
+pub(crate) const TIMERS_OVERVIEW: &str = "Ticket Timers - Overview";
+/// `GET /invoices`.
+pub(crate) const INVOICES_LIST: &str = "Invoices - List/Search";
+/// `GET /invoices/{id}`.
+pub(crate) const INVOICES_VIEW: &str = "Invoices - View Details";
 /// Grants everything.
 pub(crate) const GLOBAL_ADMIN: &str = "Global Admin";
 
@@ -53,7 +65,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Tickets - Merge",
     COMMENTS_NEW,
     "Ticket Comments - Delete",
-    "Ticket Timers - Overview",
+    TIMERS_OVERVIEW,
     "Ticket Timers - Edit",
     "Ticket Canned Responses - Manage",
     "Ticket Workflows - Manage",
@@ -71,8 +83,8 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Assets - Create",
     "Assets - Edit",
     "Appointments - View All",
-    "Contracts - List/Search",
-    "Contracts - Edit",
+    CONTRACTS_LIST,
+    CONTRACTS_EDIT,
     "Contracts - Delete",
     "Documentation - Allow Usage",
     "Documentation - Create",
@@ -83,11 +95,11 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Estimates - Create",
     "Estimates - Edit",
     "Estimates - Delete",
-    "Invoices - List/Search",
-    "Invoices - View Details",
+    INVOICES_LIST,
+    INVOICES_VIEW,
     "Invoices - Create",
     "Invoices - Edit",
-    "Leads - List/Search",
+    LEADS_LIST,
     "Parts Orders - List/Search",
     "Payments - View List",
     "Payments - Create",
@@ -146,6 +158,8 @@ pub(crate) fn for_capability(cap: Capability) -> Option<&'static str> {
         Capability::ReadNotes => Some(TICKETS_VIEW),
         Capability::ReadCompanies => Some(CUSTOMERS_LIST),
         Capability::ReadContacts => Some(CUSTOMERS_VIEW),
+        Capability::ReadContracts => Some(CONTRACTS_LIST),
+        Capability::ReadTimeEntries => Some(TIMERS_OVERVIEW),
         _ => None,
     }
 }
