@@ -315,7 +315,7 @@ impl BusinessConnector for AutotaskClient {
         self.opportunity(id).await
     }
 
-    async fn opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
+    async fn list_opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
         let picks = self.opportunity_picklists().await?;
         Ok(picks
             .stage
@@ -412,7 +412,7 @@ impl BusinessConnector for AutotaskClient {
         Ok(Page::new(items, native.next))
     }
 
-    async fn ticket_types(&self) -> Result<Vec<TicketType>> {
+    async fn list_ticket_types(&self) -> Result<Vec<TicketType>> {
         let picks = self.ticket_picklists().await?;
         let mut out = Vec::new();
         for (list, parented) in [(&picks.issue_type, false), (&picks.sub_issue_type, true)] {
@@ -429,7 +429,7 @@ impl BusinessConnector for AutotaskClient {
         Ok(out)
     }
 
-    async fn ticket_categories(&self) -> Result<Vec<TicketCategory>> {
+    async fn list_ticket_categories(&self) -> Result<Vec<TicketCategory>> {
         let all: Vec<models::TicketCategory> = self
             .ticket_categories()
             .stream(self.business_query(Vec::new()))

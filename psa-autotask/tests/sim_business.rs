@@ -52,7 +52,7 @@ async fn opportunities_map_to_core_with_picklist_keys() {
         .await
         .unwrap();
     assert!(open.iter().all(|o| !o.is_closed));
-    let stages = client.opportunity_stages().await.unwrap();
+    let stages = client.list_opportunity_stages().await.unwrap();
     assert!(
         open.iter()
             .all(|o| stages.iter().any(|s| Some(&s.id) == o.stage.as_ref()))

@@ -74,7 +74,7 @@ impl ConnectWiseClient {
                 Error::new(
                     ErrorKind::Validation,
                     format!(
-                        "no opportunity stage {key:?}: use an id or name from opportunity_stages()"
+                        "no opportunity stage {key:?}: use an id or name from list_opportunity_stages()"
                     ),
                 )
             })
@@ -318,7 +318,7 @@ impl BusinessConnector for ConnectWiseClient {
         self.opportunity_with_raw(id.get()).await
     }
 
-    async fn opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
+    async fn list_opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
         Ok(self
             .opportunities()
             .stages()
@@ -368,7 +368,7 @@ impl BusinessConnector for ConnectWiseClient {
         Err(not_mapped("time entries"))
     }
 
-    async fn ticket_types(&self) -> Result<Vec<TicketType>> {
+    async fn list_ticket_types(&self) -> Result<Vec<TicketType>> {
         let mut out = Vec::new();
         for b in self.boards().all().await? {
             for t in self.boards().types(b.id).await? {
@@ -393,7 +393,7 @@ impl BusinessConnector for ConnectWiseClient {
         Ok(out)
     }
 
-    async fn ticket_categories(&self) -> Result<Vec<TicketCategory>> {
+    async fn list_ticket_categories(&self) -> Result<Vec<TicketCategory>> {
         let mut out = Vec::new();
         for b in self.boards().all().await? {
             for i in self.boards().items(b.id).await? {

@@ -119,7 +119,7 @@ impl BusinessConnector for SyncroClient {
         Err(Error::unsupported(Vendor::Syncro, NO_OPPORTUNITIES))
     }
 
-    async fn opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
+    async fn list_opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
         Err(Error::unsupported(Vendor::Syncro, NO_OPPORTUNITIES))
     }
 
@@ -218,7 +218,7 @@ impl BusinessConnector for SyncroClient {
     }
 
     /// The account's problem types (`GET /settings` → `ticket.problem_types`), id = label.
-    async fn ticket_types(&self) -> Result<Vec<TicketType>> {
+    async fn list_ticket_types(&self) -> Result<Vec<TicketType>> {
         let settings = self.cached_account_settings().await?;
         let types: Vec<TicketType> = settings
             .ticket
@@ -237,10 +237,10 @@ impl BusinessConnector for SyncroClient {
         Ok(types)
     }
 
-    async fn ticket_categories(&self) -> Result<Vec<TicketCategory>> {
+    async fn list_ticket_categories(&self) -> Result<Vec<TicketCategory>> {
         Err(Error::unsupported(
             Vendor::Syncro,
-            "ticket categories (Syncro has problem types only: see ticket_types)",
+            "ticket categories (Syncro has problem types only: see list_ticket_types)",
         ))
     }
 }

@@ -45,10 +45,10 @@ async fn the_syncro_connector_passes_the_business_suite() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Unsupported);
     assert!(err.to_string().contains("leads"), "{err}");
-    let types = c.ticket_types().await.unwrap();
+    let types = c.list_ticket_types().await.unwrap();
     assert!(types.iter().any(|t| t.name == "Remote Support"));
     assert_eq!(
-        c.ticket_categories().await.unwrap_err().kind(),
+        c.list_ticket_categories().await.unwrap_err().kind(),
         ErrorKind::Unsupported
     );
     let by_contract = c
