@@ -64,6 +64,8 @@ mod simulator_syncro {}
 
 #[doc = include_str!("../../docs/changes.md")]
 mod changes {}
+#[doc = include_str!("../../docs/entities.md")]
+mod entities {}
 
 #[cfg(test)]
 mod tests {
