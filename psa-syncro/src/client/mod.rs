@@ -16,6 +16,7 @@ use url::Url;
 
 pub use builder::SyncroClientBuilder;
 pub use raw::RawApi;
+pub(crate) use builder::MAX_PER_PAGE;
 pub(crate) use request::SyncroHooks;
 
 use crate::idempotency::IdempotencyMarker;
