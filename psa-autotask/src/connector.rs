@@ -436,7 +436,9 @@ impl Connector for AutotaskClient {
 
     async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
         let q = Query::with(Filter::eq("ticketID", ticket));
-        let raw = self.query_values("TicketNotes", &self.paged(q), page).await?;
+        let raw = self
+            .query_values("TicketNotes", &self.paged(q), page)
+            .await?;
         let items = raw
             .items
             .into_iter()

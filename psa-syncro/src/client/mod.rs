@@ -14,9 +14,9 @@ use psa_core::transport::{RateLimiter, Requester, Transport};
 use tokio::time::Instant;
 use url::Url;
 
+pub(crate) use builder::MAX_PER_PAGE;
 pub use builder::SyncroClientBuilder;
 pub use raw::RawApi;
-pub(crate) use builder::MAX_PER_PAGE;
 pub(crate) use request::SyncroHooks;
 
 use crate::idempotency::IdempotencyMarker;
