@@ -141,8 +141,11 @@ pub(crate) fn for_capability(cap: Capability) -> Option<&'static str> {
         Capability::ReadTickets => Some(TICKETS_LIST),
         Capability::CreateTickets => Some(TICKETS_CREATE),
         Capability::UpdateTickets | Capability::CloseTickets => Some(TICKETS_EDIT),
-        // The spec gates POST /tickets/{id}/comment and attach_file_url on "Tickets - Edit".
-        Capability::AddNotes | Capability::Attachments => Some(TICKETS_EDIT),
+        // The spec gates POST /tickets/{id}/comment and attach_file_url on "Tickets - Edit";
+        // Syncro attaches by URL only, so both attachment capabilities need it.
+        Capability::AddNotes | Capability::Attachments | Capability::AttachmentUrls => {
+            Some(TICKETS_EDIT)
+        }
         Capability::ReadNotes => Some(TICKETS_VIEW),
         Capability::ReadCompanies => Some(CUSTOMERS_LIST),
         Capability::ReadContacts => Some(CUSTOMERS_VIEW),
@@ -285,6 +288,10 @@ mod tests {
     #[test]
     fn capabilities_map_as_the_sim_contract_says() {
         assert_eq!(for_capability(Capability::AddNotes), Some(TICKETS_EDIT));
+        assert_eq!(
+            for_capability(Capability::AttachmentUrls),
+            Some(TICKETS_EDIT)
+        );
         assert_eq!(for_capability(Capability::ReadNotes), Some(TICKETS_VIEW));
         assert_eq!(
             for_capability(Capability::ReadContacts),
