@@ -1,7 +1,7 @@
 //! The API token's permission profile, with Syncro's own permission names.
 //!
 //! Names come from the "Required permission" texts of the vendor's OpenAPI document and from the
-//! token screen's list in the setup guides (`seeds/002_*`, `vendors/syncro.md` §3). The default
+//! token screen's list in the setup guides (of products that integrate Syncro). The default
 //! profile is the recommended least-privilege token of the setup guide.
 
 use std::collections::BTreeSet;
@@ -114,7 +114,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     GLOBAL_ADMIN,
 ];
 
-/// The token the setup guide recommends (`seeds/002_*`, "Permissions to Enable").
+/// The token the setup guide recommends ("Permissions to Enable").
 pub const RECOMMENDED_PERMISSIONS: &[&str] = &[
     TICKETS_LIST,
     TICKETS_VIEW,
