@@ -362,7 +362,13 @@ impl Connector for SyncroClient {
             .map(parse_page_token)
             .transpose()?
             .unwrap_or(1);
-        let filter = CommentFilter::new().sort("created_at", "ASC").page(page_no);
+        // `per_page` exists only on comment lists: the builder's `page_size`, else the largest
+        // reported (100), so a stream spends the fewest requests.
+        let per_page = self.inner.page_size.unwrap_or(crate::client::MAX_PER_PAGE);
+        let filter = CommentFilter::new()
+            .sort("created_at", "ASC")
+            .per_page(per_page)
+            .page(page_no);
         match self.comments(ticket.get()).list_raw(&filter).await {
             Ok(list) => {
                 let next = list.next_page().map(|n| PageToken::new(n.to_string()));

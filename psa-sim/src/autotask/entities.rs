@@ -275,7 +275,7 @@ impl Kind {
     pub(crate) fn required(self) -> &'static [&'static str] {
         match self {
             // Tenant-specific in reality (a ticket category can require queueID); these four are
-            // required on every tenant (vendors/autotask.md §3).
+            // required on every tenant (Autotask's documentation and observed traffic).
             Kind::Tickets => &["companyID", "title", "status", "priority"],
             // title only when the category says "Require titles on ticket notes"; the sim's
             // builder decides (see `require_note_titles`).

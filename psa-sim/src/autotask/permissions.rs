@@ -1,13 +1,13 @@
 //! The API user's security level.
 //!
-//! The default is what the setup guides (`seeds/000_*`, `003_*`, `004_*`) make: a copy of the
+//! The default is what the setup guides of products that integrate Autotask make: a copy of the
 //! "API User (system) (API-only)" level, so every verb the API offers on the simulated entities
 //! is `All`; Resource Impersonation checked for Tickets, Ticket Notes and Attachments; webhooks
 //! on with a maximum of 25 (`004_*`). `entityInformation` reports the rows as
 //! `userAccessFor* = 0 None, 1 All, 2 Restricted` (`REST_EntityInformationCall.htm`).
 //!
 //! Refusals are HTTP 500 `{"errors":["The logged in Resource does not have the adequate
-//! permissions to <verb> this entity type."]}` (`vendors/autotask.md` §8).
+//! permissions to <verb> this entity type."]}` (Autotask's documentation and observed traffic).
 //!
 //! `Restricted` is modelled as "only records that are the API user's own": tickets it created
 //! or is assigned to, notes it wrote, companies it owns, contacts of those companies, its own

@@ -1,4 +1,4 @@
-//! Creates, updates and deletes (`vendors/autotask.md` §3, §5, §10).
+//! Creates, updates and deletes (Autotask's documentation and observed traffic).
 //!
 //! Create → 200 `{"itemId":N}`; update with `PATCH` (only the sent fields) or `PUT` (omitted
 //! writable fields become empty) on the collection path with `id` in the body → 200
@@ -279,7 +279,7 @@ pub(crate) fn update(
         return not_found();
     }
     if kind == Kind::TicketNotes {
-        // Observed: a note PATCH without noteType and publish fails (vendors/autotask.md §3).
+        // Observed: a note PATCH without noteType and publish fails (Autotask's documentation and observed traffic).
         for f in ["noteType", "publish"] {
             if !input.fields.contains_key(f) {
                 return error500(format!("{f} is required"));

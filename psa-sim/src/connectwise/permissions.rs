@@ -1,7 +1,7 @@
 //! The API member's security role: the rows of System > Security Roles, as `/system/mySecurity`
 //! reports them and as every endpoint enforces them.
 //!
-//! The default is the recommended role of `/work/shared/seeds/001_*` (the CloudRadial guide):
+//! The default is the recommended role of the CloudRadial setup guide:
 //! module and function names are the UI labels from that table, levels are None/My/All.
 
 use psa_core::Capability;

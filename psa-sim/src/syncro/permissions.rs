@@ -1,7 +1,7 @@
 //! The API token's permission profile, with Syncro's own permission names.
 //!
 //! Names come from the "Required permission" texts of the vendor's OpenAPI document and from the
-//! token screen's list in the setup guides (`seeds/002_*`, `vendors/syncro.md` §3). The default
+//! token screen's list in the setup guides (of products that integrate Syncro). The default
 //! profile is the recommended least-privilege token of the setup guide.
 
 use std::collections::BTreeSet;
@@ -126,7 +126,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     GLOBAL_ADMIN,
 ];
 
-/// The token the setup guide recommends (`seeds/002_*`, "Permissions to Enable").
+/// The token the setup guide recommends ("Permissions to Enable").
 pub const RECOMMENDED_PERMISSIONS: &[&str] = &[
     TICKETS_LIST,
     TICKETS_VIEW,
@@ -153,8 +153,11 @@ pub(crate) fn for_capability(cap: Capability) -> Option<&'static str> {
         Capability::ReadTickets => Some(TICKETS_LIST),
         Capability::CreateTickets => Some(TICKETS_CREATE),
         Capability::UpdateTickets | Capability::CloseTickets => Some(TICKETS_EDIT),
-        // The spec gates POST /tickets/{id}/comment and attach_file_url on "Tickets - Edit".
-        Capability::AddNotes | Capability::Attachments => Some(TICKETS_EDIT),
+        // The spec gates POST /tickets/{id}/comment and attach_file_url on "Tickets - Edit";
+        // Syncro attaches by URL only, so both attachment capabilities need it.
+        Capability::AddNotes | Capability::Attachments | Capability::AttachmentUrls => {
+            Some(TICKETS_EDIT)
+        }
         Capability::ReadNotes => Some(TICKETS_VIEW),
         Capability::ReadCompanies => Some(CUSTOMERS_LIST),
         Capability::ReadContacts => Some(CUSTOMERS_VIEW),
@@ -299,6 +302,10 @@ mod tests {
     #[test]
     fn capabilities_map_as_the_sim_contract_says() {
         assert_eq!(for_capability(Capability::AddNotes), Some(TICKETS_EDIT));
+        assert_eq!(
+            for_capability(Capability::AttachmentUrls),
+            Some(TICKETS_EDIT)
+        );
         assert_eq!(for_capability(Capability::ReadNotes), Some(TICKETS_VIEW));
         assert_eq!(
             for_capability(Capability::ReadContacts),
