@@ -91,25 +91,40 @@ pub mod preflight;
 mod query;
 pub mod webhooks;
 
+// The client, its builder and the raw escape hatch (same order in every vendor crate).
+pub use client::{
+    AutotaskClient, AutotaskClientBuilder, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_PICKLIST_TTL,
+    MAX_CONCURRENT_PER_ENDPOINT, RawApi,
+};
+
+// Area handlers (`client.<area>()` → `<Area>Api`).
 pub use api::contracts::{ContractServicesApi, ContractsApi, ServicesApi, TimeEntriesApi};
 pub use api::entity_webhooks::{
     CompanyWebhookExcludedResourcesApi, CompanyWebhookFieldsApi, CompanyWebhooksApi,
     ContactWebhookExcludedResourcesApi, ContactWebhookFieldsApi, ContactWebhooksApi,
 };
-pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
-pub use api::opportunities::OpportunityPicklists;
-pub use api::tickets::IDEMPOTENCY_KEY_RULES;
-pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
 pub use api::{
     CompaniesApi, ContactsApi, Entity, EntityApi, OpportunitiesApi, ResourcesApi,
     TicketAttachmentsApi, TicketCategoriesApi, TicketNotesApi, TicketWebhooksApi, TicketsApi,
 };
-pub use client::{
-    AutotaskClient, AutotaskClientBuilder, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_PICKLIST_TTL,
-    MAX_CONCURRENT_PER_ENDPOINT, RawApi,
-};
-pub use discovery::{DEFAULT_DISCOVERY_URL, ZoneInfo, discover_zone, discover_zone_at};
-pub use error::AutotaskErrorClassifier;
-pub use pacing::Pacing;
+
+// Native query builders.
 pub use query::{Filter, FilterValue, MAX_RECORDS_LIMIT, Op, Query};
+
+// Finding the API host.
+pub use discovery::{DEFAULT_DISCOVERY_URL, ZoneInfo, discover_zone, discover_zone_at};
+
+// Error classification.
+pub use error::AutotaskErrorClassifier;
+
+// Idempotent creates.
+pub use api::tickets::IDEMPOTENCY_KEY_RULES;
+
+// Webhooks / callbacks.
+pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
 pub use webhooks::{WebhookAction, WebhookPayload, verify_signature};
+
+// Vendor-only features.
+pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
+pub use api::opportunities::OpportunityPicklists;
+pub use pacing::Pacing;

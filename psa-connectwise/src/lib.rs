@@ -91,6 +91,12 @@ pub mod query;
 mod site;
 mod webhooks;
 
+// The client, its builder and the raw escape hatch (same order in every vendor crate).
+pub use client::{
+    ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSION, MAX_URL_LEN, RawApi,
+};
+
+// Area handlers (`client.<area>()` → `<Area>Api`).
 pub use api::boards::{BoardsApi, PrioritiesApi};
 pub use api::callbacks::CallbacksApi;
 pub use api::companies::CompaniesApi;
@@ -101,15 +107,25 @@ pub use api::notes::TicketNotesApi;
 pub use api::opportunities::OpportunitiesApi;
 pub use api::sources::SourcesApi;
 pub use api::system::SystemApi;
-pub use api::tickets::{IDEMPOTENCY_KEY_RULES, TicketsApi};
-pub use auth::Credentials;
-pub use callbacks::{CallbackVerifier, SIGNATURE_HEADER, sign_callback, verify_callback_signature};
-pub use client::{
-    ConnectWiseClient, ConnectWiseClientBuilder, DEFAULT_API_VERSION, MAX_URL_LEN, RawApi,
-};
+pub use api::tickets::TicketsApi;
+
+// Native query builders.
+pub use query::{CondValue, Condition, Direction, Field, ListQuery, Op, field};
+
+// Finding the API host.
 pub use discovery::{CompanyInfo, Discovered, discover_codebase};
+pub use site::{Site, SiteKind};
+
+// Error classification.
 pub use error::ConnectWiseErrorClassifier;
+
+// Idempotent creates.
+pub use api::tickets::IDEMPOTENCY_KEY_RULES;
+
+// Webhooks / callbacks.
+pub use callbacks::{CallbackVerifier, SIGNATURE_HEADER, sign_callback, verify_callback_signature};
+
+// Vendor-only features.
+pub use auth::Credentials;
 pub use patch::{Patch, PatchOp, PatchOpKind};
 pub use preflight::{CLOUDRADIAL_ROLE, RECOMMENDED_ROLE, RecommendedRight, RoleOp};
-pub use query::{CondValue, Condition, Direction, Field, ListQuery, Op, field};
-pub use site::{Site, SiteKind};

@@ -75,17 +75,34 @@ mod query;
 pub mod rights;
 pub mod webhooks;
 
-pub use api::InvoiceFilter;
-pub use api::{
-    AttachReceipt, CommentsApi, ContactsApi, ContractsApi, CustomersApi, InvoicesApi, LeadsApi,
-    SettingsApi, TicketTimersApi, TicketsApi, UsersApi,
-};
-pub use auth::AuthScheme;
+// The client, its builder and the raw escape hatch (same order in every vendor crate).
 pub use client::{
     DEFAULT_RATE_LIMIT, DEFAULT_SETTINGS_TTL, PACING_MARGIN, RawApi, SyncroClient,
     SyncroClientBuilder, default_rate_limiter,
 };
-pub use connector::INITIAL_ISSUE_SUBJECT;
-pub use error::SyncroErrorClassifier;
-pub use idempotency::{IDEMPOTENCY_KEY_RULES, IdempotencyMarker};
+
+// Area handlers (`client.<area>()` → `<Area>Api`).
+pub use api::{
+    AttachReceipt, CommentsApi, ContactsApi, ContractsApi, CustomersApi, InvoicesApi, LeadsApi,
+    SettingsApi, TicketTimersApi, TicketsApi, UsersApi,
+};
+
+// Native query builders.
+pub use api::InvoiceFilter;
 pub use query::{CommentFilter, CustomerFilter, LeadFilter, NOT_CLOSED, TicketFilter, TimerFilter};
+
+// Finding the API host.
+// (Syncro has no discovery call: the host follows from the subdomain, see [`endpoint`].)
+
+// Error classification.
+pub use error::SyncroErrorClassifier;
+
+// Idempotent creates.
+pub use idempotency::{IDEMPOTENCY_KEY_RULES, IdempotencyMarker};
+
+// Webhooks / callbacks.
+// (Syncro's webhook payloads are in [`webhooks`]; Syncro has no provisioning API.)
+
+// Vendor-only features.
+pub use auth::AuthScheme;
+pub use connector::INITIAL_ISSUE_SUBJECT;
