@@ -18,6 +18,7 @@ mod note;
 mod priority;
 mod security;
 mod ticket;
+mod ticket_head;
 
 pub use board::{Board, BoardStatus};
 pub use callback::{
@@ -35,3 +36,4 @@ pub use priority::{MAX_SOURCE_NAME, NewSource, Priority, Source};
 pub use psa_core::wire::Field;
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
 pub use ticket::{Level, MAX_SUMMARY, NewServiceTicket, RecordType, ServiceTicket};
+pub(crate) use ticket_head::TicketHead;
