@@ -44,6 +44,12 @@ mod connectwise {}
 #[doc = include_str!("../../docs/syncro.md")]
 mod syncro {}
 
+#[doc = include_str!("../../docs/scaling.md")]
+mod scaling {}
+
+#[doc = include_str!("../../docs/performance.md")]
+mod performance {}
+
 #[doc = include_str!("../../docs/simulator.md")]
 mod simulator {}
 
@@ -58,3 +64,24 @@ mod simulator_syncro {}
 
 #[doc = include_str!("../../docs/changes.md")]
 mod changes {}
+#[doc = include_str!("../../docs/entities.md")]
+mod entities {}
+
+#[cfg(test)]
+mod tests {
+    /// A guide added to `docs/` without an `include_str!` here would go unchecked.
+    #[test]
+    fn every_guide_is_included() {
+        let lib = include_str!("lib.rs");
+        let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs");
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(docs).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".md") && !lib.contains(&format!("../../docs/{name}")) {
+                missing.push(name);
+            }
+        }
+        assert!(missing.is_empty(), "not included as doctests: {missing:?}");
+        assert!(lib.contains("../../docs/getting-started.md"));
+    }
+}

@@ -143,25 +143,24 @@ impl ConnectWiseClient {
             }
             Err(e) => return Err(e),
         };
-        if wants(Capability::Connect) {
-            report.push(Check::new(
-                Capability::Connect,
-                "API member keys and clientId",
-                CheckOutcome::Granted,
-                format!(
-                    "company {} on codebase {}; /system/info: version {}{}",
-                    info.company_id.as_deref().unwrap_or(self.company_id()),
-                    info.codebase,
-                    sys.version.as_deref().unwrap_or("?"),
-                    match (sys.is_cloud, sys.cloud_region.as_deref()) {
-                        (Some(true), Some(r)) => format!(", cloud ({r})"),
-                        (Some(true), None) => ", cloud".to_string(),
-                        (Some(false), _) => ", on-premise".to_string(),
-                        _ => String::new(),
-                    }
-                ),
-            ));
-        }
+        // Like every connector, the connect check is always reported.
+        report.push(Check::new(
+            Capability::Connect,
+            "API member keys and clientId",
+            CheckOutcome::Granted,
+            format!(
+                "company {} on codebase {}; /system/info: version {}{}",
+                info.company_id.as_deref().unwrap_or(self.company_id()),
+                info.codebase,
+                sys.version.as_deref().unwrap_or("?"),
+                match (sys.is_cloud, sys.cloud_region.as_deref()) {
+                    (Some(true), Some(r)) => format!(", cloud ({r})"),
+                    (Some(true), None) => ", cloud".to_string(),
+                    (Some(false), _) => ", on-premise".to_string(),
+                    _ => String::new(),
+                }
+            ),
+        ));
 
         // 3. /system/mySecurity
         match self.system().my_security().await {

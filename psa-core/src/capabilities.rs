@@ -69,6 +69,20 @@ pub enum Capability {
     IdempotentCreate,
     /// The server filters contacts by email; otherwise the connector filters (feature).
     ServerSideEmailFilter,
+    /// List and read sales opportunities and their stages (right;
+    /// [`BusinessConnector`](crate::BusinessConnector)).
+    ReadOpportunities,
+    /// Create and change sales opportunities (right).
+    CreateOpportunities,
+    /// Read contracts / agreements (right).
+    ReadContracts,
+    /// Read time entries (right).
+    ReadTimeEntries,
+    /// Read ticket categories and ticket types / subtypes (right).
+    ReadTicketCategories,
+    /// Provision the integration's own webhooks / callbacks and repair them
+    /// (`ensure_webhooks`, [`WebhookSpec`](crate::WebhookSpec)) (right).
+    ProvisionWebhooks,
 }
 
 impl Capability {
@@ -96,6 +110,12 @@ impl Capability {
         Capability::ForwardOnlyPaging,
         Capability::IdempotentCreate,
         Capability::ServerSideEmailFilter,
+        Capability::ReadOpportunities,
+        Capability::CreateOpportunities,
+        Capability::ReadContracts,
+        Capability::ReadTimeEntries,
+        Capability::ReadTicketCategories,
+        Capability::ProvisionWebhooks,
     ];
 
     /// The kebab-case name used on command lines and in JSON (`create-tickets`).
@@ -127,6 +147,12 @@ impl Capability {
             Capability::ForwardOnlyPaging => "forward-only-paging",
             Capability::IdempotentCreate => "idempotent-create",
             Capability::ServerSideEmailFilter => "server-side-email-filter",
+            Capability::ReadOpportunities => "read-opportunities",
+            Capability::CreateOpportunities => "create-opportunities",
+            Capability::ReadContracts => "read-contracts",
+            Capability::ReadTimeEntries => "read-time-entries",
+            Capability::ReadTicketCategories => "read-ticket-categories",
+            Capability::ProvisionWebhooks => "provision-webhooks",
         }
     }
 

@@ -13,6 +13,7 @@
 //! # }
 //! ```
 
+pub mod business;
 pub mod changes;
 
 use std::collections::HashSet;

@@ -84,3 +84,17 @@ async fn sentinel_secret_never_leaks() {
         "tracing captured nothing, so the check proves nothing"
     );
 }
+
+#[test]
+fn a_webhook_spec_never_shows_its_signing_key_or_url_credentials() {
+    let url = format!("https://user:{SENTINEL}@hooks.example.com/psa?x=1");
+    let spec = psa_core::WebhookSpec::new(url.parse().unwrap())
+        .entity(psa_core::changes::EntityKind::Ticket)
+        .secret(SENTINEL);
+    let shown = format!("{spec:?}");
+    assert!(!shown.contains(SENTINEL), "{shown}");
+    assert!(shown.contains("hooks.example.com"), "{shown}");
+    let refused = spec.validate().unwrap_err();
+    assert!(!refused.to_string().contains(SENTINEL), "{refused}");
+    assert!(!format!("{refused:?}").contains(SENTINEL));
+}

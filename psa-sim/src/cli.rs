@@ -352,14 +352,11 @@ impl Args {
     pub(crate) fn get<T: FromStr>(&self, name: &str) -> Result<Option<T>, String> {
         match self.given.iter().rev().find(|(n, _)| *n == name) {
             None => Ok(None),
-            Some((_, v)) => v.trim().parse().map(Some).map_err(|_| {
-                let what = FLAGS
-                    .iter()
-                    .find(|f| f.name == name)
-                    .and_then(|f| f.value)
-                    .unwrap_or("a value");
-                format!("{name} takes {what}, got {v:?}\n{USAGE}")
-            }),
+            Some((_, v)) => v
+                .trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("{name} takes {}, got {v:?}\n{USAGE}", placeholder(name))),
         }
     }
 
@@ -388,16 +385,23 @@ impl Args {
     }
 }
 
+/// The placeholder of a flag's value in `--help` (`N`, `ENTITY:VERB`, …).
+fn placeholder(name: &str) -> &'static str {
+    FLAGS
+        .iter()
+        .find(|f| f.name == name)
+        .and_then(|f| f.value)
+        .unwrap_or("a value")
+}
+
 /// Splits `A:B` (or more parts) into exactly `n` non-empty parts.
 pub(crate) fn parts<'a>(name: &str, value: &'a str, n: usize) -> Result<Vec<&'a str>, String> {
     let p: Vec<&str> = value.splitn(n, ':').map(str::trim).collect();
     if p.len() != n || p.iter().any(|s| s.is_empty()) {
-        let shape = FLAGS
-            .iter()
-            .find(|f| f.name == name)
-            .and_then(|f| f.value)
-            .unwrap_or("A:B");
-        return Err(format!("{name} takes {shape}, got {value:?}\n{USAGE}"));
+        return Err(format!(
+            "{name} takes {}, got {value:?}\n{USAGE}",
+            placeholder(name)
+        ));
     }
     Ok(p)
 }

@@ -22,6 +22,10 @@ pub enum EntityKind {
     Company,
     /// A contact.
     Contact,
+    /// A sales opportunity (Autotask opportunity, ConnectWise sales opportunity). Named in a
+    /// [`WebhookSpec`](crate::WebhookSpec); the polling [`ChangeFeed`](super::ChangeFeed)
+    /// does not list opportunities yet and answers `Unsupported` for them.
+    Opportunity,
 }
 
 impl EntityKind {
@@ -31,6 +35,7 @@ impl EntityKind {
             EntityKind::Ticket => "ticket",
             EntityKind::Company => "company",
             EntityKind::Contact => "contact",
+            EntityKind::Opportunity => "opportunity",
         }
     }
 }

@@ -213,6 +213,7 @@ impl<'a> ChangeFeed<'a> {
                     .try_collect()
                     .await?
             }
+            EntityKind::Opportunity => return Err(opportunities_unsupported(psa)),
         };
         // The newest version of each record (pages can shift while records change).
         let mut newest: HashMap<i64, ChangeRecord> = HashMap::new();
@@ -271,6 +272,7 @@ impl<'a> ChangeFeed<'a> {
                 .contact(ContactId(event.id))
                 .await
                 .map(|c| ChangeRecord::Contact(Box::new(c))),
+            EntityKind::Opportunity => return Err(opportunities_unsupported(self.psa)),
         };
         match fetched {
             Ok(record) => Ok(event.record(record)),
@@ -296,6 +298,12 @@ fn kind_of(r: &ChangeRecord, watermark: Option<time::OffsetDateTime>) -> ChangeK
         (Some(_), _, _) => ChangeKind::Updated,
         _ => ChangeKind::Unknown,
     }
+}
+
+/// The polling feed does not list opportunities yet (they are read through
+/// [`BusinessConnector`](crate::BusinessConnector), not [`Connector`]).
+fn opportunities_unsupported(psa: &dyn Connector) -> crate::Error {
+    crate::Error::unsupported(psa.vendor(), "opportunities in the polling change feed yet")
 }
 
 #[cfg(test)]

@@ -86,3 +86,27 @@ id_type!(
     /// ```
     ResourceId
 );
+id_type!(
+    /// The id of a sales opportunity (Autotask opportunity, ConnectWise sales opportunity).
+    ///
+    /// ```
+    /// assert_eq!(psa_core::OpportunityId(12).get(), 12);
+    /// ```
+    OpportunityId
+);
+id_type!(
+    /// The id of a contract (Autotask contract, ConnectWise agreement, Syncro contract).
+    ///
+    /// ```
+    /// assert_eq!("5".parse::<psa_core::ContractId>().unwrap(), psa_core::ContractId(5));
+    /// ```
+    ContractId
+);
+id_type!(
+    /// The id of a time entry (Syncro: ticket timer).
+    ///
+    /// ```
+    /// assert_eq!(psa_core::TimeEntryId(8).to_string(), "8");
+    /// ```
+    TimeEntryId
+);

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Check, CheckOutcome, PreflightReport, Remedy};
+use super::{Check, CheckOutcome, PreflightReport, Readiness, Remedy};
 
 fn capability_label(c: &Check) -> String {
     match c.set {
@@ -84,7 +84,21 @@ impl fmt::Display for PreflightReport {
                 c.evidence
             )?;
         }
-        writeln!(f, "\nVerdict: {}", self.readiness_all())?;
+        let verdict = self.readiness_all();
+        write!(f, "\nVerdict: {verdict}")?;
+        if let Readiness::Missing(caps) = &verdict {
+            // Name the vendor's rights too, each once.
+            let mut rights: Vec<&str> = Vec::new();
+            for c in self.problems().filter(|c| caps.contains(&c.capability)) {
+                if !rights.contains(&c.right.as_str()) {
+                    rights.push(&c.right);
+                }
+            }
+            if !rights.is_empty() {
+                write!(f, " (rights: {})", rights.join("; "))?;
+            }
+        }
+        writeln!(f)?;
         let fixes = grouped_fixes(&self.checks);
         if !fixes.is_empty() {
             writeln!(f, "\nTo fix:")?;

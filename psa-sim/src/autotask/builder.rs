@@ -9,14 +9,14 @@ use super::state::{Credentials, Sim};
 use super::store::Store;
 use super::webhooks::Notifier;
 use super::{responses, routes, seed};
-use crate::common::rng;
 use crate::common::{
     FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
     shared_knobs,
 };
+use crate::common::{Tenant, rng};
 use http::StatusCode;
 use psa_core::Capability;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 /// Configures and starts an [`AutotaskSimHandle`].
@@ -309,8 +309,7 @@ impl AutotaskSimBuilder {
             api_resource_id: seed::api_resource_id(),
             zone_name: "SIM01".into(),
             database_id: 100_000 + i64::try_from(self.knobs.seed % 900_000).unwrap_or(0),
-            store: RwLock::new(store),
-            profile: RwLock::new(self.profile.clone()),
+            tenant: Tenant::new(store, self.profile.clone()),
             threads: Threads::new(self.thread_limit),
             thread_status: self.thread_limit_status,
             threshold: Threshold::new(self.hourly_threshold, self.threshold_window),

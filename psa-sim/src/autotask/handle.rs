@@ -109,6 +109,7 @@ impl AutotaskSimHandle {
     /// The company ids, ascending.
     pub fn company_ids(&self) -> Vec<i64> {
         self.sim
+            .tenant
             .read()
             .ids_after(Kind::Companies, i64::MIN)
             .collect()
@@ -116,7 +117,11 @@ impl AutotaskSimHandle {
 
     /// The ticket ids, ascending.
     pub fn ticket_ids(&self) -> Vec<i64> {
-        self.sim.read().ids_after(Kind::Tickets, i64::MIN).collect()
+        self.sim
+            .tenant
+            .read()
+            .ids_after(Kind::Tickets, i64::MIN)
+            .collect()
     }
 
     /// The request log.
@@ -126,13 +131,13 @@ impl AutotaskSimHandle {
 
     /// Number of tickets in the store.
     pub fn ticket_count(&self) -> usize {
-        self.sim.read().count(Kind::Tickets)
+        self.sim.tenant.read().count(Kind::Tickets)
     }
 
     /// Number of tickets for which `pred` holds, given each ticket as `GET /Tickets/{id}`
     /// sends it (every field, `null` when empty), with `userDefinedFields` always present.
     pub fn count_tickets_where(&self, pred: impl Fn(&Value) -> bool) -> usize {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.iter(Kind::Tickets)
             .filter(|t| {
                 pred(&wire::render(
@@ -148,7 +153,7 @@ impl AutotaskSimHandle {
 
     /// Number of tickets whose title is exactly `title`.
     pub fn tickets_with_title(&self, title: &str) -> usize {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.iter(Kind::Tickets)
             .filter(|t| store::text(t, "title") == Some(title))
             .count()
@@ -157,14 +162,14 @@ impl AutotaskSimHandle {
     /// A ticket as `GET /Tickets/{id}` would send it (the `item`), without a request, with
     /// `userDefinedFields` always present.
     pub fn ticket(&self, id: i64) -> Option<Value> {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.get(Kind::Tickets, id)
             .map(|t| wire::render(Kind::Tickets, &t, None, true, wire::Data::Omit))
     }
 
     /// The notes of a ticket as the API sends them, oldest first.
     pub fn ticket_notes(&self, ticket_id: i64) -> Vec<Value> {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.child_candidates(Kind::TicketNotes, ticket_id)
             .into_iter()
             .filter_map(|id| s.get(Kind::TicketNotes, id))
@@ -182,27 +187,27 @@ impl AutotaskSimHandle {
     /// Changes one security-level row to None while running.
     pub fn deny_access(&self, entity: &str, verb: &str) -> std::io::Result<()> {
         let (k, v) = parse_row(entity, verb).map_err(invalid_input)?;
-        self.sim.profile_mut().set(k, v, Access::None);
+        self.sim.tenant.profile_mut().set(k, v, Access::None);
         Ok(())
     }
 
     /// Changes one security-level row to Restricted while running.
     pub fn restrict_access(&self, entity: &str, verb: &str) -> std::io::Result<()> {
         let (k, v) = parse_row(entity, verb).map_err(invalid_input)?;
-        self.sim.profile_mut().set(k, v, Access::Restricted);
+        self.sim.tenant.profile_mut().set(k, v, Access::Restricted);
         Ok(())
     }
 
     /// Changes one security-level row to All while running.
     pub fn grant_access(&self, entity: &str, verb: &str) -> std::io::Result<()> {
         let (k, v) = parse_row(entity, verb).map_err(invalid_input)?;
-        self.sim.profile_mut().set(k, v, Access::All);
+        self.sim.tenant.profile_mut().set(k, v, Access::All);
         Ok(())
     }
 
     /// Turns Resource Impersonation on or off while running.
     pub fn set_impersonation(&self, on: bool) {
-        self.sim.profile_mut().set_impersonation(on);
+        self.sim.tenant.profile_mut().set_impersonation(on);
     }
 
     /// Webhook calls answered with a 2xx so far.

@@ -77,7 +77,7 @@ pub(crate) fn dispatch(
         Route::Info(kind, part) if m == Method::GET => match part {
             InfoPart::Entity => ok(&entity_info(sim, kind)),
             InfoPart::Fields => {
-                let p = sim.profile();
+                let p = sim.tenant.profile();
                 if !p.picklists_readable || p.access(kind, Verb::Query) == Access::None {
                     return responses::forbidden(Verb::Query);
                 }
@@ -208,7 +208,7 @@ fn search_param(uri: &Uri) -> Result<Value, Box<Response>> {
 
 /// `userAccessFor*` for one entity, with `canX`.
 pub(crate) fn entity_info(sim: &Sim, kind: Kind) -> Value {
-    let p = sim.profile();
+    let p = sim.tenant.profile();
     let a = |v: Verb| {
         let access = p.access(kind, v);
         if sim.access_as_names {
@@ -230,7 +230,7 @@ pub(crate) fn entity_info(sim: &Sim, kind: Kind) -> Value {
 
 /// The read right for `kind`: Ok(restricted?) or the refusal.
 fn read_access(sim: &Sim, kind: Kind) -> Result<bool, Box<Response>> {
-    match sim.profile().access(kind, Verb::Query) {
+    match sim.tenant.profile().access(kind, Verb::Query) {
         Access::None => Err(Box::new(responses::forbidden(Verb::Query))),
         Access::Restricted => Ok(true),
         Access::All => Ok(false),
@@ -249,7 +249,7 @@ fn get_item(sim: &Sim, kind: Kind, id: i64) -> Response {
         Ok(r) => r,
         Err(r) => return *r,
     };
-    let store = sim.read();
+    let store = sim.tenant.read();
     let item = store
         .get(kind, id)
         .filter(|r| !restricted || own_record(&store, kind, r, sim.api_resource_id))
@@ -265,7 +265,7 @@ fn get_child(sim: &Sim, parent: Kind, pid: i64, child: Kind, id: i64) -> Respons
         Ok(r) => r,
         Err(r) => return *r,
     };
-    let store = sim.read();
+    let store = sim.tenant.read();
     let WritePath::Child { parent_field, .. } = child.write_path() else {
         return ok(&json!({ "item": null }));
     };
@@ -296,7 +296,7 @@ fn list_children(sim: &Sim, parent: Kind, pid: i64, child: Kind) -> Response {
     let WritePath::Child { parent_field, .. } = child.write_path() else {
         return responses::method_not_allowed(&Method::GET);
     };
-    let store = sim.read();
+    let store = sim.tenant.read();
     let mut recs: Vec<Record> = Vec::new();
     if store.exists(parent, pid) {
         let ids = store.child_candidates(child, pid);
@@ -352,7 +352,7 @@ fn run_query(sim: &Sim, kind: Kind, body: &Value, cursor: Cursor, headers: &Head
         Ok(s) => s,
         Err(r) => return *r,
     };
-    let store = sim.read();
+    let store = sim.tenant.read();
     let me = sim.api_resource_id;
     let visible = |r: &Record| !restricted || own_record(&store, kind, r, me);
     let page = scan::page(&store, kind, &spec, cursor, &visible);
@@ -396,7 +396,7 @@ fn run_count(sim: &Sim, kind: Kind, body: &Value, headers: &HeaderMap) -> Respon
         Ok(s) => s,
         Err(r) => return *r,
     };
-    let store = sim.read();
+    let store = sim.tenant.read();
     let me = sim.api_resource_id;
     let visible = |r: &Record| !restricted || own_record(&store, kind, r, me);
     ok(&json!({ "queryCount": scan::count(&store, kind, &spec, &visible) }))

@@ -46,7 +46,7 @@ pub(crate) fn actor(
     }
     let refuse = || Box::new(responses::forbidden(verb));
     let id: i64 = raw.parse().map_err(|_| refuse())?;
-    if !sim.profile().may_impersonate(kind) {
+    if !sim.tenant.profile().may_impersonate(kind) {
         return Err(refuse());
     }
     let target = store.get(Kind::Resources, id).ok_or_else(refuse)?;

@@ -1,7 +1,7 @@
 //! The running simulator's shared state and the credential check.
 
-use crate::common::locks::RwLockExt as _;
-use std::sync::{OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use crate::common::Tenant;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use http::{HeaderMap, StatusCode};
@@ -39,8 +39,7 @@ pub(crate) struct Sim {
     pub(crate) api_resource_id: i64,
     pub(crate) zone_name: String,
     pub(crate) database_id: i64,
-    pub(crate) store: RwLock<Store>,
-    pub(crate) profile: RwLock<Profile>,
+    pub(crate) tenant: Tenant<Store, Profile>,
     pub(crate) threads: Threads,
     pub(crate) thread_status: StatusCode,
     pub(crate) threshold: Threshold,
@@ -58,22 +57,6 @@ pub(crate) struct Sim {
 pub(crate) use crate::common::responses::Refusal;
 
 impl Sim {
-    pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read_safe()
-    }
-
-    pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write_safe()
-    }
-
-    pub(crate) fn profile(&self) -> RwLockReadGuard<'_, Profile> {
-        self.profile.read_safe()
-    }
-
-    pub(crate) fn profile_mut(&self) -> RwLockWriteGuard<'_, Profile> {
-        self.profile.write_safe()
-    }
-
     /// `http://127.0.0.1:PORT`.
     pub(crate) fn origin(&self) -> &str {
         self.origin.get().map_or("http://127.0.0.1", String::as_str)
@@ -105,7 +88,7 @@ impl Sim {
         if !user.eq_ignore_ascii_case(&self.creds.username) {
             return Err(Box::new(responses::zone_unknown()));
         }
-        if get("Secret") != self.creds.secret || !self.profile().active {
+        if get("Secret") != self.creds.secret || !self.tenant.profile().active {
             return Err(Box::new(responses::unauthorized()));
         }
         if !get("ApiIntegrationCode").eq_ignore_ascii_case(&self.creds.integration_code) {

@@ -26,7 +26,7 @@ use super::webhooks::{self, Action};
 
 /// Refuses a write when a Restricted level does not own the record.
 fn writable(sim: &Sim, store: &Store, kind: Kind, verb: Verb, rec: &Record) -> bool {
-    match sim.profile().access(kind, verb) {
+    match sim.tenant.profile().access(kind, verb) {
         Access::All => true,
         Access::Restricted => own_record(store, kind, rec, sim.api_resource_id),
         Access::None => false,
@@ -41,10 +41,10 @@ pub(crate) fn create(
     body: &Value,
     headers: &HeaderMap,
 ) -> Response {
-    if sim.profile().access(kind, Verb::Create) == Access::None {
+    if sim.tenant.profile().access(kind, Verb::Create) == Access::None {
         return responses::forbidden(Verb::Create);
     }
-    let mut store = sim.write();
+    let mut store = sim.tenant.write();
     let who = match actor(sim, &store, kind, Verb::Create, headers) {
         Ok(a) => a,
         Err(r) => return *r,
@@ -128,7 +128,7 @@ pub(crate) fn create(
             set(&mut rec, "parentType", json!(4));
         }
         Kind::TicketWebhooks => {
-            let allowed = sim.profile().webhooks_allowed as usize;
+            let allowed = sim.tenant.profile().webhooks_allowed as usize;
             if store.count(Kind::TicketWebhooks) >= allowed {
                 return error500(format!(
                     "The maximum number of webhooks ({allowed}) allowed for this security level has been reached."
@@ -241,10 +241,10 @@ pub(crate) fn update(
     replace: bool,
     headers: &HeaderMap,
 ) -> Response {
-    if sim.profile().access(kind, Verb::Update) == Access::None {
+    if sim.tenant.profile().access(kind, Verb::Update) == Access::None {
         return responses::forbidden(Verb::Update);
     }
-    let mut store = sim.write();
+    let mut store = sim.tenant.write();
     let who = match actor(sim, &store, kind, Verb::Update, headers) {
         Ok(a) => a,
         Err(r) => return *r,
@@ -368,10 +368,10 @@ pub(crate) fn delete(
     id: i64,
     headers: &HeaderMap,
 ) -> Response {
-    if sim.profile().access(kind, Verb::Delete) == Access::None {
+    if sim.tenant.profile().access(kind, Verb::Delete) == Access::None {
         return responses::forbidden(Verb::Delete);
     }
-    let mut store = sim.write();
+    let mut store = sim.tenant.write();
     if let Err(r) = actor(sim, &store, kind, Verb::Delete, headers) {
         return *r;
     }

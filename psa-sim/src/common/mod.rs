@@ -10,9 +10,11 @@ mod log;
 pub(crate) mod responses;
 pub(crate) mod rng;
 mod server;
+mod tenant;
 
 pub use faults::{FaultResponder, Faults};
 pub(crate) use knobs::{Knobs, SeedSizes, invalid_input, shared_knobs};
 pub use log::{EndpointKey, InFlightGuard, LogEntry, RequestLog};
 pub(crate) use server::router_with_layers;
 pub use server::{RequestClassifier, Server, ServerSettings};
+pub(crate) use tenant::Tenant;

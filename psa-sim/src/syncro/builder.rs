@@ -8,14 +8,14 @@ use super::state::{PageSizes, Sim};
 use super::webhooks::Notifier;
 use super::wire::Account;
 use super::{permissions, responses, routes, seed, state, store};
-use crate::common::rng;
 use crate::common::{
     FaultResponder, Knobs, RequestLog, Server, ServerSettings, invalid_input, router_with_layers,
     shared_knobs,
 };
+use crate::common::{Tenant, rng};
 use psa_core::Capability;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use time::UtcOffset;
 
@@ -279,8 +279,7 @@ impl SyncroSimBuilder {
             pages: self.pages,
             coarse_since: self.coarse_since,
             attachment_delay: self.attachment_delay,
-            store: RwLock::new(store),
-            profile: RwLock::new(self.profile.clone()),
+            tenant: Tenant::new(store, self.profile.clone()),
             token_valid: AtomicBool::new(!self.deny_connect),
             limit,
             hooks: Notifier::new(self.webhook_url.clone())?,

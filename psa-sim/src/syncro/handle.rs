@@ -86,12 +86,13 @@ impl SyncroSimHandle {
 
     /// Number of tickets in the store.
     pub fn ticket_count(&self) -> usize {
-        self.sim.read().tickets.len()
+        self.sim.tenant.read().tickets.len()
     }
 
     /// Number of tickets whose subject is exactly `subject`.
     pub fn tickets_with_subject(&self, subject: &str) -> usize {
         self.sim
+            .tenant
             .read()
             .tickets
             .values()
@@ -102,7 +103,7 @@ impl SyncroSimHandle {
     /// Number of tickets for which `pred` holds, given each ticket as
     /// `GET /tickets?all_comments=true` lists it.
     pub fn count_tickets_where(&self, pred: impl Fn(&Value) -> bool) -> usize {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.tickets
             .values()
             .filter(|t| {
@@ -118,7 +119,7 @@ impl SyncroSimHandle {
 
     /// A ticket as `GET /tickets/{id}` would send it (inside `"ticket"`), without a request.
     pub fn ticket(&self, id: i64) -> Option<Value> {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.tickets
             .get(&id)
             .map(|t| wire::ticket_detail(&self.sim.account, &s, t))
@@ -127,6 +128,7 @@ impl SyncroSimHandle {
     /// Number of comments on a ticket (0 when it does not exist).
     pub fn comment_count(&self, ticket_id: i64) -> usize {
         self.sim
+            .tenant
             .read()
             .tickets
             .get(&ticket_id)
@@ -137,7 +139,7 @@ impl SyncroSimHandle {
     /// `body`, `hidden`, `do_not_email` (write-only on the wire, so only visible here), `tech`,
     /// `user_id`, `destination_emails`. Empty when the ticket does not exist.
     pub fn stored_comments(&self, ticket_id: i64) -> Vec<Value> {
-        let s = self.sim.read();
+        let s = self.sim.tenant.read();
         s.tickets
             .get(&ticket_id)
             .map(|t| {
@@ -162,12 +164,13 @@ impl SyncroSimHandle {
 
     /// The customer ids, in id order (seeded ones first).
     pub fn customer_ids(&self) -> Vec<i64> {
-        self.sim.read().customers.keys().copied().collect()
+        self.sim.tenant.read().customers.keys().copied().collect()
     }
 
     /// The email addresses of a customer's contacts, in id order.
     pub fn contact_emails(&self, customer_id: i64) -> Vec<String> {
         self.sim
+            .tenant
             .read()
             .contacts_of(customer_id)
             .into_iter()
@@ -177,20 +180,20 @@ impl SyncroSimHandle {
 
     /// The token's current permission names.
     pub fn permissions(&self) -> Vec<String> {
-        self.sim.profile().names()
+        self.sim.tenant.profile().names()
     }
 
     /// Removes a permission while running (an admin unticking a box).
     pub fn deny_permission(&self, name: &str) -> std::io::Result<()> {
         let n = permissions::canonical(name).ok_or_else(|| unknown_permission(name))?;
-        self.sim.profile_mut().revoke(n);
+        self.sim.tenant.profile_mut().revoke(n);
         Ok(())
     }
 
     /// Adds a permission while running.
     pub fn grant_permission(&self, name: &str) -> std::io::Result<()> {
         let n = permissions::canonical(name).ok_or_else(|| unknown_permission(name))?;
-        self.sim.profile_mut().grant(n);
+        self.sim.tenant.profile_mut().grant(n);
         Ok(())
     }
 

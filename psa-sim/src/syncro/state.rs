@@ -1,8 +1,8 @@
 //! The running simulator's shared state, token check and permission gate.
 
-use crate::common::locks::RwLockExt as _;
+use crate::common::Tenant;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -48,8 +48,7 @@ pub(crate) struct Sim {
     pub(crate) pages: PageSizes,
     pub(crate) coarse_since: bool,
     pub(crate) attachment_delay: Duration,
-    pub(crate) store: RwLock<Store>,
-    pub(crate) profile: RwLock<Profile>,
+    pub(crate) tenant: Tenant<Store, Profile>,
     pub(crate) token_valid: AtomicBool,
     pub(crate) limit: RateLimit,
     pub(crate) hooks: Notifier,
@@ -61,22 +60,6 @@ pub(crate) type Shared = Arc<Sim>;
 pub(crate) use super::responses::Refusal;
 
 impl Sim {
-    pub(crate) fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read_safe()
-    }
-
-    pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write_safe()
-    }
-
-    pub(crate) fn profile(&self) -> RwLockReadGuard<'_, Profile> {
-        self.profile.read_safe()
-    }
-
-    pub(crate) fn profile_mut(&self) -> RwLockWriteGuard<'_, Profile> {
-        self.profile.write_safe()
-    }
-
     /// Checks the token: the `Authorization` header (bare, `Bearer` or `bearer`), else the
     /// `api_key` query parameter. When the header is present it decides, even if the query
     /// also carries a key (which one the live API prefers is undocumented).
@@ -110,7 +93,7 @@ impl Sim {
         name: &str,
     ) -> Result<(), Refusal> {
         self.authenticate(headers, query)?;
-        if self.profile().has(name) {
+        if self.tenant.profile().has(name) {
             Ok(())
         } else {
             Err(Box::new(responses::not_authorized()))
@@ -126,7 +109,7 @@ impl Sim {
         query: &Query,
     ) -> Result<bool, Refusal> {
         self.authenticate(headers, query)?;
-        let p = self.profile();
+        let p = self.tenant.profile();
         if p.has(TICKETS_VIEW) {
             Ok(false)
         } else if p.has(TICKETS_VIEW_THEIRS) {

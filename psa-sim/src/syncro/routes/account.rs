@@ -14,11 +14,11 @@ use crate::syncro::wire;
 
 /// `GET /me`: the token's user and the coarse permission flags derived from the token's profile.
 pub(crate) async fn me(State(sim): State<Shared>, Authed(_): Authed) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let Some(u) = s.users.get(&sim.me) else {
         return responses::server_error();
     };
-    let profile = sim.profile();
+    let profile = sim.tenant.profile();
     responses::ok(&json!({
         "user_token": sim.user_token,
         "user_email": u.email,
@@ -95,7 +95,7 @@ pub(crate) async fn settings(State(sim): State<Shared>, Authed(_): Authed) -> Re
 
 /// `GET /tickets/settings`: `ticket_status_list`, `users: [{id, name}]`, …
 pub(crate) async fn ticket_settings(State(sim): State<Shared>, Authed(_): Authed) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let users: Vec<Value> = s
         .users
         .values()
@@ -122,7 +122,7 @@ pub(crate) async fn ticket_settings(State(sim): State<Shared>, Authed(_): Authed
 
 /// `GET /users` → `{"users": [[id, "name"], …]}` (pairs, not objects).
 pub(crate) async fn users(State(sim): State<Shared>, Authed(_): Authed) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let pairs: Vec<Value> = s
         .users
         .values()
@@ -137,7 +137,7 @@ pub(crate) async fn user(
     PathId(id): PathId,
     Authed(_): Authed,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     match id.and_then(|id| s.users.get(&id)) {
         Some(u) => responses::ok(&json!({ "user": wire::user_detail(&sim.account, u) })),
         None => responses::not_found(),

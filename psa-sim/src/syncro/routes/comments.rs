@@ -24,7 +24,7 @@ pub(crate) async fn create(
     _: Allowed<TicketsEdit>,
     Form(body): Form,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(ticket_id) = id.filter(|id| s.tickets.contains_key(id)) else {
         return responses::not_found();
     };
@@ -81,7 +81,7 @@ pub(crate) async fn list(
     PathId(id): PathId,
     TicketViewer { q, only_theirs }: TicketViewer,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let Some(t) = id.and_then(|id| s.tickets.get(&id)) else {
         return responses::not_found();
     };

@@ -87,7 +87,7 @@ pub(crate) async fn list(
     State(sim): State<Shared>,
     Allowed(q, _): Allowed<CustomersList>,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let needle = q.non_empty("query").map(str::to_lowercase);
     let first = q.non_empty("firstname").map(str::to_lowercase);
     let last = q.non_empty("lastname").map(str::to_lowercase);
@@ -144,7 +144,7 @@ pub(crate) async fn list(
 /// permission for it, so a valid token is enough. Matching is the list's `query` search over
 /// enabled customers; the sim returns at most one customer page (the live size is undocumented).
 pub(crate) async fn autocomplete(State(sim): State<Shared>, Authed(q): Authed) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let needle = q.non_empty("query").map(str::to_lowercase);
     let has = |field: &Option<String>, n: &str| field.as_deref().is_some_and(|f| contains_ci(f, n));
     let items: Vec<Value> = s
@@ -171,7 +171,7 @@ pub(crate) async fn show(
     PathId(id): PathId,
     _: Allowed<CustomersView>,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     match id.and_then(|id| s.customers.get(&id)) {
         Some(c) => responses::ok(&json!({ "customer": customer_json(&sim, &s, c) })),
         None => responses::not_found(),
@@ -256,7 +256,7 @@ pub(crate) async fn create(
     if let Some(r) = customer_invalid(&c, &body) {
         return r;
     }
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     c.id = s.new_customer_id();
     c.portal_key = format!("{:020x}", (c.id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let out = customer_json(&sim, &s, &c);
@@ -280,7 +280,7 @@ pub(crate) async fn update(
     _: Allowed<CustomersEdit>,
     Form(body): Form,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(mut c) = id.and_then(|id| s.customers.get(&id)).cloned() else {
         return responses::not_found();
     };
@@ -300,7 +300,7 @@ pub(crate) async fn contacts(
     State(sim): State<Shared>,
     Allowed(q, _): Allowed<CustomersView>,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     let per = sim.pages.contacts;
     let page = q.page();
     let skip = (page - 1).saturating_mul(per);
@@ -336,7 +336,7 @@ pub(crate) async fn contact(
     PathId(id): PathId,
     _: Allowed<CustomersView>,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     match id.and_then(|id| s.contacts.get(&id)) {
         Some(c) => responses::ok(&wire::contact(&sim.account, c)),
         None => responses::not_found(),
@@ -399,7 +399,7 @@ pub(crate) async fn create_contact(
     _: Allowed<CustomersEdit>,
     Form(body): Form,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(customer_id) =
         params::int(body.get("customer_id")).filter(|id| s.customers.contains_key(id))
     else {
@@ -451,7 +451,7 @@ pub(crate) async fn update_contact(
     _: Allowed<CustomersEdit>,
     Form(body): Form,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(mut c) = id.and_then(|id| s.contacts.get(&id)).cloned() else {
         return responses::not_found();
     };

@@ -122,7 +122,7 @@ pub(crate) async fn list(
     } else {
         ListComments::Initial
     };
-    let s = sim.read();
+    let s = sim.tenant.read();
     let preds = filters(&sim, &q);
     let (total, items): (usize, Vec<Value>) = if preds.is_empty() {
         let items = s
@@ -155,7 +155,7 @@ pub(crate) async fn show(
     PathId(id): PathId,
     TicketViewer { only_theirs, .. }: TicketViewer,
 ) -> Response {
-    let s = sim.read();
+    let s = sim.tenant.read();
     match id.and_then(|id| s.tickets.get(&id)) {
         None => responses::not_found(),
         Some(t) if !sim.may_view(only_theirs, t) => responses::not_authorized(),
@@ -169,7 +169,7 @@ pub(crate) async fn create(
     _: Allowed<TicketsCreate>,
     Form(body): Form,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(customer_id) =
         params::int(body.get("customer_id")).filter(|id| s.customers.contains_key(id))
     else {
@@ -238,7 +238,7 @@ pub(crate) async fn update(
     _: Allowed<TicketsEdit>,
     Form(body): Form,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(mut t) = id.and_then(|id| s.tickets.get(&id)).cloned() else {
         return responses::not_found();
     };
@@ -268,7 +268,7 @@ pub(crate) async fn destroy(
     PathId(id): PathId,
     _: Allowed<TicketsDelete>,
 ) -> Response {
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     match id.and_then(|id| s.remove_ticket(id)) {
         Some(_) => responses::ok(&json!({"message": "Ticket was successfully deleted. "})),
         None => responses::not_found(),
@@ -285,7 +285,7 @@ pub(crate) async fn delete_attachment(
     Form(body): Form,
 ) -> Response {
     let attachment = params::int(body.get("attachment_id"));
-    let mut s = sim.write();
+    let mut s = sim.tenant.write();
     let Some(t) = id.and_then(|id| s.tickets.get_mut(&id)) else {
         return responses::not_found();
     };
@@ -310,7 +310,7 @@ pub(crate) async fn attach_file_url(
     _: Allowed<TicketsEdit>,
     Form(body): Form,
 ) -> Response {
-    let ticket_id = match id.filter(|id| sim.read().tickets.contains_key(id)) {
+    let ticket_id = match id.filter(|id| sim.tenant.read().tickets.contains_key(id)) {
         Some(id) => id,
         None => return responses::not_found(),
     };
@@ -340,7 +340,7 @@ pub(crate) async fn attach_file_url(
     }
     let delay = sim.attachment_delay;
     let store_them = move |sim: &Sim| {
-        let mut s = sim.write();
+        let mut s = sim.tenant.write();
         let ids: Vec<i64> = accepted.iter().map(|_| s.new_attachment_id()).collect();
         if let Some(t) = s.tickets.get_mut(&ticket_id) {
             let now = clock::now();
