@@ -243,6 +243,12 @@ impl AutotaskClient {
         Ok(Mapper { picklists, stages })
     }
 
+    /// The trait's listings ask for the builder's `page_size`, else Autotask's maximum (500),
+    /// so a stream makes as few requests against the hourly budget as it can.
+    fn paged(&self, q: Query) -> Query {
+        q.max_records(self.inner.page_size.unwrap_or(crate::MAX_RECORDS_LIMIT))
+    }
+
     async fn ticket_query(&self, q: &TicketQuery, m: &Mapper) -> Result<Query> {
         let mut query = Query::new();
         if let Some(c) = q.company {
@@ -314,6 +320,11 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::Queues,
         C::IdempotentCreate,
         C::ServerSideEmailFilter,
+        C::ReadOpportunities,
+        C::CreateOpportunities,
+        C::ReadContracts,
+        C::ReadTimeEntries,
+        C::ReadTicketCategories,
     ])
 };
 
@@ -343,7 +354,7 @@ impl Connector for AutotaskClient {
     ) -> Result<Page<Ticket>> {
         let m = self.mapper().await?;
         let q = self.ticket_query(query, &m).await?;
-        let raw = self.query_values("Tickets", &q, page).await?;
+        let raw = self.query_values("Tickets", &self.paged(q), page).await?;
         self.map_tickets(raw).await
     }
 
@@ -430,7 +441,9 @@ impl Connector for AutotaskClient {
 
     async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
         let q = Query::with(Filter::eq("ticketID", ticket));
-        let raw = self.query_values("TicketNotes", &q, page).await?;
+        let raw = self
+            .query_values("TicketNotes", &self.paged(q), page)
+            .await?;
         let items = raw
             .items
             .into_iter()
@@ -482,7 +495,7 @@ impl Connector for AutotaskClient {
         if let Some(t) = query.updated_since {
             q = q.filter(Filter::gte("lastTrackedModifiedDateTime", t));
         }
-        let raw = self.query_values("Companies", &q, page).await?;
+        let raw = self.query_values("Companies", &self.paged(q), page).await?;
         let items = raw
             .items
             .into_iter()
@@ -515,7 +528,7 @@ impl Connector for AutotaskClient {
         if let Some(t) = query.updated_since {
             q = q.filter(Filter::gte("lastModifiedDate", t));
         }
-        let raw = self.query_values("Contacts", &q, page).await?;
+        let raw = self.query_values("Contacts", &self.paged(q), page).await?;
         let items = raw
             .items
             .into_iter()

@@ -79,6 +79,7 @@
 //! how to read the preflight report.
 
 mod api;
+mod business;
 mod client;
 mod connector;
 mod convert;
@@ -90,12 +91,18 @@ pub mod preflight;
 mod query;
 pub mod webhooks;
 
+pub use api::contracts::{ContractServicesApi, ContractsApi, ServicesApi, TimeEntriesApi};
+pub use api::entity_webhooks::{
+    CompanyWebhookExcludedResourcesApi, CompanyWebhookFieldsApi, CompanyWebhooksApi,
+    ContactWebhookExcludedResourcesApi, ContactWebhookFieldsApi, ContactWebhooksApi,
+};
 pub use api::metadata::{Picklist, TicketPicklists, stage_map_from_statuses};
+pub use api::opportunities::OpportunityPicklists;
 pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
 pub use api::{
-    CompaniesApi, ContactsApi, Entity, EntityApi, ResourcesApi, TicketAttachmentsApi,
-    TicketNotesApi, TicketWebhooksApi, TicketsApi,
+    CompaniesApi, ContactsApi, Entity, EntityApi, OpportunitiesApi, ResourcesApi,
+    TicketAttachmentsApi, TicketCategoriesApi, TicketNotesApi, TicketWebhooksApi, TicketsApi,
 };
 pub use client::{
     AutotaskClient, AutotaskClientBuilder, DEFAULT_MAX_ATTACHMENT_BYTES, DEFAULT_PICKLIST_TTL,

@@ -144,6 +144,41 @@ const RIGHTS: &[Right] = &[
         setting: "Other > Webhooks: turned on, with \"Maximum number of Webhooks\" set to 1 or more",
         why: "needed to register ticket webhooks (off by default; optional, and each delivery counts against the API limits)",
     },
+    Right {
+        cap: Capability::ReadOpportunities,
+        entity: "Opportunities",
+        verb: Verb::Query,
+        setting: "CRM > Opportunities: View = All",
+        why: "needed to list and read opportunities",
+    },
+    Right {
+        cap: Capability::CreateOpportunities,
+        entity: "Opportunities",
+        verb: Verb::Create,
+        setting: "CRM > Opportunities: Add = All",
+        why: "needed to create opportunities",
+    },
+    Right {
+        cap: Capability::ReadContracts,
+        entity: "Contracts",
+        verb: Verb::Query,
+        setting: "Contracts > Contracts: View = All",
+        why: "needed to list contracts",
+    },
+    Right {
+        cap: Capability::ReadTimeEntries,
+        entity: "TimeEntries",
+        verb: Verb::Query,
+        setting: "Time & Expense > Time Entries: View = All",
+        why: "needed to list time entries",
+    },
+    Right {
+        cap: Capability::ReadTicketCategories,
+        entity: "TicketCategories",
+        verb: Verb::Query,
+        setting: "Admin > Features & Settings > Service Desk (Tickets): ticket categories readable by the API level",
+        why: "needed to list ticket categories",
+    },
 ];
 
 fn security_remedy(setting: &str, why: &str) -> Remedy {

@@ -139,7 +139,7 @@ async fn ticket_queries_become_autotask_filters() {
                     {"op": "notIn", "field": "status", "value": [5]},
                     {"op": "gte", "field": "lastActivityDate", "value": "2024-01-01T00:00:00.000Z"},
                     {"op": "contains", "field": "title", "value": "printer"}
-                ]}]}),
+                ]}], "MaxRecords": 500}),
             );
             let mut waiting = ticket_json(2, "printer jam");
             waiting["status"] = json!(7);
@@ -365,5 +365,58 @@ async fn native_create_once_returns_the_ticket_already_stored_under_the_key() {
         .unwrap_err();
     assert_eq!(err.kind(), psa_core::ErrorKind::Validation);
     lookup.assert_calls_async(1).await;
+    catch.assert_calls_async(0).await;
+}
+
+async fn companies_page_asked(server: &MockServer, max_records: u32) -> httpmock::Mock<'_> {
+    server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path(path("Companies/query"))
+                .json_body_includes(json!({ "MaxRecords": max_records }).to_string());
+            then.status(200).json_body(json!({
+                "items": [{"id": 500, "companyName": "Acme", "isActive": true}],
+                "pageDetails": {"count": 1, "nextPageUrl": null}
+            }));
+        })
+        .await
+}
+
+#[tokio::test]
+async fn listings_ask_for_autotasks_maximum_page_by_default() {
+    let server = MockServer::start_async().await;
+    let asked = companies_page_asked(&server, 500).await;
+    let catch = catch_all(&server).await;
+    let client = common::client(&server).await;
+    let page = client
+        .list_companies(&psa_core::CompanyQuery::new(), None)
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 1);
+    asked.assert_calls_async(1).await;
+    catch.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn listings_ask_for_the_builders_page_size() {
+    let server = MockServer::start_async().await;
+    let asked = companies_page_asked(&server, 25).await;
+    let catch = catch_all(&server).await;
+    let client = psa_autotask::AutotaskClient::builder()
+        .username(USERNAME)
+        .secret(SECRET)
+        .integration_code(CODE)
+        .base_url(server.url(ROOT))
+        .options(options())
+        .page_size(25)
+        .build()
+        .await
+        .unwrap();
+    let page = client
+        .list_companies(&psa_core::CompanyQuery::new(), None)
+        .await
+        .unwrap();
+    assert_eq!(page.items[0].name, "Acme");
+    asked.assert_calls_async(1).await;
     catch.assert_calls_async(0).await;
 }

@@ -112,6 +112,11 @@ async fn each_missing_right_is_reported_alone_with_its_remedy() {
         Capability::Attachments,
         Capability::Webhooks,
         Capability::BaseData,
+        Capability::ReadOpportunities,
+        Capability::CreateOpportunities,
+        Capability::ReadContracts,
+        Capability::ReadTimeEntries,
+        Capability::ReadTicketCategories,
     ] {
         let (sim, client) = start(psa_sim::AutotaskSim::builder().deny(cap)).await;
         let report = assert_preflight_names_denied(&client, cap).await;

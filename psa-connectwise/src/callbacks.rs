@@ -322,13 +322,14 @@ impl CallbackPayload {
             Some(CallbackType::Ticket) => EntityKind::Ticket,
             Some(CallbackType::Company) => EntityKind::Company,
             Some(CallbackType::Contact) => EntityKind::Contact,
+            Some(CallbackType::Opportunity) => EntityKind::Opportunity,
             other => {
                 let name = other.as_ref().map_or("(no Type)", |t| t.as_str());
                 return Err(Error::new(
                     ErrorKind::Validation,
                     format!(
-                        "a ConnectWise {name:?} callback has no change event; ticket, company \
-                         and contact callbacks do"
+                        "a ConnectWise {name:?} callback has no change event; ticket, company, \
+                         contact and opportunity callbacks do"
                     ),
                 )
                 .with_vendor(Vendor::ConnectWise));
@@ -385,6 +386,12 @@ mod change_event_tests {
         assert_eq!(
             e.changed_at,
             Some(time::macros::datetime!(2024-05-01 10:00 UTC))
+        );
+        let p = payload(serde_json::json!({"Action": "updated", "Type": "opportunity", "ID": 31}));
+        let e = p.to_change_event().unwrap();
+        assert_eq!(
+            (e.entity, e.id, e.kind),
+            (EntityKind::Opportunity, 31, ChangeKind::Updated)
         );
         let p = payload(serde_json::json!({"Action": "deleted", "Type": "contact", "ID": 9}));
         let e = p.to_change_event().unwrap();

@@ -18,7 +18,7 @@ use crate::models::{
 };
 use crate::{Condition, ConnectWiseClient, Direction, ListQuery, Patch, field};
 
-const VENDOR: Vendor = Vendor::ConnectWise;
+pub(crate) const VENDOR: Vendor = Vendor::ConnectWise;
 
 impl ConnectWiseClient {
     pub(crate) fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
@@ -258,6 +258,9 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::ForwardOnlyPaging,
         C::IdempotentCreate,
         C::ServerSideEmailFilter,
+        C::ReadOpportunities,
+        C::CreateOpportunities,
+        C::ReadTicketCategories,
     ])
 };
 

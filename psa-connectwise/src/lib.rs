@@ -76,6 +76,7 @@
 
 pub mod api;
 mod auth;
+mod business;
 mod callbacks;
 mod client;
 mod connector;
@@ -88,6 +89,7 @@ mod patch;
 mod preflight;
 pub mod query;
 mod site;
+mod webhooks;
 
 pub use api::boards::{BoardsApi, PrioritiesApi};
 pub use api::callbacks::CallbacksApi;
@@ -96,6 +98,7 @@ pub use api::contacts::ContactsApi;
 pub use api::documents::DocumentsApi;
 pub use api::members::MembersApi;
 pub use api::notes::TicketNotesApi;
+pub use api::opportunities::OpportunitiesApi;
 pub use api::sources::SourcesApi;
 pub use api::system::SystemApi;
 pub use api::tickets::{IDEMPOTENCY_KEY_RULES, TicketsApi};

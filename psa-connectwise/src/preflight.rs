@@ -37,6 +37,9 @@ fn purpose(cap: Capability) -> &'static str {
         Capability::ReadResources => "needed to read members",
         Capability::Attachments => "needed to attach files",
         Capability::BaseData => "needed to read boards, statuses, priorities and sources",
+        Capability::ReadOpportunities => "needed to read opportunities, stages, statuses and types",
+        Capability::CreateOpportunities => "needed to create and change opportunities",
+        Capability::ReadTicketCategories => "needed to read board types, subtypes and items",
         Capability::TicketSource => {
             "needed only until the ticket source is registered; remove Add afterwards"
         }
@@ -338,6 +341,12 @@ impl ConnectWiseClient {
                 "service/boards",
                 "System",
                 "Table Setup",
+            ),
+            (
+                Capability::ReadOpportunities,
+                "sales/opportunities",
+                "Sales",
+                "Opportunity",
             ),
             (
                 Capability::ReadTickets,

@@ -268,6 +268,7 @@ async fn unreadable_my_security_falls_back_to_count_probes() {
         ("company/contacts/count", 403),
         ("system/members/count", 200),
         ("service/boards/count", 200),
+        ("sales/opportunities/count", 200),
         ("project/tickets/count", 200),
         ("project/projects/count", 200),
     ] {

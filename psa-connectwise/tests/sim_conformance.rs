@@ -81,3 +81,23 @@ async fn five_keyed_creates_under_30_percent_failures_make_one_connectwise_ticke
     );
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn the_connector_passes_the_business_suite() {
+    // The recommended role has no Sales rights; grant Sales > Opportunity as a CRM tool would.
+    let mut b = ConnectWiseSim::builder()
+        .seed(13)
+        .companies(3)
+        .contacts_per_company(2);
+    for op in ["inquire", "add", "edit"] {
+        b = b.set_level("Sales", "Opportunity", op, "All");
+    }
+    let sim = b.start().await.unwrap();
+    let client = sim::builder(&sim).page_size(3).build().await.unwrap();
+    let fixture =
+        psa_core::testkit::business::BusinessFixture::new(CompanyId(sim.company_ids()[0]));
+    psa_core::testkit::business::run_business_conformance(std::sync::Arc::new(client), &fixture)
+        .await;
+    assert_eq!(sim.log().count_status(403), 0, "{:#?}", bad(&sim, 403));
+    sim.stop().await;
+}

@@ -24,7 +24,11 @@ async fn my_security_lists_the_recommended_role() {
     let cw = Cw::start(ConnectWiseSim::builder()).await;
     let got = cw.get("system/mySecurity?pageSize=100").await;
     assert_eq!(got.status, 200, "{}", got.text);
-    assert_eq!(got.body.as_array().unwrap().len(), 13);
+    // The seed guide's 13 rows plus Sales > Opportunity (the SDK's opportunities).
+    assert_eq!(got.body.as_array().unwrap().len(), 14);
+    let sales = row(&got.body, "Sales", "Opportunity");
+    assert_eq!(sales["inquireLevel"], "All");
+    assert_eq!(sales["deleteLevel"], "None");
     let tickets = row(&got.body, "Service Desk", "Service Tickets");
     assert_eq!(
         (

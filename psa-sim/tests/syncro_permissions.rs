@@ -74,6 +74,7 @@ async fn each_denied_capability_gets_the_permission_401() {
         (Capability::CloseTickets, &["update ticket"]),
         (Capability::AddNotes, &["add comment"]),
         (Capability::Attachments, &["attach"]),
+        (Capability::AttachmentUrls, &["attach"]),
         (Capability::ReadCompanies, &["list customers"]),
         (
             Capability::ReadContacts,

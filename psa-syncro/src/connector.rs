@@ -205,7 +205,9 @@ impl SyncroClient {
 /// What the Syncro connector offers, declared once: [`Connector::capabilities`] returns it and
 /// preflight checks the rights among it. Not offered: byte attachments (Syncro attaches from a
 /// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
-/// sources, forward-only paging, and a server-side email filter for contacts.
+/// sources, forward-only paging, a server-side email filter for contacts, opportunities (Syncro
+/// has leads instead: `client.leads()`), ticket categories, and webhook provisioning (Syncro's
+/// API has no webhook endpoint: webhooks are set up in Notification Sets in the web UI).
 pub(crate) const CAPABILITIES: Capabilities = {
     use psa_core::Capability as C;
     Capabilities::new(&[
@@ -224,6 +226,9 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::Webhooks,
         C::BaseData,
         C::IdempotentCreate,
+        C::ReadContracts,
+        C::ReadTimeEntries,
+        C::ReadTicketCategories,
     ])
 };
 
@@ -357,7 +362,13 @@ impl Connector for SyncroClient {
             .map(parse_page_token)
             .transpose()?
             .unwrap_or(1);
-        let filter = CommentFilter::new().sort("created_at", "ASC").page(page_no);
+        // `per_page` exists only on comment lists: the builder's `page_size`, else the largest
+        // reported (100), so a stream spends the fewest requests.
+        let per_page = self.inner.page_size.unwrap_or(crate::client::MAX_PER_PAGE);
+        let filter = CommentFilter::new()
+            .sort("created_at", "ASC")
+            .per_page(per_page)
+            .page(page_no);
         match self.comments(ticket.get()).list_raw(&filter).await {
             Ok(list) => {
                 let next = list.next_page().map(|n| PageToken::new(n.to_string()));

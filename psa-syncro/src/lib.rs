@@ -62,6 +62,7 @@
 
 mod api;
 mod auth;
+mod business;
 mod client;
 mod connector;
 mod convert;
@@ -74,8 +75,10 @@ mod query;
 pub mod rights;
 pub mod webhooks;
 
+pub use api::InvoiceFilter;
 pub use api::{
-    AttachReceipt, CommentsApi, ContactsApi, CustomersApi, SettingsApi, TicketsApi, UsersApi,
+    AttachReceipt, CommentsApi, ContactsApi, ContractsApi, CustomersApi, InvoicesApi, LeadsApi,
+    SettingsApi, TicketTimersApi, TicketsApi, UsersApi,
 };
 pub use auth::AuthScheme;
 pub use client::{
@@ -85,4 +88,4 @@ pub use client::{
 pub use connector::INITIAL_ISSUE_SUBJECT;
 pub use error::SyncroErrorClassifier;
 pub use idempotency::{IDEMPOTENCY_KEY_RULES, IdempotencyMarker};
-pub use query::{CommentFilter, CustomerFilter, NOT_CLOSED, TicketFilter};
+pub use query::{CommentFilter, CustomerFilter, LeadFilter, NOT_CLOSED, TicketFilter, TimerFilter};

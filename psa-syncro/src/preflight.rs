@@ -5,7 +5,9 @@
 //! capabilities: `GET /tickets?page=1` (Tickets - List/Search), `GET /tickets/{id}` of the first
 //! ticket (Tickets - View Details), `GET /customers?page=1` (Customers - List/Search),
 //! `GET /customers/{id}` and `GET /contacts?page=1` (Customers - View Detail),
-//! `GET /tickets/settings` and `GET /settings` (base data), `GET /users` (resources).
+//! `GET /tickets/settings` and `GET /settings` (base data, problem types), `GET /users`
+//! (resources), `GET /contracts?page=1` (Contracts - List/Search), `GET /ticket_timers?page=1`
+//! (Ticket Timers - Overview).
 //! Write permissions cannot be seen without writing: they are reported Unverified, or Missing
 //! when `/me` says the user cannot write tickets at all.
 
@@ -16,7 +18,7 @@ use psa_core::{
 
 use crate::SyncroClient;
 use crate::models::Ticket;
-use crate::query::{CustomerFilter, TicketFilter};
+use crate::query::{CustomerFilter, TicketFilter, TimerFilter};
 use crate::rights::TOKEN_SCREEN;
 
 const CHANGE_DETAIL: &str = "If the token's boxes cannot be changed, create a new token with them ticked \
@@ -317,6 +319,58 @@ impl SyncroClient {
             if c.outcome != CheckOutcome::Granted {
                 c = c.with_remedy(Remedy::new(TOKEN_SCREEN, "review the token's user and its group").with_detail(
                     "Syncro documents no permission for GET /users; a refusal usually means the token's user is restricted.",
+                ));
+            }
+            report.push(c);
+        }
+        // Contracts - List/Search, Ticket Timers - Overview (BusinessConnector).
+        if wants(Capability::ReadContracts) {
+            let result = probe(self.contracts().list(1).await)?;
+            let evidence = match &result {
+                Probe::Ok(p) => format!(
+                    "GET /contracts?page=1 → 200, {} contract(s) on the page",
+                    p.items.len()
+                ),
+                Probe::Denied(m) | Probe::Unclear(m) => format!("GET /contracts?page=1: {m}"),
+            };
+            report.push(outcome_check(
+                Capability::ReadContracts,
+                "Contracts - List/Search",
+                &result,
+                evidence,
+            ));
+        }
+        if wants(Capability::ReadTimeEntries) {
+            let result = probe(self.ticket_timers().list(&TimerFilter::new().page(1)).await)?;
+            let evidence = match &result {
+                Probe::Ok(p) => format!(
+                    "GET /ticket_timers?page=1 → 200, {} timer(s) on the page",
+                    p.items.len()
+                ),
+                Probe::Denied(m) | Probe::Unclear(m) => format!("GET /ticket_timers?page=1: {m}"),
+            };
+            report.push(outcome_check(
+                Capability::ReadTimeEntries,
+                "Ticket Timers - Overview",
+                &result,
+                evidence,
+            ));
+        }
+        if wants(Capability::ReadTicketCategories) {
+            let result = probe(self.cached_account_settings().await.map(|_| ()))?;
+            let evidence = match &result {
+                Probe::Ok(_) => "GET /settings → 200 (problem types)".to_string(),
+                Probe::Denied(m) | Probe::Unclear(m) => format!("GET /settings: {m}"),
+            };
+            let mut c = outcome_check(
+                Capability::ReadTicketCategories,
+                "/settings (problem types; no permission documented)",
+                &result,
+                evidence,
+            );
+            if c.outcome != CheckOutcome::Granted {
+                c = c.with_remedy(Remedy::new(TOKEN_SCREEN, "review the token's user and its group").with_detail(
+                    "Syncro documents no permission for GET /settings; a refusal usually means the token's user is restricted.",
                 ));
             }
             report.push(c);

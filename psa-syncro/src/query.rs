@@ -377,3 +377,145 @@ mod tests {
         assert!(CommentFilter::new().to_pairs().is_empty());
     }
 }
+
+/// Filters for `GET /leads` (parameters from the spec; arrays sent Rails style, `statuses[]`).
+///
+/// ```
+/// let pairs = psa_syncro::LeadFilter::new().statuses(["Opportunity", "Won"]).users([3]).has_ticket(false).page(2).to_pairs();
+/// assert!(pairs.contains(&("statuses[]".to_string(), "Won".to_string())));
+/// assert!(pairs.contains(&("users[]".to_string(), "3".to_string())));
+/// assert!(pairs.contains(&("has_ticket".to_string(), "false".to_string())));
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LeadFilter {
+    /// `query` (free-text search).
+    pub query: Option<String>,
+    /// `statuses[]`: only these pipeline statuses.
+    pub statuses: Vec<String>,
+    /// `users[]`: only leads assigned to these user ids.
+    pub users: Vec<i64>,
+    /// `mailbox_ids[]`.
+    pub mailbox_ids: Vec<i64>,
+    /// `has_ticket`.
+    pub has_ticket: Option<bool>,
+    /// `page` (1-based, 25 per page).
+    pub page: Option<i64>,
+}
+
+impl LeadFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Free-text search.
+    pub fn query(mut self, v: impl Into<String>) -> Self {
+        self.query = Some(v.into());
+        self
+    }
+    /// Only these statuses.
+    pub fn statuses<S: Into<String>>(mut self, v: impl IntoIterator<Item = S>) -> Self {
+        self.statuses.extend(v.into_iter().map(Into::into));
+        self
+    }
+    /// Only leads assigned to these users.
+    pub fn users(mut self, v: impl IntoIterator<Item = i64>) -> Self {
+        self.users.extend(v);
+        self
+    }
+    /// Only leads from these mailboxes.
+    pub fn mailbox_ids(mut self, v: impl IntoIterator<Item = i64>) -> Self {
+        self.mailbox_ids.extend(v);
+        self
+    }
+    /// With (or without) a ticket.
+    pub fn has_ticket(mut self, v: bool) -> Self {
+        self.has_ticket = Some(v);
+        self
+    }
+    /// The page to fetch.
+    pub fn page(mut self, v: i64) -> Self {
+        self.page = Some(v);
+        self
+    }
+
+    /// The query parameters, in a stable order.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut p = Vec::new();
+        if let Some(q) = &self.query {
+            p.push(("query".to_string(), q.clone()));
+        }
+        if let Some(h) = self.has_ticket {
+            p.push(("has_ticket".to_string(), h.to_string()));
+        }
+        if let Some(n) = self.page {
+            p.push(("page".to_string(), n.to_string()));
+        }
+        for s in &self.statuses {
+            p.push(("statuses[]".to_string(), s.clone()));
+        }
+        for u in &self.users {
+            p.push(("users[]".to_string(), u.to_string()));
+        }
+        for m in &self.mailbox_ids {
+            p.push(("mailbox_ids[]".to_string(), m.to_string()));
+        }
+        p
+    }
+}
+
+/// Filters for `GET /ticket_timers` (`created_at_gt`, `created_at_lt`, `page`; 25 per page).
+///
+/// ```
+/// use time::macros::datetime;
+/// let pairs = psa_syncro::TimerFilter::new().created_after(datetime!(2025-01-01 0:00 UTC)).page(2).to_pairs();
+/// assert_eq!(pairs[0], ("created_at_gt".to_string(), "2025-01-01T00:00:00Z".to_string()));
+/// assert_eq!(pairs[1], ("page".to_string(), "2".to_string()));
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimerFilter {
+    /// `created_at_gt`: created after.
+    pub created_after: Option<OffsetDateTime>,
+    /// `created_at_lt`: created before.
+    pub created_before: Option<OffsetDateTime>,
+    /// `page` (1-based).
+    pub page: Option<i64>,
+}
+
+impl TimerFilter {
+    /// No filter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Created after this moment.
+    pub fn created_after(mut self, v: OffsetDateTime) -> Self {
+        self.created_after = Some(v);
+        self
+    }
+    /// Created before this moment.
+    pub fn created_before(mut self, v: OffsetDateTime) -> Self {
+        self.created_before = Some(v);
+        self
+    }
+    /// The page to fetch.
+    pub fn page(mut self, v: i64) -> Self {
+        self.page = Some(v);
+        self
+    }
+
+    /// The query parameters, in a stable order.
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
+        let mut p = Vec::new();
+        if let Some(t) = self.created_after {
+            p.push(("created_at_gt".to_string(), rfc3339(t)));
+        }
+        if let Some(t) = self.created_before {
+            p.push(("created_at_lt".to_string(), rfc3339(t)));
+        }
+        if let Some(n) = self.page {
+            p.push(("page".to_string(), n.to_string()));
+        }
+        p
+    }
+}

@@ -41,6 +41,19 @@ pub(crate) const COMMENTS_NEW: Right = Right {
 };
 pub(crate) const CUSTOMERS_LIST: Right = right("Customers - List/Search", "customers", "list");
 pub(crate) const CUSTOMERS_VIEW: Right = right("Customers - View Detail", "customers", "view");
+/// `GET /contracts`.
+pub(crate) const CONTRACTS_LIST: Right = right("Contracts - List/Search", "contracts", "list");
+/// `GET /contracts/{id}` (the spec gates the detail on the edit right).
+pub(crate) const CONTRACTS_EDIT: Right = right("Contracts - Edit", "contracts", "view");
+/// `GET /ticket_timers`.
+pub(crate) const TIMERS_OVERVIEW: Right =
+    right("Ticket Timers - Overview", "ticket timers", "list");
+/// `GET /invoices`.
+pub(crate) const INVOICES_LIST: Right = right("Invoices - List/Search", "invoices", "list");
+/// `GET /invoices/{id}`.
+pub(crate) const INVOICES_VIEW: Right = right("Invoices - View Details", "invoices", "view");
+/// `GET /leads` and `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
+pub(crate) const LEADS_LIST: Right = right("Leads - List/Search", "leads", "list");
 
 /// The rights the setup guide (`seeds/002_*`) asks for, with why, in its order.
 pub const RECOMMENDED_RIGHTS: &[(&str, &str)] = &[
@@ -59,5 +72,25 @@ pub const RECOMMENDED_RIGHTS: &[(&str, &str)] = &[
     (
         "Customers - View Detail",
         "Retrieve customer/company details and their contacts",
+    ),
+];
+
+/// The rights beyond the setup guide's list that the vendor-native entities and
+/// [`psa_core::BusinessConnector`] need, with why (names from the spec's "Required permission").
+pub const BUSINESS_RIGHTS: &[(&str, &str)] = &[
+    ("Contracts - List/Search", "List contracts (GET /contracts)"),
+    (
+        "Contracts - Edit",
+        "Read one contract (the spec gates GET /contracts/{id} on it)",
+    ),
+    (
+        "Ticket Timers - Overview",
+        "List ticket timers as time entries (GET /ticket_timers)",
+    ),
+    ("Leads - List/Search", "List and read leads (GET /leads)"),
+    ("Invoices - List/Search", "List invoices (GET /invoices)"),
+    (
+        "Invoices - View Details",
+        "Read one invoice (GET /invoices/{id})",
     ),
 ];

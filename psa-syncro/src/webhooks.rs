@@ -152,6 +152,31 @@ pub fn secret_path_matches(request_path: &str, prefix: &str, secret: &str) -> bo
 }
 
 impl SyncroClient {
+    /// Always `Unsupported`: Syncro's API has no webhook endpoint (the OpenAPI document lists
+    /// none), so webhooks are set up by an admin in the web UI (Admin, Notification Center,
+    /// Notification Sets), and [`Capability::ProvisionWebhooks`](psa_core::Capability) is not
+    /// declared. Kept under the shared name so code written for Autotask and ConnectWise
+    /// compiles and gets a clear answer.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let client = psa_syncro::SyncroClient::builder()
+    ///     .base_url("https://acme.syncromsp.com/api/v1/").api_token("t").build().await?;
+    /// let spec = psa_core::WebhookSpec::new("https://hooks.example.com/psa".parse()?);
+    /// let err = client.ensure_webhooks(&spec).await.unwrap_err();
+    /// assert_eq!(err.kind(), psa_core::ErrorKind::Unsupported);
+    /// # Ok(()) }
+    /// ```
+    pub async fn ensure_webhooks(
+        &self,
+        _spec: &psa_core::WebhookSpec,
+    ) -> psa_core::Result<psa_core::EnsureReport> {
+        Err(Error::unsupported(
+            psa_core::Vendor::Syncro,
+            "webhook provisioning (the API has no webhook endpoint): add the URL in Admin > Notification Center > Notification Sets",
+        ))
+    }
+
     /// The ticket a webhook is about, fetched through the API (never taken from the body).
     /// A payload without a ticket id is a [`ErrorKind::Validation`] error.
     pub async fn ticket_from_webhook(&self, payload: &WebhookPayload) -> psa_core::Result<Ticket> {

@@ -48,6 +48,14 @@ async fn mock_reads<'a>(server: &'a MockServer, write: bool, deny: &[&str]) -> V
             json!({"ticket": {"priorities": ["", "2 Normal"]}}),
         ),
         ("/api/v1/users", json!({"users": [[1, "Joe Doe"]]})),
+        (
+            "/api/v1/contracts",
+            json!({"contracts": [], "meta": {"total_pages": 0, "total_entries": 0, "per_page": 50, "page": 1}}),
+        ),
+        (
+            "/api/v1/ticket_timers",
+            json!({"ticket_timers": [], "meta": {"total_pages": 0, "page": 1}}),
+        ),
     ];
     let mut mocks = Vec::new();
     for (path, body) in routes {
@@ -91,6 +99,9 @@ async fn default_profile_reads_are_granted_and_writes_unverified() {
         Capability::ReadContacts,
         Capability::BaseData,
         Capability::ReadResources,
+        Capability::ReadContracts,
+        Capability::ReadTimeEntries,
+        Capability::ReadTicketCategories,
     ] {
         assert_eq!(
             report.outcome(cap),
@@ -194,6 +205,16 @@ async fn each_refused_probe_is_missing_with_its_box() {
             "/api/v1/contacts",
             Capability::ReadContacts,
             "Customers - View Detail",
+        ),
+        (
+            "/api/v1/contracts",
+            Capability::ReadContracts,
+            "Contracts - List/Search",
+        ),
+        (
+            "/api/v1/ticket_timers",
+            Capability::ReadTimeEntries,
+            "Ticket Timers - Overview",
         ),
     ] {
         let server = MockServer::start_async().await;

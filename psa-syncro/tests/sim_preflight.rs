@@ -17,6 +17,9 @@ async fn the_shared_preflight_promises_hold() {
         .seed(7)
         .tickets(3)
         .rate_limit(100_000, Duration::from_secs(60))
+        // The business rights come on top of the setup guide's list.
+        .grant_permission("Contracts - List/Search")
+        .grant_permission("Ticket Timers - Overview")
         .start()
         .await
         .unwrap();
@@ -40,11 +43,15 @@ async fn the_shared_preflight_promises_hold() {
         Capability::ReadNotes,
         Capability::ReadCompanies,
         Capability::ReadContacts,
+        Capability::ReadContracts,
+        Capability::ReadTimeEntries,
     ] {
         let handle = psa_sim::SyncroSim::builder()
             .seed(7)
             .tickets(3)
             .rate_limit(100_000, Duration::from_secs(60))
+            .grant_permission("Contracts - List/Search")
+            .grant_permission("Ticket Timers - Overview")
             .deny(cap)
             .start()
             .await
@@ -60,7 +67,9 @@ async fn report_for(deny: Option<Capability>) -> psa_core::PreflightReport {
         .companies(2)
         .contacts_per_company(2)
         .tickets(5)
-        .rate_limit(100_000, Duration::from_secs(60));
+        .rate_limit(100_000, Duration::from_secs(60))
+        .grant_permission("Contracts - List/Search")
+        .grant_permission("Ticket Timers - Overview");
     if let Some(cap) = deny {
         b = b.deny(cap);
     }
@@ -128,6 +137,8 @@ async fn each_missing_read_right_is_reported_with_its_box() {
         (Capability::ReadNotes, "Tickets - View Details"),
         (Capability::ReadCompanies, "Customers - List/Search"),
         (Capability::ReadContacts, "Customers - View Detail"),
+        (Capability::ReadContracts, "Contracts - List/Search"),
+        (Capability::ReadTimeEntries, "Ticket Timers - Overview"),
     ] {
         let report = report_for(Some(cap)).await;
         let text = report.to_string();

@@ -339,13 +339,13 @@ async fn comments_list_pages_by_total_pages() {
     let comment = |id: i64, hidden: bool| json!({"id": id, "ticket_id": 42, "subject": "s", "body": format!("c{id}"), "hidden": hidden, "is_rich_text": false, "user": {}});
     let p1 = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/tickets/42/comments")), "sort_by=created_at&sort_direction=ASC&page=1");
+            exact_query(authed(when.method(GET).path("/api/v1/tickets/42/comments")), "sort_by=created_at&sort_direction=ASC&per_page=100&page=1");
             then.status(200).json_body(json!({"comments": [comment(1, false), comment(2, true)], "meta": {"total_pages": 2, "page": 1, "per_page": 2}}));
         })
         .await;
     let p2 = server
         .mock_async(|when, then| {
-            exact_query(authed(when.method(GET).path("/api/v1/tickets/42/comments")), "sort_by=created_at&sort_direction=ASC&page=2");
+            exact_query(authed(when.method(GET).path("/api/v1/tickets/42/comments")), "sort_by=created_at&sort_direction=ASC&per_page=100&page=2");
             then.status(200).json_body(json!({"comments": [comment(3, false)], "meta": {"total_pages": 2, "page": 2, "per_page": 2}}));
         })
         .await;
@@ -359,13 +359,30 @@ async fn comments_list_pages_by_total_pages() {
     assert_eq!(notes[1].visibility, NoteVisibility::Internal);
     let native: Vec<_> = c
         .comments(42)
-        .stream(CommentFilter::new().sort("created_at", "ASC"))
+        .stream(CommentFilter::new().sort("created_at", "ASC").per_page(100))
         .try_collect()
         .await
         .unwrap();
     assert_eq!(native.len(), 3);
     p1.assert_calls_async(2).await;
     p2.assert_calls_async(2).await;
+    other.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn the_note_listing_asks_for_the_builders_page_size() {
+    let server = MockServer::start_async().await;
+    let page = server
+        .mock_async(|when, then| {
+            exact_query(authed(when.method(GET).path("/api/v1/tickets/42/comments")), "sort_by=created_at&sort_direction=ASC&per_page=25&page=1");
+            then.status(200).json_body(json!({"comments": [{"id": 1, "ticket_id": 42, "subject": "s", "body": "c1", "hidden": false, "is_rich_text": false, "user": {}}], "meta": {"total_pages": 1, "page": 1, "per_page": 25}}));
+        })
+        .await;
+    let other = catch_all(&server).await;
+    let c = builder(&server).page_size(25).build().await.unwrap();
+    let notes = c.list_notes(TicketId(42), None).await.unwrap();
+    assert_eq!(notes.items[0].body, "c1");
+    page.assert_calls_async(1).await;
     other.assert_calls_async(0).await;
 }
 

@@ -20,9 +20,13 @@ use crate::{AutotaskClient, Query};
 pub(crate) mod attachments;
 pub(crate) mod companies;
 pub(crate) mod contacts;
+pub(crate) mod contracts;
+pub(crate) mod entity_webhooks;
 pub(crate) mod metadata;
 pub(crate) mod notes;
+pub(crate) mod opportunities;
 pub(crate) mod resources;
+pub(crate) mod ticket_categories;
 pub(crate) mod tickets;
 pub(crate) mod webhooks;
 
@@ -140,6 +144,12 @@ pub type TicketNotesApi<'c> = EntityApi<'c, crate::models::TicketNote>;
 
 /// The `Resource` handler: [`AutotaskClient::resources`](crate::AutotaskClient::resources).
 pub type ResourcesApi<'c> = EntityApi<'c, crate::models::Resource>;
+
+/// The `Opportunity` handler: [`AutotaskClient::opportunities`](crate::AutotaskClient::opportunities).
+pub type OpportunitiesApi<'c> = EntityApi<'c, crate::models::Opportunity>;
+
+/// The `TicketCategory` handler: [`AutotaskClient::ticket_categories`](crate::AutotaskClient::ticket_categories).
+pub type TicketCategoriesApi<'c> = EntityApi<'c, crate::models::TicketCategory>;
 
 /// The `TicketAttachment` handler: [`AutotaskClient::ticket_attachments`](crate::AutotaskClient::ticket_attachments).
 pub type TicketAttachmentsApi<'c> = EntityApi<'c, crate::models::TicketAttachment>;

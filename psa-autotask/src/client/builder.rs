@@ -226,7 +226,10 @@ impl AutotaskClientBuilder {
         self
     }
 
-    /// The page size (`MaxRecords`, 1–500) of the [`psa_core::Connector`] listings.
+    /// The page size (`MaxRecords`, 1–500) of the [`psa_core::Connector`] listings and so of
+    /// the `ConnectorExt` streams. Default: 500, Autotask's maximum, which spends the fewest
+    /// requests of the hourly budget; a smaller page trades requests for smaller answers.
+    /// Native [`crate::Query`]s keep their own `max_records`.
     pub fn page_size(mut self, n: u32) -> Self {
         self.page_size = Some(n);
         self

@@ -97,11 +97,18 @@ macro_rules! impl_udfs {
 mod attachment;
 mod company;
 mod contact;
+mod contract;
+mod contract_service;
+mod entity_webhook;
 pub(crate) mod envelope;
 mod metadata;
 mod note;
+mod opportunity;
 mod resource;
+mod service;
 mod ticket;
+mod ticket_category;
+mod time_entry;
 pub(crate) mod udf;
 mod webhook;
 pub(crate) mod wire;
@@ -109,13 +116,23 @@ pub(crate) mod wire;
 pub use attachment::TicketAttachment;
 pub use company::Company;
 pub use contact::Contact;
+pub use contract::Contract;
+pub use contract_service::ContractService;
+pub use entity_webhook::{
+    CompanyWebhook, CompanyWebhookExcludedResource, CompanyWebhookField, ContactWebhook,
+    ContactWebhookExcludedResource, ContactWebhookField,
+};
 pub use metadata::{
     ApiVersion, EntityInformation, FieldInformation, PicklistValue, ThresholdInformation,
     UdfFieldInformation, UserAccess,
 };
 pub use note::TicketNote;
+pub use opportunity::Opportunity;
 pub use resource::Resource;
+pub use service::Service;
 pub use ticket::Ticket;
+pub use ticket_category::TicketCategory;
+pub use time_entry::TimeEntry;
 pub use udf::UserDefinedField;
 pub use webhook::{TicketWebhook, TicketWebhookExcludedResource, TicketWebhookField};
 pub use wire::{format_datetime, parse_datetime};

@@ -1,10 +1,10 @@
-//! `/service/boards` (+ statuses) and `/service/priorities`.
+//! `/service/boards` (+ statuses, types, subtypes, items) and `/service/priorities`.
 
 use futures::stream::BoxStream;
 use psa_core::{Page, PageToken, Result};
 
 use super::{all_typed, get_typed, list_typed, stream_typed};
-use crate::models::{Board, BoardStatus, Priority};
+use crate::models::{Board, BoardItem, BoardStatus, BoardSubType, BoardType, Priority};
 use crate::{ConnectWiseClient, ListQuery};
 
 /// Service boards; see [`ConnectWiseClient::boards`].
@@ -67,6 +67,36 @@ impl<'a> BoardsApi<'a> {
         .await?;
         all.sort_by_key(|s| (s.sort_order.unwrap_or(i64::MAX), s.id));
         Ok(all)
+    }
+
+    /// Every type of a board (`/service/boards/{id}/types`).
+    pub async fn types(&self, board_id: i64) -> Result<Vec<BoardType>> {
+        self.table(board_id, "types", "board type").await
+    }
+
+    /// Every subtype of a board (`/service/boards/{id}/subtypes`).
+    pub async fn subtypes(&self, board_id: i64) -> Result<Vec<BoardSubType>> {
+        self.table(board_id, "subtypes", "board subtype").await
+    }
+
+    /// Every item of a board (`/service/boards/{id}/items`).
+    pub async fn items(&self, board_id: i64) -> Result<Vec<BoardItem>> {
+        self.table(board_id, "items", "board item").await
+    }
+
+    async fn table<T: serde::de::DeserializeOwned>(
+        &self,
+        board_id: i64,
+        table: &str,
+        what: &str,
+    ) -> Result<Vec<T>> {
+        all_typed(
+            self.client,
+            &format!("service/boards/{board_id}/{table}"),
+            what,
+            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+        )
+        .await
     }
 }
 

@@ -1,4 +1,4 @@
-//! `/system/members`: get, list, count.
+//! `/system/members`: get, list, count, the active staff.
 
 use futures::stream::BoxStream;
 use psa_core::{Page, PageToken, Result};
@@ -39,6 +39,16 @@ impl<'a> MembersApi<'a> {
     /// Every member matching the query.
     pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<Member>> {
         stream_typed(self.client, PATH.to_string(), "member", query)
+    }
+
+    /// Every active member (`inactiveFlag = false`) in id order, for a staff import; each
+    /// carries its email ([`Member::email`]).
+    pub fn active(&self) -> BoxStream<'a, Result<Member>> {
+        self.stream(
+            ListQuery::new()
+                .conditions(field("inactiveFlag").eq(false))
+                .order_by("id", crate::Direction::Asc),
+        )
     }
 
     /// `GET /system/members/count`.

@@ -1,6 +1,6 @@
 //! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
 //! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
-//! `client.priorities()`, `client.sources()`, `client.documents()`, `client.callbacks()`,
+//! `client.priorities()`, `client.sources()`, `client.opportunities()`, `client.documents()`, `client.callbacks()`,
 //! `client.system()`.
 
 pub mod boards;
@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod documents;
 pub mod members;
 pub mod notes;
+pub mod opportunities;
 pub mod sources;
 pub mod system;
 pub mod tickets;
@@ -46,6 +47,10 @@ impl ConnectWiseClient {
     /// Members (`/system/members`).
     pub fn members(&self) -> members::MembersApi<'_> {
         members::MembersApi { client: self }
+    }
+    /// Sales opportunities and their stages, statuses and types (`/sales/opportunities`).
+    pub fn opportunities(&self) -> opportunities::OpportunitiesApi<'_> {
+        opportunities::OpportunitiesApi { client: self }
     }
     /// Service boards and their statuses (`/service/boards`).
     pub fn boards(&self) -> boards::BoardsApi<'_> {

@@ -606,6 +606,11 @@ pub struct Member {
 }
 
 impl Member {
+    /// Not marked inactive.
+    pub fn is_active(&self) -> bool {
+        self.inactive_flag != Some(true)
+    }
+
     /// First and last name joined.
     pub fn full_name(&self) -> String {
         [self.first_name.as_deref(), self.last_name.as_deref()]

@@ -7,6 +7,7 @@
 //! only writable fields and omit `None`, so a read-only field is never sent back.
 
 mod board;
+mod board_class;
 mod callback;
 mod common;
 mod company;
@@ -15,12 +16,14 @@ pub(crate) mod de;
 mod document;
 mod member;
 mod note;
+mod opportunity;
 mod priority;
 mod security;
 mod ticket;
 mod ticket_head;
 
 pub use board::{Board, BoardStatus};
+pub use board_class::{BoardItem, BoardSubType, BoardType};
 pub use callback::{
     CallbackAction, CallbackEntry, CallbackLevel, CallbackPayload, CallbackType, NewCallback,
 };
@@ -32,6 +35,10 @@ pub use de::{format_datetime, parse_datetime};
 pub use document::{DocumentInfo, DocumentRecordType};
 pub use member::Member;
 pub use note::{NewServiceNote, ServiceNote};
+pub use opportunity::{
+    MAX_OPPORTUNITY_NAME, NewOpportunity, Opportunity, OpportunityStage, OpportunityStatus,
+    OpportunityType,
+};
 pub use priority::{MAX_SOURCE_NAME, NewSource, Priority, Source};
 pub use psa_core::wire::Field;
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};

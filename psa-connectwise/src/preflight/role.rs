@@ -90,6 +90,7 @@ const fn right(
 /// | Service Desk | Service Tickets | All | All | None | All |
 /// | System | Member Maintenance | None | None | None | All |
 /// | System | Table Setup | All (only until the ticket source is registered) | None | None | All |
+/// | Sales | Opportunity | All | All | None | All |
 pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
     right(
         "Companies",
@@ -177,6 +178,30 @@ pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
         "Table Setup",
         RoleOp::Inquire,
         Capability::BaseData,
+    ),
+    right(
+        "Sales",
+        "Opportunity",
+        RoleOp::Inquire,
+        Capability::ReadOpportunities,
+    ),
+    right(
+        "Sales",
+        "Opportunity",
+        RoleOp::Add,
+        Capability::CreateOpportunities,
+    ),
+    right(
+        "Sales",
+        "Opportunity",
+        RoleOp::Edit,
+        Capability::CreateOpportunities,
+    ),
+    right(
+        "System",
+        "Table Setup",
+        RoleOp::Inquire,
+        Capability::ReadTicketCategories,
     ),
 ];
 

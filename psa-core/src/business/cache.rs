@@ -169,7 +169,7 @@ impl BaseDataCache {
     pub async fn ticket_types(&self) -> Result<Arc<Vec<TicketType>>> {
         let i = &self.inner;
         let b = self.business("ticket types")?;
-        i.ticket_types.get(i.ttl, || b.ticket_types()).await
+        i.ticket_types.get(i.ttl, || b.list_ticket_types()).await
     }
 
     /// The ticket categories ([`BusinessConnector::ticket_categories`]).
@@ -177,7 +177,7 @@ impl BaseDataCache {
         let i = &self.inner;
         let b = self.business("ticket categories")?;
         i.ticket_categories
-            .get(i.ttl, || b.ticket_categories())
+            .get(i.ttl, || b.list_ticket_categories())
             .await
     }
 
@@ -186,7 +186,7 @@ impl BaseDataCache {
         let i = &self.inner;
         let b = self.business("opportunity stages")?;
         i.opportunity_stages
-            .get(i.ttl, || b.opportunity_stages())
+            .get(i.ttl, || b.list_opportunity_stages())
             .await
     }
 

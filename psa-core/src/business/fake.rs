@@ -190,7 +190,7 @@ impl BusinessConnector for Counting {
         }
         Ok(o.clone())
     }
-    async fn opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
+    async fn list_opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {
         self.business("opportunities")?;
         self.fetch(OpportunityStage::new("1", "Qualification"))
             .await
@@ -241,10 +241,10 @@ impl BusinessConnector for Counting {
         t.hours = Some(1.5);
         Ok(Page::last(vec![t]))
     }
-    async fn ticket_types(&self) -> Result<Vec<TicketType>> {
+    async fn list_ticket_types(&self) -> Result<Vec<TicketType>> {
         self.fetch(TicketType::new("1", "Incident")).await
     }
-    async fn ticket_categories(&self) -> Result<Vec<TicketCategory>> {
+    async fn list_ticket_categories(&self) -> Result<Vec<TicketCategory>> {
         self.fetch(TicketCategory::new("3", "Standard")).await
     }
 }

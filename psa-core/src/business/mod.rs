@@ -42,12 +42,12 @@ pub use query::{ContractQuery, OpportunityQuery, ResourceQuery, TimeEntryQuery};
 ///
 /// | Method | Capability |
 /// |---|---|
-/// | `list_opportunities`, `opportunity`, `opportunity_stages` | `ReadOpportunities` |
+/// | `list_opportunities`, `opportunity`, `list_opportunity_stages` | `ReadOpportunities` |
 /// | `create_opportunity`, `update_opportunity` | `CreateOpportunities` |
 /// | `list_resources` | `ReadResources` |
 /// | `list_contracts` | `ReadContracts` |
 /// | `list_time_entries` | `ReadTimeEntries` |
-/// | `ticket_types`, `ticket_categories` | `ReadTicketCategories` |
+/// | `list_ticket_types`, `list_ticket_categories` | `ReadTicketCategories` |
 ///
 /// ```
 /// use futures::TryStreamExt;
@@ -87,7 +87,7 @@ pub trait BusinessConnector: Connector {
     ) -> Result<Opportunity>;
 
     /// The stages of the sales pipeline.
-    async fn opportunity_stages(&self) -> Result<Vec<OpportunityStage>>;
+    async fn list_opportunity_stages(&self) -> Result<Vec<OpportunityStage>>;
 
     /// One page of resources (staff): active flag, email, name.
     async fn list_resources(
@@ -112,10 +112,10 @@ pub trait BusinessConnector: Connector {
 
     /// The ticket types, sub-types included (Autotask issue/sub-issue types, ConnectWise
     /// board types/subtypes, Syncro problem types).
-    async fn ticket_types(&self) -> Result<Vec<TicketType>>;
+    async fn list_ticket_types(&self) -> Result<Vec<TicketType>>;
 
     /// The ticket categories (Autotask ticket categories, ConnectWise board items).
-    async fn ticket_categories(&self) -> Result<Vec<TicketCategory>>;
+    async fn list_ticket_categories(&self) -> Result<Vec<TicketCategory>>;
 }
 
 /// Streams over every page of the [`BusinessConnector`] listings, for every connector

@@ -138,9 +138,9 @@ pub async fn assert_ticket_kinds(c: &dyn BusinessConnector) {
         c,
         Capability::ReadTicketCategories,
         "ticket_types",
-        c.ticket_types().await,
+        c.list_ticket_types().await,
     ) else {
-        let cats = c.ticket_categories().await;
+        let cats = c.list_ticket_categories().await;
         assert!(
             matches!(
                 cats.as_ref().map_err(|e| e.kind()),
@@ -162,7 +162,7 @@ pub async fn assert_ticket_kinds(c: &dyn BusinessConnector) {
             t.1
         );
     }
-    match c.ticket_categories().await {
+    match c.list_ticket_categories().await {
         Ok(cats) => assert!(
             !cats.is_empty(),
             "ticket_categories() returned nothing: answer Unsupported when the vendor has none"
@@ -183,7 +183,7 @@ pub async fn assert_opportunities(
         c,
         Capability::ReadOpportunities,
         "opportunity_stages",
-        c.opportunity_stages().await,
+        c.list_opportunity_stages().await,
     );
     let Some(stages) = stages else {
         let listed = c.list_opportunities(&OpportunityQuery::new(), None).await;
@@ -346,14 +346,14 @@ pub async fn assert_base_data_cache(c: Arc<dyn BusinessConnector>) {
         Arc::ptr_eq(&statuses, &again),
         "a second call is not served from the cache"
     );
-    match (cache.ticket_types().await, c.ticket_types().await) {
+    match (cache.ticket_types().await, c.list_ticket_types().await) {
         (Ok(cached), Ok(direct)) => assert_eq!(*cached, direct),
         (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind()),
         (a, b) => panic!("cached ticket_types {a:?} differ from direct {b:?}"),
     }
     match (
         cache.opportunity_stages().await,
-        c.opportunity_stages().await,
+        c.list_opportunity_stages().await,
     ) {
         (Ok(cached), Ok(direct)) => assert_eq!(*cached, direct),
         (Err(a), Err(b)) => assert_eq!(a.kind(), b.kind()),

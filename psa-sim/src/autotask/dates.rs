@@ -2,7 +2,7 @@
 //!
 //! Autotask stores UTC. Replies have been seen both with `Z` and a variable number of fraction
 //! digits (`2019-08-18T01:00:00.000Z`) and without a `Z` (`2024-01-31T15:04:05.307`)
-//! (`vendors/autotask.md` §3). The sim writes what .NET's JSON writer produces for a UTC
+//! (Autotask's documentation and observed traffic). The sim writes what .NET's JSON writer produces for a UTC
 //! `DateTime`: a `Z` and the fraction with trailing zeros trimmed (`…:33.82Z`, `…:33Z`), so
 //! clients meet variable fractions. Inputs are accepted with or without `Z`, with an offset, or
 //! as a bare date.

@@ -2,6 +2,8 @@
 //! Swagger document, `specs/autotask-swagger.json`), the routes that create, update and delete
 //! them, and which fields are required or read-only.
 
+use super::sales;
+
 /// One record: its wire fields by canonical name (unset fields are absent).
 pub(crate) type Record = serde_json::Map<String, serde_json::Value>;
 
@@ -101,6 +103,10 @@ pub(crate) enum Kind {
     TicketWebhooks,
     TicketWebhookFields,
     TicketWebhookExcludedResources,
+    Opportunities,
+    TicketCategories,
+    Contracts,
+    TimeEntries,
 }
 
 /// Where an entity is written: on its own collection or under a parent.
@@ -117,7 +123,7 @@ pub(crate) enum WritePath {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 9] = [
+    pub(crate) const ALL: [Kind; 13] = [
         Kind::Tickets,
         Kind::TicketNotes,
         Kind::Companies,
@@ -127,6 +133,10 @@ impl Kind {
         Kind::TicketWebhooks,
         Kind::TicketWebhookFields,
         Kind::TicketWebhookExcludedResources,
+        Kind::Opportunities,
+        Kind::TicketCategories,
+        Kind::Contracts,
+        Kind::TimeEntries,
     ];
 
     /// The entity's REST name (path segment and `entityInformation` name).
@@ -141,6 +151,10 @@ impl Kind {
             Kind::TicketWebhooks => "TicketWebhooks",
             Kind::TicketWebhookFields => "TicketWebhookFields",
             Kind::TicketWebhookExcludedResources => "TicketWebhookExcludedResources",
+            Kind::Opportunities => "Opportunities",
+            Kind::TicketCategories => "TicketCategories",
+            Kind::Contracts => "Contracts",
+            Kind::TimeEntries => "TimeEntries",
         }
     }
 
@@ -198,10 +212,16 @@ impl Kind {
     pub(crate) fn supports(self, verb: Verb) -> bool {
         match (self, verb) {
             (_, Verb::Query) => true,
-            (Kind::Resources, Verb::Create) => false,
+            (Kind::Resources | Kind::TicketCategories, Verb::Create) => false,
             (Kind::TicketAttachments | Kind::TicketWebhookExcludedResources, Verb::Update) => false,
             (
-                Kind::Tickets | Kind::TicketNotes | Kind::Companies | Kind::Resources,
+                Kind::Tickets
+                | Kind::TicketNotes
+                | Kind::Companies
+                | Kind::Resources
+                | Kind::Opportunities
+                | Kind::TicketCategories
+                | Kind::Contracts,
                 Verb::Delete,
             ) => false,
             _ => true,
@@ -210,7 +230,14 @@ impl Kind {
 
     /// Whether the entity has user-defined fields (`hasUserDefinedFields`).
     pub(crate) fn has_udfs(self) -> bool {
-        matches!(self, Kind::Tickets | Kind::Companies | Kind::Contacts)
+        matches!(
+            self,
+            Kind::Tickets
+                | Kind::Companies
+                | Kind::Contacts
+                | Kind::Opportunities
+                | Kind::Contracts
+        )
     }
 
     /// Whether webhooks exist for it (`supportsWebhookCallouts`).
@@ -230,6 +257,10 @@ impl Kind {
             Kind::TicketWebhooks => WEBHOOK_FIELDS,
             Kind::TicketWebhookFields => WEBHOOK_FIELD_FIELDS,
             Kind::TicketWebhookExcludedResources => WEBHOOK_EXCLUDED_FIELDS,
+            Kind::Opportunities => sales::OPPORTUNITY_FIELDS,
+            Kind::TicketCategories => sales::TICKET_CATEGORY_FIELDS,
+            Kind::Contracts => sales::CONTRACT_FIELDS,
+            Kind::TimeEntries => sales::TIME_ENTRY_FIELDS,
         }
     }
 
@@ -244,7 +275,7 @@ impl Kind {
     pub(crate) fn required(self) -> &'static [&'static str] {
         match self {
             // Tenant-specific in reality (a ticket category can require queueID); these four are
-            // required on every tenant (vendors/autotask.md §3).
+            // required on every tenant (Autotask's documentation and observed traffic).
             Kind::Tickets => &["companyID", "title", "status", "priority"],
             // title only when the category says "Require titles on ticket notes"; the sim's
             // builder decides (see `require_note_titles`).
@@ -257,6 +288,17 @@ impl Kind {
             Kind::TicketWebhooks => &["name", "webhookUrl", "deactivationUrl", "isActive"],
             Kind::TicketWebhookFields => &["fieldID"],
             Kind::TicketWebhookExcludedResources => &["resourceID"],
+            Kind::Opportunities => sales::OPPORTUNITY_REQUIRED,
+            Kind::TicketCategories => &["name"],
+            Kind::Contracts => &[
+                "companyID",
+                "contractName",
+                "contractType",
+                "startDate",
+                "endDate",
+                "status",
+            ],
+            Kind::TimeEntries => &["resourceID", "dateWorked", "hoursWorked"],
         }
     }
 
@@ -319,6 +361,16 @@ impl Kind {
             ],
             Kind::TicketWebhooks => &["id", "isReady", "webhookGUID", "ownerResourceID"],
             Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => &["id"],
+            Kind::Opportunities => sales::OPPORTUNITY_READ_ONLY,
+            Kind::TicketCategories => &["id"],
+            Kind::Contracts => &["id", "lastModifiedDateTime"],
+            Kind::TimeEntries => &[
+                "id",
+                "createDateTime",
+                "creatorUserID",
+                "lastModifiedDateTime",
+                "lastModifiedUserID",
+            ],
         };
         list.contains(&field)
     }
@@ -358,6 +410,9 @@ impl Kind {
                 Some(Kind::TicketWebhooks)
             }
             (Kind::TicketWebhookExcludedResources, "resourceID") => Some(Kind::Resources),
+            (Kind::Opportunities, "companyID") => Some(Kind::Companies),
+            (Kind::Opportunities, "contactID") => Some(Kind::Contacts),
+            (Kind::Opportunities, "ownerResourceID" | "creatorResourceID") => Some(Kind::Resources),
             _ => None,
         }
     }
@@ -374,6 +429,10 @@ impl Kind {
             Kind::TicketWebhooks => "TicketWebhook",
             Kind::TicketWebhookFields => "TicketWebhookField",
             Kind::TicketWebhookExcludedResources => "TicketWebhookExcludedResource",
+            Kind::Opportunities => "Opportunity",
+            Kind::TicketCategories => "TicketCategory",
+            Kind::Contracts => "Contract",
+            Kind::TimeEntries => "TimeEntry",
         }
     }
 }

@@ -274,7 +274,7 @@ fn get_child(sim: &Sim, parent: Kind, pid: i64, child: Kind, id: i64) -> Respons
         .filter(|r| int(r, parent_field) == Some(pid) && store.exists(parent, pid))
         .filter(|r| !restricted || own_record(&store, child, r, sim.api_resource_id));
     if child == Kind::TicketAttachments {
-        // The one child GET that carries the file, wrapped in `items` (vendors/autotask.md §3).
+        // The one child GET that carries the file, wrapped in `items` (Autotask's documentation and observed traffic).
         let items: Vec<Value> = found
             .iter()
             .map(|r| wire::render(child, r, None, false, Data::Include))

@@ -25,7 +25,7 @@ pub(crate) struct Actor {
 ///
 /// Allowed when the level's Resource Impersonation row for the entity is checked and the target
 /// is an active resource whose level allows impersonation (API-only users never do). Anything
-/// else is the permission refusal for the verb (`vendors/autotask.md` §10).
+/// else is the permission refusal for the verb (Autotask's documentation and observed traffic).
 pub(crate) fn actor(
     sim: &Sim,
     store: &Store,

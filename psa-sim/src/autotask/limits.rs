@@ -1,4 +1,4 @@
-//! Autotask's two request limits (`vendors/autotask.md` §7).
+//! Autotask's two request limits (Autotask's documentation and observed traffic).
 //!
 //! - The **thread limit**: at most N (3) requests in flight per API tracking identifier and
 //!   object endpoint; one more is refused at once with the "Itgenatr005" thread-threshold text.

@@ -2,7 +2,7 @@
 //! `127.0.0.1` from an in-memory tenant.
 //!
 //! It speaks the wire format of Autotask's Swagger document and of what integrators observed
-//! on live zones (`vendors/autotask.md`): unauthenticated zone discovery; the `ApiIntegrationCode`
+//! on live zones (Autotask's documentation and observed traffic): unauthenticated zone discovery; the `ApiIntegrationCode`
 //! / `UserName` / `Secret` headers (401 for a wrong secret, 500 texts for an unknown user or
 //! tracking identifier); case-insensitive paths and keys; `POST /{Entity}/query` with the 13
 //! filter ops, `and`/`or` groups, UDF filters, `IncludeFields`, `MaxRecords` ≤ 500 and a
@@ -51,6 +51,7 @@ mod picklists;
 mod query;
 mod responses;
 mod routes;
+mod sales;
 mod scan;
 mod seed;
 mod state;

@@ -1,13 +1,13 @@
 //! The API user's security level.
 //!
-//! The default is what the setup guides (`seeds/000_*`, `003_*`, `004_*`) make: a copy of the
+//! The default is what the setup guides of products that integrate Autotask make: a copy of the
 //! "API User (system) (API-only)" level, so every verb the API offers on the simulated entities
 //! is `All`; Resource Impersonation checked for Tickets, Ticket Notes and Attachments; webhooks
 //! on with a maximum of 25 (`004_*`). `entityInformation` reports the rows as
 //! `userAccessFor* = 0 None, 1 All, 2 Restricted` (`REST_EntityInformationCall.htm`).
 //!
 //! Refusals are HTTP 500 `{"errors":["The logged in Resource does not have the adequate
-//! permissions to <verb> this entity type."]}` (`vendors/autotask.md` §8).
+//! permissions to <verb> this entity type."]}` (Autotask's documentation and observed traffic).
 //!
 //! `Restricted` is modelled as "only records that are the API user's own": tickets it created
 //! or is assigned to, notes it wrote, companies it owns, contacts of those companies, its own
@@ -150,6 +150,13 @@ impl Profile {
                 self.set(Kind::TicketWebhooks, Verb::Create, Access::None);
             }
             C::BaseData => self.picklists_readable = false,
+            C::ReadOpportunities => self.set(Kind::Opportunities, Verb::Query, Access::None),
+            C::CreateOpportunities => self.set(Kind::Opportunities, Verb::Create, Access::None),
+            C::ReadContracts => self.set(Kind::Contracts, Verb::Query, Access::None),
+            C::ReadTimeEntries => self.set(Kind::TimeEntries, Verb::Query, Access::None),
+            C::ReadTicketCategories => {
+                self.set(Kind::TicketCategories, Verb::Query, Access::None);
+            }
             // Autotask has no right for a ticket source (it is the tracking identifier).
             _ => {}
         }
@@ -180,6 +187,9 @@ pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bo
         Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
             .and_then(|w| store.get(Kind::TicketWebhooks, w))
             .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
+        Kind::Opportunities => is_me("ownerResourceID") || is_me("creatorResourceID"),
+        Kind::TicketCategories | Kind::Contracts => true,
+        Kind::TimeEntries => is_me("resourceID"),
     }
 }
 
@@ -194,6 +204,10 @@ pub const ENTITY_NAMES: &[&str] = &[
     "TicketWebhooks",
     "TicketWebhookFields",
     "TicketWebhookExcludedResources",
+    "Opportunities",
+    "TicketCategories",
+    "Contracts",
+    "TimeEntries",
 ];
 
 /// An `(entity, verb)` row of the security level, or what to fix.

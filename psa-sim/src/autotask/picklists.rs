@@ -1,5 +1,5 @@
 //! The tenant's picklists, as `entityInformation/fields` sends them (`picklistValues` with the
-//! value as a **string**, `vendors/autotask.md` §6).
+//! value as a **string**, Autotask's documentation and observed traffic).
 //!
 //! Picklists are per tenant in Autotask. The sim uses the stock values where they are known
 //! (ticket status 1 New, 5 Complete, 7 Waiting Customer, 8 In Progress; priority 1 High,
@@ -142,7 +142,7 @@ pub(crate) const TICKET_CATEGORY: &[Pick] = &[dflt(p(3, "Standard")), p(4, "AEM 
 /// Ticket creator type.
 pub(crate) const CREATOR_TYPE: &[Pick] = &[sys(1, "Resource"), sys(2, "Contact")];
 
-/// Note type (values seen on a live tenant, `vendors/autotask.md` §3).
+/// Note type (values seen on a live tenant, Autotask's documentation and observed traffic).
 pub(crate) const NOTE_TYPE: &[Pick] = &[
     dflt(sys(1, "Task Summary")),
     sys(2, "Task Detail"),
@@ -239,6 +239,10 @@ pub(crate) fn of(kind: Kind, field: &str) -> Option<Vec<Pick>> {
         (Kind::Companies, "companyType") => COMPANY_TYPE,
         (Kind::Resources, "licenseType") => LICENSE_TYPE,
         (Kind::TicketWebhookFields, "fieldID") => return Some(webhook_picks()),
+        (Kind::Opportunities, "stage") => super::sales::STAGE,
+        (Kind::Opportunities, "status") => super::sales::STATUS,
+        (Kind::Opportunities, "opportunityCategoryID") => super::sales::CATEGORY,
+        (Kind::Opportunities, "leadSource") => super::sales::LEAD_SOURCE,
         _ => return None,
     };
     Some(list.to_vec())

@@ -1,4 +1,4 @@
-//! The query language of `POST /V1.0/{Entity}/query` (`vendors/autotask.md` §4).
+//! The query language of `POST /V1.0/{Entity}/query` (Autotask's documentation and observed traffic).
 //!
 //! Body `{"MaxRecords":n,"IncludeFields":[…],"filter":[…]}` with keys in any case. Filter items
 //! are `{"op","field","value","udf","items"}`; ops `eq noteq gt gte lt lte beginsWith endsWith

@@ -1,4 +1,4 @@
-//! Autotask's status codes and error bodies (`vendors/autotask.md` §1, §2, §4, §7, §8).
+//! Autotask's status codes and error bodies (Autotask's documentation and observed traffic).
 //!
 //! The API's own errors are `{"errors":["…"]}` (an array of strings), usually with HTTP 500 —
 //! validation and permission failures included. Routing errors come from the ASP.NET Web API
@@ -68,7 +68,7 @@ pub(crate) fn unsupported_media_type(content_type: &str) -> Response {
 }
 
 /// 401 for a wrong secret (or a locked/inactive API user). The body is empty: a 2026 connector
-/// saw empty-body 401s for every credential failure (`vendors/autotask.md` §2).
+/// saw empty-body 401s for every credential failure (Autotask's documentation and observed traffic).
 pub(crate) fn unauthorized() -> Response {
     let mut r = Response::new(Body::empty());
     *r.status_mut() = StatusCode::UNAUTHORIZED;
@@ -86,7 +86,7 @@ pub(crate) fn bad_integration_code() -> Response {
 }
 
 /// The thread-limit refusal. The wording follows what clients match on ("Itgenatr005",
-/// "thread threshold of 3 threads has been exceeded", `vendors/autotask.md` §7).
+/// "thread threshold of 3 threads has been exceeded", Autotask's documentation and observed traffic).
 pub(crate) fn thread_limit(status: StatusCode, limit: usize) -> Response {
     errors(
         status,

@@ -14,6 +14,7 @@ use time::{Date, Duration, OffsetDateTime};
 use super::dates;
 use super::entities::{Kind, Record};
 use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
+use super::sales;
 
 /// What to seed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,12 @@ pub(crate) const ATTACHMENT_BASE: i64 = 29_684_001;
 pub(crate) const WEBHOOK_BASE: i64 = 11;
 /// First webhook field id.
 pub(crate) const WEBHOOK_FIELD_BASE: i64 = 101;
+/// First opportunity id.
+pub(crate) const OPPORTUNITY_BASE: i64 = 1_101;
+/// First contract id.
+pub(crate) const CONTRACT_BASE: i64 = 29_684_101;
+/// First time entry id.
+pub(crate) const TIME_ENTRY_BASE: i64 = 29_690_001;
 /// First excluded-resource id.
 pub(crate) const EXCLUDED_BASE: i64 = 51;
 
@@ -170,6 +177,12 @@ pub(crate) fn id_range(spec: &SeedSpec, kind: Kind) -> (Range<i64>, i64) {
         Kind::TicketWebhooks => (WEBHOOK_BASE..WEBHOOK_BASE, WEBHOOK_BASE),
         Kind::TicketWebhookFields => (WEBHOOK_FIELD_BASE..WEBHOOK_FIELD_BASE, WEBHOOK_FIELD_BASE),
         Kind::TicketWebhookExcludedResources => (EXCLUDED_BASE..EXCLUDED_BASE, EXCLUDED_BASE),
+        // One opportunity per seeded company.
+        Kind::Opportunities => (OPPORTUNITY_BASE..OPPORTUNITY_BASE + companies, 0),
+        Kind::TicketCategories => (sales::ticket_category_range(), 0),
+        // Not seeded yet: created records start at these ids.
+        Kind::Contracts => (CONTRACT_BASE..CONTRACT_BASE, CONTRACT_BASE),
+        Kind::TimeEntries => (TIME_ENTRY_BASE..TIME_ENTRY_BASE, TIME_ENTRY_BASE),
     }
 }
 
@@ -194,6 +207,12 @@ pub(crate) fn generate(spec: &SeedSpec, kind: Kind, id: i64) -> Record {
         Kind::Contacts => contact(spec, id - CONTACT_BASE),
         Kind::Tickets => ticket(spec, id - TICKET_BASE),
         Kind::TicketNotes => note(spec, id - NOTE_BASE),
+        Kind::Opportunities => {
+            let i = id - OPPORTUNITY_BASE;
+            let owner = technician_ids()[rng(spec, 7, i).usize(..4)];
+            sales::opportunity(id, i, COMPANY_BASE + i, owner, RESOURCE_BASE)
+        }
+        Kind::TicketCategories => sales::ticket_category(id),
         _ => json!({ "id": id }),
     };
     match v {

@@ -69,7 +69,7 @@ impl Sim {
 
     /// Checks the three headers (names are case-insensitive in HTTP).
     ///
-    /// Order and answers as observed (`vendors/autotask.md` §2): an unknown user name → 500
+    /// Order and answers as observed (Autotask's documentation and observed traffic): an unknown user name → 500
     /// "Zone information could not be determined"; a wrong secret (or a locked/inactive user)
     /// → 401; a wrong tracking identifier → 500 "IntegrationCode is invalid.". A request
     /// without a user name gets the 401.

@@ -1,4 +1,4 @@
-//! Ticket webhook delivery (`vendors/autotask.md` §9).
+//! Ticket webhook delivery (Autotask's documentation and observed traffic).
 //!
 //! A `TicketWebhooks` row that is active and ready (it has at least one subscribed field) is
 //! called when a ticket is created (`isSubscribedToCreateEvents`) or when a subscribed field of

@@ -1,6 +1,6 @@
 //! Records as the API sends them.
 //!
-//! Every field of the Swagger model is present, `null` when empty (`vendors/autotask.md` §3);
+//! Every field of the Swagger model is present, `null` when empty (Autotask's documentation and observed traffic);
 //! with `IncludeFields` only the listed fields are. `userDefinedFields` — `[{"name","value"}]`,
 //! values as strings — is sent only when some record of the reply has a UDF value (the
 //! documented rule, `UserdefinedFieldsUDFs.htm`), and then on every record of the reply.

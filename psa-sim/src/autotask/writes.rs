@@ -1,4 +1,4 @@
-//! Creates, updates and deletes (`vendors/autotask.md` §3, §5, §10).
+//! Creates, updates and deletes (Autotask's documentation and observed traffic).
 //!
 //! Create → 200 `{"itemId":N}`; update with `PATCH` (only the sent fields) or `PUT` (omitted
 //! writable fields become empty) on the collection path with `id` in the body → 200
@@ -107,6 +107,12 @@ pub(crate) fn create(
             set(&mut rec, "lastActivityDate", json!(now));
             set(&mut rec, "lastTrackedModifiedDateTime", json!(now));
             rec.entry("isActive").or_insert(json!(true));
+        }
+        Kind::Opportunities => {
+            set(&mut rec, "createDate", json!(now));
+            set(&mut rec, "lastActivity", json!(now));
+            set(&mut rec, "creatorResourceID", json!(who.resource));
+            set(&mut rec, "impersonatorCreatorResourceID", imp);
         }
         Kind::Contacts => {
             set(&mut rec, "createDate", json!(now));
@@ -273,7 +279,7 @@ pub(crate) fn update(
         return not_found();
     }
     if kind == Kind::TicketNotes {
-        // Observed: a note PATCH without noteType and publish fails (vendors/autotask.md §3).
+        // Observed: a note PATCH without noteType and publish fails (Autotask's documentation and observed traffic).
         for f in ["noteType", "publish"] {
             if !input.fields.contains_key(f) {
                 return error500(format!("{f} is required"));
@@ -336,6 +342,9 @@ pub(crate) fn update(
         }
         Kind::Companies => {
             rec.insert("lastTrackedModifiedDateTime".into(), json!(now));
+        }
+        Kind::Opportunities => {
+            rec.insert("lastActivity".into(), json!(now));
         }
         Kind::Contacts => {
             rec.insert("lastModifiedDate".into(), json!(now));

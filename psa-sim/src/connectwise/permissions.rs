@@ -1,7 +1,7 @@
 //! The API member's security role: the rows of System > Security Roles, as `/system/mySecurity`
 //! reports them and as every endpoint enforces them.
 //!
-//! The default is the recommended role of `/work/shared/seeds/001_*` (the CloudRadial guide):
+//! The default is the recommended role of the CloudRadial setup guide:
 //! module and function names are the UI labels from that table, levels are None/My/All.
 
 use psa_core::Capability;
@@ -74,6 +74,7 @@ pub(crate) const CLOSE_SERVICE_TICKETS: Function = ("Service Desk", "Close Servi
 pub(crate) const SERVICE_TICKETS: Function = ("Service Desk", "Service Tickets");
 pub(crate) const MEMBER_MAINTENANCE: Function = ("System", "Member Maintenance");
 pub(crate) const TABLE_SETUP: Function = ("System", "Table Setup");
+pub(crate) const OPPORTUNITY: Function = ("Sales", "Opportunity");
 
 use Level::{All, None as No};
 
@@ -94,6 +95,8 @@ const RECOMMENDED: &[(&str, &str, [Level; 4])] = &[
     ("Service Desk", "Close Service Tickets", [All, All, No, All]),
     ("Service Desk", "Resource Scheduling", [All, All, All, All]),
     ("Service Desk", "Service Tickets", [All, All, No, All]),
+    // Not in the guide's table: the SDK's recommended role adds it for opportunities.
+    ("Sales", "Opportunity", [All, All, No, All]),
     ("System", "Member Maintenance", [No, No, No, All]),
     ("System", "Table Setup", [All, No, No, All]),
 ];
@@ -240,6 +243,11 @@ impl Profile {
             Capability::Attachments => self.set_fn(MANAGE_ATTACHMENTS, Op::Add, Level::None),
             Capability::BaseData => self.set_fn(TABLE_SETUP, Op::Inquire, Level::None),
             Capability::TicketSource => self.set_fn(TABLE_SETUP, Op::Add, Level::None),
+            Capability::ReadOpportunities => self.set_fn(OPPORTUNITY, Op::Inquire, Level::None),
+            Capability::CreateOpportunities => {
+                self.set_fn(OPPORTUNITY, Op::Add, Level::None);
+                self.set_fn(OPPORTUNITY, Op::Edit, Level::None)
+            }
             _ => return false,
         }
         true
@@ -253,7 +261,7 @@ mod tests {
     #[test]
     fn recommended_role_matches_the_setup_guide() {
         let p = Profile::recommended();
-        assert_eq!(p.rows().len(), 13);
+        assert_eq!(p.rows().len(), 14);
         assert_eq!(p.level(SERVICE_TICKETS, Op::Add), Level::All);
         assert_eq!(p.level(SERVICE_TICKETS, Op::Delete), Level::None);
         assert_eq!(p.level(TABLE_SETUP, Op::Add), Level::All);

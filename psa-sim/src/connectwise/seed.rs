@@ -359,6 +359,8 @@ impl Store {
                 },
             );
         }
+        let opportunities = super::entities::seed_opportunities(&contacts, SEED_EPOCH);
+        let next_opportunity = opportunities.keys().last().map_or(1, |id| id + 1);
         let seeded_ticket_end = FIRST_TICKET + spec.tickets as i64;
         let next_note = FIRST_NOTE + (spec.tickets * spec.notes_per_ticket) as i64;
         Store {
@@ -375,6 +377,8 @@ impl Store {
             notes: HashMap::new(),
             documents: BTreeMap::new(),
             callbacks: BTreeMap::new(),
+            opportunities,
+            next_opportunity,
             next_ticket: seeded_ticket_end,
             next_note,
             next_source: 5,

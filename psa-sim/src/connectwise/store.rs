@@ -234,6 +234,25 @@ pub(crate) struct CallbackRec {
     pub(crate) updated: i64,
 }
 
+/// A sales opportunity (`/sales/opportunities`).
+#[derive(Debug, Clone)]
+pub(crate) struct OpportunityRec {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) company: i64,
+    pub(crate) contact: i64,
+    pub(crate) sales_rep: i64,
+    pub(crate) stage: i64,
+    pub(crate) status: i64,
+    pub(crate) kind: Option<i64>,
+    pub(crate) expected_close: i64,
+    pub(crate) notes: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) entered_by: String,
+    pub(crate) entered: i64,
+    pub(crate) updated: i64,
+}
+
 /// What to seed: the shared seed sizes.
 pub(crate) type SeedSpec = crate::common::SeedSizes;
 
@@ -254,6 +273,8 @@ pub(crate) struct Store {
     pub(crate) notes: HashMap<i64, Vec<NoteRec>>,
     pub(crate) documents: BTreeMap<i64, DocumentRec>,
     pub(crate) callbacks: BTreeMap<i64, CallbackRec>,
+    pub(crate) opportunities: BTreeMap<i64, OpportunityRec>,
+    pub(crate) next_opportunity: i64,
     pub(crate) next_ticket: i64,
     pub(crate) next_note: i64,
     pub(crate) next_source: i64,

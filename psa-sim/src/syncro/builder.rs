@@ -90,8 +90,8 @@ impl SyncroSimBuilder {
 
     /// Removes the Syncro permission standing for a vendor-neutral capability:
     /// ReadTickets → "Tickets - List/Search"; CreateTickets → "Tickets - Create";
-    /// UpdateTickets, CloseTickets, AddNotes, Attachments → "Tickets - Edit"; ReadNotes →
-    /// "Tickets - View Details"; ReadCompanies → "Customers - List/Search"; ReadContacts →
+    /// UpdateTickets, CloseTickets, AddNotes, Attachments, AttachmentUrls → "Tickets - Edit";
+    /// ReadNotes → "Tickets - View Details"; ReadCompanies → "Customers - List/Search"; ReadContacts →
     /// "Customers - View Detail"; Connect → the token is refused outright. Capabilities Syncro
     /// has no token permission for (resources, webhooks, impersonation, base data, ticket
     /// source) change nothing.

@@ -1,7 +1,7 @@
 //! Timestamps as Syncro writes and reads them.
 //!
 //! The live API writes times in the account's local offset with milliseconds,
-//! `2025-01-29T13:31:46.716-05:00` (real fixture in `vendors/syncro.md` §10), not the `Z` of the
+//! `2025-01-29T13:31:46.716-05:00` (a real fixture from a live tenant), not the `Z` of the
 //! spec examples. Filters accept a date (`2019-02-25`, the spec's example) or a full ISO 8601
 //! time.
 

@@ -58,6 +58,12 @@ rights! {
     CustomersView => p::CUSTOMERS_VIEW,
     CustomersCreate => p::CUSTOMERS_CREATE,
     CustomersEdit => p::CUSTOMERS_EDIT,
+    LeadsList => p::LEADS_LIST,
+    ContractsList => p::CONTRACTS_LIST,
+    ContractsEdit => p::CONTRACTS_EDIT,
+    TimersOverview => p::TIMERS_OVERVIEW,
+    InvoicesList => p::INVOICES_LIST,
+    InvoicesView => p::INVOICES_VIEW,
 }
 
 /// The query string, after the token and then the permission `R` were checked (missing

@@ -2,7 +2,7 @@
 //! served on `127.0.0.1` from an in-memory account.
 //!
 //! It speaks the vendor's wire format as documented in its OpenAPI document and as observed on
-//! live tenants (`vendors/syncro.md`): token auth in the `Authorization` header (bare or
+//! live tenants (Syncro's documentation and observed traffic): token auth in the `Authorization` header (bare or
 //! `Bearer`) or the `api_key` query parameter; flat request bodies; `{"ticket": …}` wrappers
 //! but an unwrapped contact detail; page-numbered lists with a `meta` object (tickets without
 //! `total_entries`); 401 for a bad token *and* for a missing permission (told apart only by the
@@ -31,10 +31,12 @@
 //! # }
 //! ```
 
+mod billing;
 mod builder;
 mod clock;
 mod extract;
 mod handle;
+mod leads;
 mod limit;
 mod params;
 mod permissions;

@@ -1,7 +1,7 @@
 //! The API token's permission profile, with Syncro's own permission names.
 //!
 //! Names come from the "Required permission" texts of the vendor's OpenAPI document and from the
-//! token screen's list in the setup guides (`seeds/002_*`, `vendors/syncro.md` §3). The default
+//! token screen's list in the setup guides (of products that integrate Syncro). The default
 //! profile is the recommended least-privilege token of the setup guide.
 
 use std::collections::BTreeSet;
@@ -34,6 +34,18 @@ pub(crate) const CUSTOMERS_CREATE: &str = "Customers - Create";
 pub(crate) const CUSTOMERS_EDIT: &str = "Customers - Edit";
 /// `DELETE /customers/{id}`.
 pub(crate) const CUSTOMERS_DELETE: &str = "Customers - Delete";
+/// `GET /leads`, `GET /leads/{id}` (the spec names no right for `POST`/`PUT /leads`).
+pub(crate) const LEADS_LIST: &str = "Leads - List/Search";
+/// `GET /contracts`.
+pub(crate) const CONTRACTS_LIST: &str = "Contracts - List/Search";
+/// `GET /contracts/{id}` (the spec gates the detail on it).
+pub(crate) const CONTRACTS_EDIT: &str = "Contracts - Edit";
+/// `GET /ticket_timers`.
+pub(crate) const TIMERS_OVERVIEW: &str = "Ticket Timers - Overview";
+/// `GET /invoices`.
+pub(crate) const INVOICES_LIST: &str = "Invoices - List/Search";
+/// `GET /invoices/{id}`.
+pub(crate) const INVOICES_VIEW: &str = "Invoices - View Details";
 /// Grants everything.
 pub(crate) const GLOBAL_ADMIN: &str = "Global Admin";
 
@@ -53,7 +65,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Tickets - Merge",
     COMMENTS_NEW,
     "Ticket Comments - Delete",
-    "Ticket Timers - Overview",
+    TIMERS_OVERVIEW,
     "Ticket Timers - Edit",
     "Ticket Canned Responses - Manage",
     "Ticket Workflows - Manage",
@@ -71,8 +83,8 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Assets - Create",
     "Assets - Edit",
     "Appointments - View All",
-    "Contracts - List/Search",
-    "Contracts - Edit",
+    CONTRACTS_LIST,
+    CONTRACTS_EDIT,
     "Contracts - Delete",
     "Documentation - Allow Usage",
     "Documentation - Create",
@@ -83,11 +95,11 @@ pub const PERMISSION_NAMES: &[&str] = &[
     "Estimates - Create",
     "Estimates - Edit",
     "Estimates - Delete",
-    "Invoices - List/Search",
-    "Invoices - View Details",
+    INVOICES_LIST,
+    INVOICES_VIEW,
     "Invoices - Create",
     "Invoices - Edit",
-    "Leads - List/Search",
+    LEADS_LIST,
     "Parts Orders - List/Search",
     "Payments - View List",
     "Payments - Create",
@@ -114,7 +126,7 @@ pub const PERMISSION_NAMES: &[&str] = &[
     GLOBAL_ADMIN,
 ];
 
-/// The token the setup guide recommends (`seeds/002_*`, "Permissions to Enable").
+/// The token the setup guide recommends ("Permissions to Enable").
 pub const RECOMMENDED_PERMISSIONS: &[&str] = &[
     TICKETS_LIST,
     TICKETS_VIEW,
@@ -141,11 +153,16 @@ pub(crate) fn for_capability(cap: Capability) -> Option<&'static str> {
         Capability::ReadTickets => Some(TICKETS_LIST),
         Capability::CreateTickets => Some(TICKETS_CREATE),
         Capability::UpdateTickets | Capability::CloseTickets => Some(TICKETS_EDIT),
-        // The spec gates POST /tickets/{id}/comment and attach_file_url on "Tickets - Edit".
-        Capability::AddNotes | Capability::Attachments => Some(TICKETS_EDIT),
+        // The spec gates POST /tickets/{id}/comment and attach_file_url on "Tickets - Edit";
+        // Syncro attaches by URL only, so both attachment capabilities need it.
+        Capability::AddNotes | Capability::Attachments | Capability::AttachmentUrls => {
+            Some(TICKETS_EDIT)
+        }
         Capability::ReadNotes => Some(TICKETS_VIEW),
         Capability::ReadCompanies => Some(CUSTOMERS_LIST),
         Capability::ReadContacts => Some(CUSTOMERS_VIEW),
+        Capability::ReadContracts => Some(CONTRACTS_LIST),
+        Capability::ReadTimeEntries => Some(TIMERS_OVERVIEW),
         _ => None,
     }
 }
@@ -285,6 +302,10 @@ mod tests {
     #[test]
     fn capabilities_map_as_the_sim_contract_says() {
         assert_eq!(for_capability(Capability::AddNotes), Some(TICKETS_EDIT));
+        assert_eq!(
+            for_capability(Capability::AttachmentUrls),
+            Some(TICKETS_EDIT)
+        );
         assert_eq!(for_capability(Capability::ReadNotes), Some(TICKETS_VIEW));
         assert_eq!(
             for_capability(Capability::ReadContacts),

@@ -1,4 +1,4 @@
-//! Syncro's status codes and error bodies (`vendors/syncro.md` §2, §6, §7).
+//! Syncro's status codes and error bodies (Syncro's documentation and observed traffic).
 
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
@@ -25,7 +25,7 @@ pub(crate) fn not_authorized() -> Response {
 /// 401 for a missing, wrong or revoked token.
 ///
 /// The status is documented (n8n's credential test, cbusillo); the body is UNKNOWN
-/// (`vendors/syncro.md` §2). The sim sends a short `{"error": …}` in the shape of Syncro's other
+/// (Syncro's documentation and observed traffic). The sim sends a short `{"error": …}` in the shape of Syncro's other
 /// 401, with a text that differs from the permission text: a client must tell the two apart by
 /// that text, never by the status alone.
 pub(crate) fn bad_token() -> Response {
@@ -64,7 +64,7 @@ pub(crate) fn server_error() -> Response {
 }
 
 /// 429 above the per-minute limit: Rack::Attack's default throttle response, plain text
-/// `Retry later` (inferred from a client that matches that text; `vendors/syncro.md` §6).
+/// `Retry later` (inferred from a client that matches that text; Syncro's documentation and observed traffic).
 /// Syncro documents no `Retry-After`; the sim adds one only when asked to.
 pub(crate) fn rate_limited(retry_after_secs: Option<u64>) -> Response {
     let mut r = text(StatusCode::TOO_MANY_REQUESTS, "text/plain", "Retry later\n");

@@ -329,6 +329,8 @@ pub(crate) fn build(spec: SeedSpec) -> Store {
             creator_name: tech,
         });
     }
+    super::leads::seed(&mut store, spec.seed);
+    super::billing::seed(&mut store, spec.seed);
     store
 }
 

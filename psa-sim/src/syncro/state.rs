@@ -25,6 +25,8 @@ pub(crate) struct PageSizes {
     pub(crate) tickets: usize,
     pub(crate) customers: usize,
     pub(crate) contacts: usize,
+    /// `GET /leads` (the spec says 25 per page).
+    pub(crate) leads: usize,
 }
 
 impl Default for PageSizes {
@@ -33,6 +35,7 @@ impl Default for PageSizes {
             tickets: 25,
             customers: 25,
             contacts: 50,
+            leads: 25,
         }
     }
 }

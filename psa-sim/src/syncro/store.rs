@@ -173,6 +173,8 @@ pub(crate) mod ids {
     pub(crate) const ATTACHMENT: i64 = 9_100_001;
     /// First ticket number.
     pub(crate) const NUMBER: i64 = 1001;
+    /// First lead id.
+    pub(crate) const LEAD: i64 = 3_120_001;
 }
 
 /// The whole account.
@@ -183,6 +185,10 @@ pub(crate) struct Store {
     pub(crate) contacts: BTreeMap<i64, Contact>,
     pub(crate) contacts_by_customer: HashMap<i64, Vec<i64>>,
     pub(crate) tickets: BTreeMap<i64, Ticket>,
+    pub(crate) leads: BTreeMap<i64, super::leads::Lead>,
+    pub(crate) contracts: BTreeMap<i64, super::billing::Contract>,
+    pub(crate) timers: BTreeMap<i64, super::billing::Timer>,
+    pub(crate) invoices: BTreeMap<i64, super::billing::Invoice>,
     /// Ticket ids in ascending order, so an unfiltered page is a slice, not a walk.
     ticket_order: Vec<i64>,
     next_customer: i64,
@@ -191,6 +197,7 @@ pub(crate) struct Store {
     next_comment: i64,
     next_attachment: i64,
     next_number: i64,
+    next_lead: i64,
 }
 
 impl Default for Store {
@@ -201,6 +208,10 @@ impl Default for Store {
             contacts: BTreeMap::new(),
             contacts_by_customer: HashMap::new(),
             tickets: BTreeMap::new(),
+            leads: BTreeMap::new(),
+            contracts: BTreeMap::new(),
+            timers: BTreeMap::new(),
+            invoices: BTreeMap::new(),
             ticket_order: Vec::new(),
             next_customer: ids::CUSTOMER,
             next_contact: ids::CONTACT,
@@ -208,6 +219,7 @@ impl Default for Store {
             next_comment: ids::COMMENT,
             next_attachment: ids::ATTACHMENT,
             next_number: ids::NUMBER,
+            next_lead: ids::LEAD,
         }
     }
 }
@@ -222,6 +234,12 @@ impl Store {
     pub(crate) fn new_contact_id(&mut self) -> i64 {
         let id = self.next_contact;
         self.next_contact += 1;
+        id
+    }
+
+    pub(crate) fn new_lead_id(&mut self) -> i64 {
+        let id = self.next_lead;
+        self.next_lead += 1;
         id
     }
 

@@ -2,7 +2,7 @@
 //!
 //! Syncro has no webhook API: an admin types a URL into a Notification Set (Notification Center),
 //! and Syncro POSTs JSON `{"text", "link", "attributes"}` there when a subscribed event happens
-//! (`vendors/syncro.md` §8). The first line of `text` names the event ("A Ticket was created",
+//! (Syncro's documentation and observed traffic). The first line of `text` names the event ("A Ticket was created",
 //! "A Ticket status was changed to Resolved", "A Ticket was resolved", "New Customer Created!",
 //! "New Contact Created!"); `attributes` is the record shaped like the API's.
 //!

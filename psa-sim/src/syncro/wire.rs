@@ -1,5 +1,5 @@
 //! Syncro's JSON, built by hand from the documented wire format (`specs/syncro-openapi.json`
-//! examples, corrected by the real-wire differences of `vendors/syncro.md` §4 and the real
+//! examples, corrected by the real-wire differences of Syncro's documentation and observed traffic and the real
 //! `GET /tickets` fixture of §10).
 
 use serde_json::{Map, Value, json};

@@ -1,12 +1,17 @@
 //! The vendor-native API, one handle per area: `client.tickets()`, `client.comments(id)`,
-//! `client.customers()`, `client.contacts()`, `client.users()`, `client.settings()`.
+//! `client.customers()`, `client.contacts()`, `client.users()`, `client.settings()`,
+//! `client.leads()`, `client.contracts()`, `client.ticket_timers()`,
+//! `client.invoices()`.
 //!
 //! Every handle borrows the client and exposes the area's documented calls with Syncro's own
 //! models; nothing needs the [`psa_core::Connector`] trait.
 
 mod comments;
 mod contacts;
+mod contracts;
 mod customers;
+mod invoices;
+mod leads;
 mod me;
 mod settings;
 mod tickets;
@@ -14,7 +19,10 @@ mod users;
 
 pub use comments::CommentsApi;
 pub use contacts::ContactsApi;
+pub use contracts::{ContractsApi, TicketTimersApi};
 pub use customers::CustomersApi;
+pub use invoices::{InvoiceFilter, InvoicesApi};
+pub use leads::LeadsApi;
 pub use settings::SettingsApi;
 pub use tickets::{AttachReceipt, TicketsApi};
 pub use users::UsersApi;

@@ -17,7 +17,7 @@ use crate::error::SyncroErrorClassifier;
 use crate::idempotency::IdempotencyMarker;
 
 /// The largest `per_page` asked for (Syncro documents no maximum; 100 is what clients report).
-const MAX_PER_PAGE: u32 = 100;
+pub(crate) const MAX_PER_PAGE: u32 = 100;
 
 /// Builds a [`SyncroClient`]. Nothing touches the network; every mistake is a
 /// [`ErrorKind::Config`] error at [`build`](Self::build) naming the setting.
@@ -251,8 +251,12 @@ impl SyncroClientBuilder {
         self
     }
 
-    /// The page size (1–100) asked for as `per_page` where Syncro accepts one (comment lists);
-    /// other Syncro lists are paged by the server, whatever is asked.
+    /// The page size (1–100) asked for as `per_page` where Syncro accepts one: comment lists,
+    /// hence the [`psa_core::Connector`] note listing and the `ConnectorExt` note streams.
+    /// Default: 100, the largest page reported for Syncro (its documentation gives no maximum
+    /// and a default of 10), so a stream spends the fewest requests of the 180-a-minute budget.
+    /// Syncro's ticket, customer and contact lists take no page-size parameter: the server
+    /// picks it (50 on the accounts observed), whatever is set here.
     pub fn page_size(mut self, n: u32) -> Self {
         self.page_size = Some(n);
         self

@@ -14,6 +14,7 @@ use psa_core::transport::{RateLimiter, Requester, Transport};
 use tokio::time::Instant;
 use url::Url;
 
+pub(crate) use builder::MAX_PER_PAGE;
 pub use builder::SyncroClientBuilder;
 pub use raw::RawApi;
 pub(crate) use request::SyncroHooks;

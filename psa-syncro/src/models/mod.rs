@@ -7,8 +7,11 @@
 
 mod comment;
 mod contact;
+mod contract;
 mod customer;
 pub(crate) mod flex;
+mod invoice;
+mod lead;
 mod me;
 mod page;
 mod raw;
@@ -18,7 +21,10 @@ mod user;
 
 pub use comment::Comment;
 pub use contact::Contact;
+pub use contract::{Contract, TicketTimer};
 pub use customer::Customer;
+pub use invoice::Invoice;
+pub use lead::{Lead, LeadInput};
 pub use me::{Me, MePermissions, RecordPermissions};
 pub use page::{ListPage, PageMeta};
 pub(crate) use raw::Raw;

@@ -5,8 +5,8 @@ use http::StatusCode;
 
 use super::input::{self, Handled, check_members, list_req};
 use crate::connectwise::entities::{
-    BoardView, CompanyView, ContactView, Cx, Entity, MemberView, PriorityView, SourceView,
-    StatusView,
+    BoardView, ClassTable, CompanyView, ContactView, Cx, Entity, MemberView, PriorityView,
+    SourceView, StatusView, class_rows,
 };
 use crate::connectwise::listing;
 use crate::connectwise::permissions::{
@@ -24,7 +24,7 @@ pub(crate) enum Want {
     One(i64),
 }
 
-fn respond<'a, E: Entity + 'a>(
+pub(crate) fn respond<'a, E: Entity + 'a>(
     cx: &Cx<'a>,
     req: &Req,
     want: Want,
@@ -129,6 +129,32 @@ pub(crate) fn statuses(sh: &Inner, req: &Req, board: i64, want: Want) -> Handled
             .filter(|s| s.board == board)
             .map(StatusView),
     )
+}
+
+/// `/service/boards/{id}/types|subtypes|items` (Table Setup inquire).
+pub(crate) fn board_class(
+    sh: &Inner,
+    req: &Req,
+    board: i64,
+    table: ClassTable,
+    want: Want,
+) -> Handled {
+    sh.require(TABLE_SETUP, Op::Inquire)?;
+    let st = sh.read();
+    let Some(b) = st.boards.get(&board) else {
+        return Err(wire::not_found("Board", board));
+    };
+    let rows = class_rows(table, board, &b.name);
+    let cx = Cx {
+        st: &st,
+        api: &req.api,
+    };
+    let kind = match table {
+        ClassTable::Type => "BoardType",
+        ClassTable::SubType => "BoardSubType",
+        ClassTable::Item => "BoardItem",
+    };
+    respond(&cx, req, want, kind, rows.into_iter())
 }
 
 pub(crate) fn priorities(sh: &Inner, req: &Req, want: Want) -> Handled {

@@ -5,6 +5,7 @@ mod collections;
 mod documents;
 mod input;
 mod notes;
+mod sales;
 pub(crate) mod system;
 mod ticket_body;
 mod tickets;
@@ -102,6 +103,23 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
             (Some(b), Some(w)) => get_only(m, || collections::statuses(sh, req, b, w)),
             _ => none(),
         },
+        [
+            "service",
+            "boards",
+            b,
+            table @ ("types" | "subtypes" | "items"),
+            rest @ ..,
+        ] => {
+            let t = match *table {
+                "types" => crate::connectwise::entities::ClassTable::Type,
+                "subtypes" => crate::connectwise::entities::ClassTable::SubType,
+                _ => crate::connectwise::entities::ClassTable::Item,
+            };
+            match (id(b), want(rest)) {
+                (Some(b), Some(w)) => get_only(m, || collections::board_class(sh, req, b, t, w)),
+                _ => none(),
+            }
+        }
         ["service", "boards", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || collections::boards(sh, req, w)),
             None => none(),
@@ -113,6 +131,27 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
         ["service", "sources"] if *m == Method::POST => collections::create_source(sh, req),
         ["service", "sources", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || collections::sources(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "opportunities"] if *m == Method::POST => sales::create(sh, req),
+        ["sales", "opportunities", "statuses", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::statuses(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "opportunities", "types", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::types(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "opportunities", o] if *m == Method::PATCH => match id(o) {
+            Some(o) => sales::patch(sh, req, o),
+            None => none(),
+        },
+        ["sales", "opportunities", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::opportunities(sh, req, w)),
+            None => none(),
+        },
+        ["sales", "stages", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || sales::stages(sh, req, w)),
             None => none(),
         },
         ["system", "documents"] if *m == Method::POST => documents::upload(sh, req),

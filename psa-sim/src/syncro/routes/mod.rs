@@ -1,8 +1,10 @@
 //! The `/api/v1` routes.
 
 mod account;
+mod billing;
 mod comments;
 mod customers;
+mod leads;
 mod ticket_body;
 mod tickets;
 
@@ -52,7 +54,14 @@ pub(crate) fn router(sim: Shared) -> Router {
         .route(
             "/contacts/{id}",
             get(customers::contact).put(customers::update_contact),
-        );
+        )
+        .route("/leads", get(leads::list).post(leads::create))
+        .route("/leads/{id}", get(leads::show).put(leads::update))
+        .route("/contracts", get(billing::list))
+        .route("/contracts/{id}", get(billing::show))
+        .route("/ticket_timers", get(billing::timers))
+        .route("/invoices", get(billing::invoices))
+        .route("/invoices/{id}", get(billing::invoice));
     Router::new()
         .nest("/api/v1", api)
         .fallback(no_route)

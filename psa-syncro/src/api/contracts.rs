@@ -1,0 +1,119 @@
+use futures::stream::BoxStream;
+use psa_core::{Error, ErrorKind};
+
+use super::all_pages;
+use crate::SyncroClient;
+use crate::models::{Contract, ListPage, Raw, TicketTimer};
+use crate::query::TimerFilter;
+use crate::rights::{CONTRACTS_EDIT, CONTRACTS_LIST, TIMERS_OVERVIEW};
+
+/// Contracts: `client.contracts()` (read; 50 per page).
+///
+/// ```no_run
+/// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
+/// for c in syncro.contracts().list(1).await?.items {
+///     println!("{} {:?} {:?}", c.id, c.name, c.end_date);
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct ContractsApi<'a> {
+    client: &'a SyncroClient,
+}
+
+/// Ticket timers (Syncro's time entries): `client.ticket_timers()` (read; 25 per page).
+///
+/// ```no_run
+/// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
+/// use futures::TryStreamExt;
+/// let timers: Vec<_> = syncro.ticket_timers().stream(psa_syncro::TimerFilter::new()).try_collect().await?;
+/// let minutes: i64 = timers.iter().filter_map(|t| t.minutes()).sum();
+/// println!("{minutes} minutes logged");
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct TicketTimersApi<'a> {
+    client: &'a SyncroClient,
+}
+
+impl SyncroClient {
+    /// The contracts API.
+    pub fn contracts(&self) -> ContractsApi<'_> {
+        ContractsApi { client: self }
+    }
+
+    /// The ticket timers API.
+    pub fn ticket_timers(&self) -> TicketTimersApi<'_> {
+        TicketTimersApi { client: self }
+    }
+}
+
+impl<'a> ContractsApi<'a> {
+    /// One page of contracts (`GET /contracts?page=`; right: Contracts - List/Search).
+    pub async fn list(&self, page: i64) -> psa_core::Result<ListPage<Contract>> {
+        Ok(self.list_raw(page).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(&self, page: i64) -> psa_core::Result<ListPage<Raw<Contract>>> {
+        self.client
+            .get_page(
+                &["contracts"],
+                &[("page".to_string(), page.to_string())],
+                "contracts",
+                Some(CONTRACTS_LIST),
+            )
+            .await
+    }
+
+    /// Every contract, page after page.
+    pub fn stream(&self) -> BoxStream<'a, psa_core::Result<Contract>> {
+        let client = self.client;
+        all_pages(move |page| async move { client.contracts().list(page).await })
+    }
+
+    /// One contract (`GET /contracts/{id}`, a flat object; the spec gates it on
+    /// Contracts - Edit). A deleted contract answers `null`, reported as `NotFound`.
+    pub async fn get(&self, id: i64) -> psa_core::Result<Contract> {
+        let found: Option<Contract> = self
+            .client
+            .get_one(&["contracts", &id.to_string()], None, Some(CONTRACTS_EDIT))
+            .await?;
+        found.ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotFound,
+                format!("Syncro contract {id} does not exist (GET /contracts/{id} answered null)"),
+            )
+            .with_entity("contracts")
+        })
+    }
+}
+
+impl<'a> TicketTimersApi<'a> {
+    /// One page of ticket timers (`GET /ticket_timers`; right: Ticket Timers - Overview).
+    pub async fn list(&self, filter: &TimerFilter) -> psa_core::Result<ListPage<TicketTimer>> {
+        Ok(self.list_raw(filter).await?.map(|r| r.typed))
+    }
+
+    pub(crate) async fn list_raw(
+        &self,
+        filter: &TimerFilter,
+    ) -> psa_core::Result<ListPage<Raw<TicketTimer>>> {
+        self.client
+            .get_page(
+                &["ticket_timers"],
+                &filter.to_pairs(),
+                "ticket_timers",
+                Some(TIMERS_OVERVIEW),
+            )
+            .await
+    }
+
+    /// Every ticket timer matching `filter`, page after page.
+    pub fn stream(&self, filter: TimerFilter) -> BoxStream<'a, psa_core::Result<TicketTimer>> {
+        let client = self.client;
+        all_pages(move |page| {
+            let f = filter.clone().page(page);
+            async move { client.ticket_timers().list(&f).await }
+        })
+    }
+}

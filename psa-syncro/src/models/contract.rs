@@ -1,0 +1,158 @@
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+use super::flex;
+
+/// A Syncro contract as `GET /contracts` lists it and `GET /contracts/{id}` returns it (flat,
+/// not wrapped).
+///
+/// `contract_amount` is free text on the wire (the spec's example is `"30k"`), so it is kept as
+/// text; `status` is the contract's sales status (e.g. `"Opportunity"`).
+///
+/// ```
+/// let c: psa_syncro::models::Contract = serde_json::from_str(
+///     r#"{"id":1,"customer_id":1,"name":"Support Tier 1","contract_amount":"30k","start_date":"2019-10-23T00:00:00.000Z","status":"Opportunity","likelihood":30}"#,
+/// ).unwrap();
+/// assert_eq!(c.contract_amount.as_deref(), Some("30k"));
+/// assert_eq!(c.start_date.map(|d| d.year()), Some(2019));
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Contract {
+    /// Contract id.
+    #[serde(with = "flex::i64_lenient")]
+    pub id: i64,
+    /// Account id.
+    #[serde(default, with = "flex::opt_i64")]
+    pub account_id: Option<i64>,
+    /// Customer.
+    #[serde(default, with = "flex::opt_i64")]
+    pub customer_id: Option<i64>,
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Amount, as the free text the API sends (`"30k"`).
+    #[serde(default, deserialize_with = "flex::opt_text::deserialize")]
+    pub contract_amount: Option<String>,
+    /// Start.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub start_date: Option<OffsetDateTime>,
+    /// End.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub end_date: Option<OffsetDateTime>,
+    /// Description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Sales status (`"Opportunity"` in the spec example).
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Likelihood, in percent.
+    #[serde(default, with = "flex::opt_i64")]
+    pub likelihood: Option<i64>,
+    /// Applies to all of the customer's assets.
+    #[serde(default, with = "flex::opt_bool")]
+    pub apply_to_all: Option<bool>,
+    /// SLA.
+    #[serde(default, with = "flex::opt_i64")]
+    pub sla_id: Option<i64>,
+    /// Created.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub created_at: Option<OffsetDateTime>,
+    /// Changed.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub updated_at: Option<OffsetDateTime>,
+    /// Everything else (`primary_contact`…).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// A ticket timer (Syncro's time entry) as `GET /ticket_timers` lists it.
+///
+/// ```
+/// let t: psa_syncro::models::TicketTimer = serde_json::from_str(
+///     r#"{"id":1,"ticket_id":1,"user_id":1,"start_time":"2013-08-06T13:41:15.000Z","end_time":"2013-08-06T14:41:15.000Z","billable":false,"billable_time":120}"#,
+/// ).unwrap();
+/// assert_eq!(t.minutes(), Some(60));
+/// assert_eq!(t.billable_time, Some(120));
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TicketTimer {
+    /// Timer id.
+    #[serde(with = "flex::i64_lenient")]
+    pub id: i64,
+    /// Ticket.
+    #[serde(default, with = "flex::opt_i64")]
+    pub ticket_id: Option<i64>,
+    /// Technician.
+    #[serde(default, with = "flex::opt_i64")]
+    pub user_id: Option<i64>,
+    /// Start.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub start_time: Option<OffsetDateTime>,
+    /// End (`None` while the timer runs).
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub end_time: Option<OffsetDateTime>,
+    /// Recorded (charged to the ticket).
+    #[serde(default, with = "flex::opt_bool")]
+    pub recorded: Option<bool>,
+    /// Billable.
+    #[serde(default, with = "flex::opt_bool")]
+    pub billable: Option<bool>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// Product the time is charged as.
+    #[serde(default, with = "flex::opt_i64")]
+    pub product_id: Option<i64>,
+    /// The comment the timer belongs to.
+    #[serde(default, with = "flex::opt_i64")]
+    pub comment_id: Option<i64>,
+    /// The line item it was charged to.
+    #[serde(default, with = "flex::opt_i64")]
+    pub ticket_line_item_id: Option<i64>,
+    /// Active duration (as the API sends it; `null` in the spec example).
+    #[serde(default, with = "flex::opt_i64")]
+    pub active_duration: Option<i64>,
+    /// Billable time (as the API sends it; unit undocumented).
+    #[serde(default, with = "flex::opt_i64")]
+    pub billable_time: Option<i64>,
+    /// Created.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub created_at: Option<OffsetDateTime>,
+    /// Changed.
+    #[serde(default, with = "flex::opt_timestamp")]
+    pub updated_at: Option<OffsetDateTime>,
+    /// Everything else (`toggl_id`, `billable_override`…).
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl TicketTimer {
+    /// Whole minutes from start to end, when both are known.
+    pub fn minutes(&self) -> Option<i64> {
+        Some((self.end_time? - self.start_time?).whole_minutes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_examples_decode_and_odd_ids_fail() {
+        let c: Contract = serde_json::from_value(serde_json::json!({"id": 1, "account_id": 1,
+            "customer_id": 1, "name": "Support Tier 1", "contract_amount": "30k",
+            "start_date": "2019-10-23T00:00:00.000Z", "end_date": "2020-10-22T00:00:00.000Z",
+            "primary_contact": null, "description": "Contract Description",
+            "created_at": "2019-10-22T10:00:55.392Z", "updated_at": "2019-10-22T10:00:55.392Z",
+            "status": "Opportunity", "likelihood": 30, "apply_to_all": false, "sla_id": null}))
+        .unwrap();
+        assert_eq!(c.likelihood, Some(30));
+        assert!(c.extra.contains_key("primary_contact"));
+        assert!(serde_json::from_str::<Contract>(r#"{"id":[1]}"#).is_err());
+        let t: TicketTimer = serde_json::from_str(r#"{"id":"4","end_time":null}"#).unwrap();
+        assert_eq!((t.id, t.minutes()), (4, None));
+    }
+}
