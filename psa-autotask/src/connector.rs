@@ -10,7 +10,7 @@ use psa_core::{
 };
 use serde_json::Value;
 
-use crate::api::decode;
+use crate::api::decode_ref;
 use crate::api::metadata::{Picklist, TicketPicklists};
 use crate::models::{self, TicketAttachment};
 use crate::{AutotaskClient, Filter, Query, stage_map_from_statuses};
@@ -77,12 +77,12 @@ impl Mapper {
     }
 
     pub(crate) fn ticket(&self, raw: Value) -> Result<Ticket> {
-        let t: models::Ticket = decode(raw.clone())?;
+        let t: models::Ticket = decode_ref(&raw)?;
         let id = t.id.ok_or_else(|| no_id("ticket"))?;
         let mut out = Ticket::new(
             Vendor::Autotask,
             TicketId(id),
-            t.title.clone().unwrap_or_default(),
+            t.title.unwrap_or_default(),
             raw,
         );
         out.number = t.ticket_number;
@@ -167,7 +167,7 @@ fn invalid(message: String, field: &str) -> Error {
 }
 
 pub(crate) fn map_note(raw: Value) -> Result<Note> {
-    let n: models::TicketNote = decode(raw.clone())?;
+    let n: models::TicketNote = decode_ref(&raw)?;
     let id = n.id.ok_or_else(|| no_id("ticket note"))?;
     let visibility = if n.publish == Some(1) {
         NoteVisibility::Public
@@ -188,7 +188,7 @@ pub(crate) fn map_note(raw: Value) -> Result<Note> {
 }
 
 pub(crate) fn map_company(raw: Value) -> Result<Company> {
-    let c: models::Company = decode(raw.clone())?;
+    let c: models::Company = decode_ref(&raw)?;
     let id = c.id.ok_or_else(|| no_id("company"))?;
     let mut out = Company::new(
         Vendor::Autotask,
@@ -204,7 +204,7 @@ pub(crate) fn map_company(raw: Value) -> Result<Company> {
 }
 
 pub(crate) fn map_contact(raw: Value) -> Result<Contact> {
-    let c: models::Contact = decode(raw.clone())?;
+    let c: models::Contact = decode_ref(&raw)?;
     let id = c.id.ok_or_else(|| no_id("contact"))?;
     let name = [c.first_name.as_deref(), c.last_name.as_deref()]
         .into_iter()

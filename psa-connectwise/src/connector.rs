@@ -14,7 +14,7 @@ use crate::api::documents::DocumentUpload;
 use crate::client::typed_one;
 use crate::models::{
     self, DocumentRecordType, NewServiceNote, NewServiceTicket, Reference, ServiceNote,
-    ServiceTicket,
+    ServiceTicket, TicketHead,
 };
 use crate::{Condition, ConnectWiseClient, Direction, ListQuery, Patch, field};
 
@@ -22,34 +22,40 @@ pub(crate) const VENDOR: Vendor = Vendor::ConnectWise;
 
 impl ConnectWiseClient {
     pub(crate) fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
-        let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary.clone(), raw);
+        self.core_ticket_head(TicketHead::from(t), raw)
+    }
+
+    /// The core ticket from the fields it needs (a list row is read into [`TicketHead`] only).
+    pub(crate) fn core_ticket_head(&self, t: TicketHead, raw: Value) -> Ticket {
+        let closed = t.closed_flag.unwrap_or(false);
+        let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary, raw);
         out.number = Some(t.id.to_string());
-        out.status = t.status.as_ref().map(|s| {
+        out.status = t.status.map(|s| {
             let mut status = Status::new(
                 s.id.map(|i| i.to_string()).unwrap_or_default(),
-                s.name.clone().unwrap_or_default(),
+                s.name.unwrap_or_default(),
             )
-            .closed(t.is_closed());
+            .closed(closed);
             status.stage = self.inner.stage_map.stage_of(&status);
             status
         });
         out.stage = out.status.as_ref().and_then(|s| s.stage);
-        out.priority = t.priority.as_ref().map(|p| {
+        out.priority = t.priority.map(|p| {
             Priority::new(
                 p.id.map(|i| i.to_string()).unwrap_or_default(),
-                p.name.clone().unwrap_or_default(),
+                p.name.unwrap_or_default(),
             )
         });
-        out.queue = t.board.as_ref().map(|b| {
+        out.queue = t.board.map(|b| {
             Queue::new(
                 b.id.map(|i| i.to_string()).unwrap_or_default(),
-                b.name.clone().unwrap_or_default(),
+                b.name.unwrap_or_default(),
             )
         });
-        out.company = t.company.as_ref().and_then(|c| c.id).map(CompanyId);
-        out.contact = t.contact.as_ref().and_then(|c| c.id).map(ContactId);
-        out.assignee = t.owner.as_ref().and_then(|o| o.id).map(ResourceId);
-        out.external_ref = t.external_xref.clone().filter(|s| !s.is_empty());
+        out.company = t.company.and_then(|c| c.id).map(CompanyId);
+        out.contact = t.contact.and_then(|c| c.id).map(ContactId);
+        out.assignee = t.owner.and_then(|o| o.id).map(ResourceId);
+        out.external_ref = t.external_xref.filter(|s| !s.is_empty());
         out.created_at = t.info.as_ref().and_then(|i| i.date_entered);
         out.updated_at = t.info.as_ref().and_then(|i| i.last_updated);
         out.closed_at = t.closed_date.as_ref().and_then(|d| d.value().copied());
@@ -289,8 +295,8 @@ impl Connector for ConnectWiseClient {
         let raw = self.list_raw("service/tickets", &q, page).await?;
         let mut items = Vec::with_capacity(raw.items.len());
         for v in raw.items {
-            let t: ServiceTicket = typed_one("ticket", &v)?;
-            items.push(self.core_ticket(&t, v));
+            let t: TicketHead = typed_one("ticket", &v)?;
+            items.push(self.core_ticket_head(t, v));
         }
         Ok(Page::new(items, raw.next))
     }

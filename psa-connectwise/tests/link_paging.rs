@@ -235,3 +235,44 @@ async fn a_token_from_the_other_paging_mode_is_refused_without_a_request() {
     assert_eq!(err.kind(), psa_core::ErrorKind::Validation);
     other.assert_calls_async(0).await;
 }
+
+#[tokio::test]
+async fn forward_only_stops_on_a_full_page_without_a_next_link() {
+    let server = MockServer::start_async().await;
+    companyinfo(&server).await;
+    // A full page (2 of 2) with no `rel="next"`: the sync is over, no request for an empty page.
+    let p1 = server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path(api("service/tickets"))
+                .header("pagination-type", "forward-only")
+                .query_param("pageSize", "2")
+                .query_param_missing("pageId");
+            then.status(200).json_body(serde_json::json!([
+                ticket_json(10, "a"),
+                ticket_json(20, "b")
+            ]));
+        })
+        .await;
+    let other = catch_all(&server).await;
+    let client = psa_connectwise::ConnectWiseClient::builder()
+        .site(server.base_url())
+        .company_id(COMPANY)
+        .public_key(PUBLIC)
+        .private_key(PRIVATE)
+        .client_id(CLIENT_ID)
+        .page_size(2)
+        .options(options())
+        .build()
+        .await
+        .unwrap();
+    let all: Vec<_> = client
+        .stream_tickets(&TicketQuery::new())
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<i64> = all.iter().map(|t| t.id.get()).collect();
+    assert_eq!(ids, [10, 20]);
+    p1.assert_calls_async(1).await;
+    other.assert_calls_async(0).await;
+}

@@ -274,7 +274,7 @@ impl Connector for SyncroClient {
         let list = self.tickets().list_raw(&f).await?;
         let next = list.next_page().map(|n| PageToken::new(n.to_string()));
         let mut items = Vec::with_capacity(list.items.len());
-        for raw in &list.items {
+        for raw in list.items {
             let t = &raw.typed;
             let status = t.status.as_deref().unwrap_or("");
             if !query.statuses.is_empty()
@@ -291,7 +291,7 @@ impl Connector for SyncroClient {
             {
                 continue;
             }
-            let core = self.core_ticket(raw);
+            let core = self.map_ticket(&raw.typed, raw.json);
             if query.open_only && core.is_closed() {
                 continue;
             }

@@ -308,6 +308,15 @@ pub(crate) fn decode<T: DeserializeOwned>(raw: Value) -> Result<T> {
     })
 }
 
+/// [`decode`] by reference: reads the typed fields out of `raw` without cloning the whole
+/// record first (the caller keeps `raw` as the vendor record).
+pub(crate) fn decode_ref<T: DeserializeOwned>(raw: &Value) -> Result<T> {
+    T::deserialize(raw).map_err(|e| {
+        Error::new(ErrorKind::Decode, format!("unexpected record shape: {e}"))
+            .with_vendor(Vendor::Autotask)
+    })
+}
+
 pub(crate) fn item_id(v: &Value, entity: &str) -> Result<i64> {
     let raw = v.get("itemId").or_else(|| v.get("itemID")).cloned();
     match raw.map(i64::from_wire) {

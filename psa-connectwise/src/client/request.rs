@@ -18,7 +18,7 @@ use super::{ConnectWiseClient, MAX_URL_LEN};
 use crate::auth::Credentials;
 use crate::discovery::{self, CompanyInfo};
 use crate::error::{HTML_HINT, is_route_not_found, looks_like_html};
-use crate::paging::{Cursor, next_from_link};
+use crate::paging::{Cursor, next_from_link, parse_link};
 use crate::query::ListQuery;
 use crate::site::Site;
 
@@ -187,7 +187,13 @@ impl ConnectWiseClient {
         let full = items.len() as u32 >= size && !items.is_empty();
         let link = resp.header_str("link").map(str::to_string);
         let next = if query.forward_only {
-            if !full {
+            // Forward-only ends where the `Link` header names no `rel="next"` (or on a short
+            // page); asking past it would cost one more round trip for an empty page. A
+            // `next` link whose `pageId` cannot be read falls back to the last record's id.
+            let has_next = link
+                .as_deref()
+                .is_some_and(|h| parse_link(h).iter().any(|(rel, _)| rel == "next"));
+            if !full || !has_next {
                 None
             } else {
                 link.as_deref()

@@ -20,6 +20,7 @@ mod opportunity;
 mod priority;
 mod security;
 mod ticket;
+mod ticket_head;
 
 pub use board::{Board, BoardStatus};
 pub use board_class::{BoardItem, BoardSubType, BoardType};
@@ -42,3 +43,4 @@ pub use priority::{MAX_SOURCE_NAME, NewSource, Priority, Source};
 pub use psa_core::wire::Field;
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
 pub use ticket::{Level, MAX_SUMMARY, NewServiceTicket, RecordType, ServiceTicket};
+pub(crate) use ticket_head::TicketHead;

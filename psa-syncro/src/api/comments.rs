@@ -46,7 +46,7 @@ impl<'a> CommentsApi<'a> {
         filter: &CommentFilter,
     ) -> psa_core::Result<ListPage<Raw<Comment>>> {
         self.client
-            .get_page(
+            .get_raw_page(
                 &["tickets", &self.ticket.to_string(), "comments"],
                 &filter.to_pairs(),
                 "comments",

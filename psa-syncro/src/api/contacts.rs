@@ -47,7 +47,7 @@ impl<'a> ContactsApi<'a> {
         }
         q.push(("page".to_string(), page.to_string()));
         self.client
-            .get_page(&["contacts"], &q, "contacts", Some(CUSTOMERS_VIEW))
+            .get_raw_page(&["contacts"], &q, "contacts", Some(CUSTOMERS_VIEW))
             .await
     }
 

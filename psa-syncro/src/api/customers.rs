@@ -39,7 +39,7 @@ impl<'a> CustomersApi<'a> {
         filter: &CustomerFilter,
     ) -> psa_core::Result<ListPage<Raw<Customer>>> {
         self.client
-            .get_page(
+            .get_raw_page(
                 &["customers"],
                 &filter.to_pairs(),
                 "customers",

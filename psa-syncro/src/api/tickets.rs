@@ -54,7 +54,7 @@ impl<'a> TicketsApi<'a> {
         filter: &TicketFilter,
     ) -> psa_core::Result<ListPage<Raw<Ticket>>> {
         self.client
-            .get_page(
+            .get_raw_page(
                 &["tickets"],
                 &filter.to_pairs(),
                 "tickets",

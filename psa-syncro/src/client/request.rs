@@ -12,7 +12,7 @@ use url::Url;
 
 use super::SyncroClient;
 use crate::auth::Token;
-use crate::models::{ListPage, PageMeta};
+use crate::models::{ListPage, PageMeta, Raw};
 use crate::rights::{Right, TOKEN_SCREEN};
 
 /// Syncro's side of psa-core's request layer: the `Authorization` token. Syncro accounts do not
@@ -94,8 +94,33 @@ impl SyncroClient {
         key: &str,
         right: Option<Right>,
     ) -> psa_core::Result<ListPage<T>> {
+        self.get_page_with(segments, query, key, right, serde_json::from_value)
+            .await
+    }
+
+    /// [`get_page`](Self::get_page) for records kept typed *and* as received: each row's
+    /// `Value` becomes the kept JSON as it is (no second tree built per row).
+    pub(crate) async fn get_raw_page<T: DeserializeOwned>(
+        &self,
+        segments: &[&str],
+        query: &[(String, String)],
+        key: &str,
+        right: Option<Right>,
+    ) -> psa_core::Result<ListPage<Raw<T>>> {
+        self.get_page_with(segments, query, key, right, Raw::from_value)
+            .await
+    }
+
+    async fn get_page_with<T>(
+        &self,
+        segments: &[&str],
+        query: &[(String, String)],
+        key: &str,
+        right: Option<Right>,
+        item: fn(Value) -> serde_json::Result<T>,
+    ) -> psa_core::Result<ListPage<T>> {
         let (resp, v) = self.get_value(segments, query, right).await?;
-        let mut page: ListPage<T> = decode_page(&resp, v, key)?;
+        let mut page: ListPage<T> = decode_page(&resp, v, key, item)?;
         // A `meta` without `page` would make every page look like page 1, so the stream would
         // re-request page 2 and stop there: the page asked for is the page received.
         if page.meta.page.is_none() {
@@ -168,10 +193,11 @@ pub(crate) fn decode_wrapped<T: DeserializeOwned>(
         .map_err(|e| resp.decode_error(&format!("cannot decode the record: {e}")))
 }
 
-pub(crate) fn decode_page<T: DeserializeOwned>(
+pub(crate) fn decode_page<T>(
     resp: &Response,
     v: Value,
     key: &str,
+    decode_item: fn(Value) -> serde_json::Result<T>,
 ) -> psa_core::Result<ListPage<T>> {
     let Value::Object(mut m) = v else {
         return Err(resp.decode_error(&format!("expected an object with \"{key}\" and \"meta\"")));
@@ -191,7 +217,7 @@ pub(crate) fn decode_page<T: DeserializeOwned>(
     for (i, item) in items.into_iter().enumerate() {
         let id = item.get("id").cloned().unwrap_or(Value::Null);
         out.push(
-            serde_json::from_value(item).map_err(|e| {
+            decode_item(item).map_err(|e| {
                 resp.decode_error(&format!("cannot decode {key}[{i}] (id {id}): {e}"))
             })?,
         );

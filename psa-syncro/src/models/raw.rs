@@ -10,6 +10,14 @@ pub(crate) struct Raw<T> {
     pub(crate) json: Value,
 }
 
+impl<T: DeserializeOwned> Raw<T> {
+    /// Reads the typed model out of `json` by reference and keeps `json` itself.
+    pub(crate) fn from_value(json: Value) -> serde_json::Result<Self> {
+        let typed = T::deserialize(&json)?;
+        Ok(Raw { typed, json })
+    }
+}
+
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Raw<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let json = Value::deserialize(d)?;
@@ -32,5 +40,14 @@ mod tests {
             r.json,
             serde_json::json!({"id": "5", "zip": 2293, "new": 1})
         );
+    }
+
+    #[test]
+    fn from_value_keeps_the_value_it_was_given() {
+        let v = serde_json::json!({"id": "5", "zip": 2293, "new": 1});
+        let r = Raw::<crate::models::Contact>::from_value(v.clone()).unwrap();
+        assert_eq!(r.typed.id, 5);
+        assert_eq!(r.json, v);
+        assert!(Raw::<crate::models::Contact>::from_value(serde_json::json!([1])).is_err());
     }
 }
