@@ -49,6 +49,10 @@ async fn preflight_reads_rights_and_names_the_missing_ones() {
         ("Resources", json!(1), json!(0), json!(1)),
         ("TicketAttachments", json!(1), json!(1), json!(0)),
         ("TicketWebhooks", json!(1), json!("None"), json!(0)),
+        ("Opportunities", json!(1), json!(1), json!(1)),
+        ("Contracts", json!(1), json!(0), json!(0)),
+        ("TimeEntries", json!(1), json!(1), json!(1)),
+        ("TicketCategories", json!(1), json!(0), json!(0)),
     ] {
         let body = info(entity, q, c, u);
         mocks.push(
