@@ -15,7 +15,7 @@ use serde_json::Value;
 use crate::client::typed_one;
 use crate::connector::VENDOR;
 use crate::models::{self, Reference};
-use crate::{Condition, ConnectWiseClient, Direction, ListQuery, Patch, field};
+use crate::{Condition, ConnectWiseClient, Direction, Patch, Query, field};
 
 const OPPORTUNITIES: &str = "sales/opportunities";
 
@@ -126,7 +126,7 @@ impl ConnectWiseClient {
         if let Some(id) = c.default_contact.as_ref().and_then(|r| r.id) {
             return Ok(id);
         }
-        let q = ListQuery::new()
+        let q = Query::new()
             .conditions(field("company/id").eq(company.get()))
             .order_by("id", Direction::Asc)
             .page_size(1);
@@ -187,7 +187,7 @@ async fn list_core<T: serde::de::DeserializeOwned, U>(
     c: &ConnectWiseClient,
     path: &str,
     what: &str,
-    q: &ListQuery,
+    q: &Query,
     page: Option<PageToken>,
     map: impl Fn(&T, Value) -> U,
 ) -> Result<Page<U>> {
@@ -235,7 +235,7 @@ impl BusinessConnector for ConnectWiseClient {
         if let Some(t) = query.updated_since {
             conds.push(field("lastUpdated").ge(t));
         }
-        let mut q = ListQuery::new()
+        let mut q = Query::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         q.conditions = Condition::all(conds);
@@ -345,7 +345,7 @@ impl BusinessConnector for ConnectWiseClient {
         {
             conds.push(field("officeEmail").eq(e));
         }
-        let mut q = ListQuery::new()
+        let mut q = Query::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         q.conditions = Condition::all(conds);

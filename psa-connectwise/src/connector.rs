@@ -16,7 +16,7 @@ use crate::models::{
     self, DocumentRecordType, NewServiceNote, NewServiceTicket, Reference, ServiceNote,
     ServiceTicket, TicketHead,
 };
-use crate::{Condition, ConnectWiseClient, Direction, ListQuery, Patch, field};
+use crate::{Condition, ConnectWiseClient, Direction, Patch, Query, field};
 
 pub(crate) const VENDOR: Vendor = Vendor::ConnectWise;
 
@@ -288,7 +288,7 @@ impl Connector for ConnectWiseClient {
         query: &TicketQuery,
         page: Option<PageToken>,
     ) -> Result<Page<Ticket>> {
-        let mut q = ListQuery::new()
+        let mut q = Query::new()
             .forward_only(true)
             .page_size(self.inner.page_size);
         q.conditions = Self::ticket_conditions(query);
@@ -397,7 +397,7 @@ impl Connector for ConnectWiseClient {
     }
 
     async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
-        let q = ListQuery::new()
+        let q = Query::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         let path = format!("service/tickets/{}/notes", ticket.get());
@@ -459,7 +459,7 @@ impl Connector for ConnectWiseClient {
         if let Some(t) = query.updated_since {
             conds.push(field("_info/lastUpdated").ge(t));
         }
-        let mut q = ListQuery::new()
+        let mut q = Query::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         q.conditions = Condition::all(conds);
@@ -487,7 +487,7 @@ impl Connector for ConnectWiseClient {
         query: &ContactQuery,
         page: Option<PageToken>,
     ) -> Result<Page<Contact>> {
-        let mut q = ListQuery::new()
+        let mut q = Query::new()
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         let mut conds = Vec::new();

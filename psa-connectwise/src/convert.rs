@@ -22,8 +22,8 @@ impl ConnectWiseClient {
     /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
     /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
     /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-    /// use psa_connectwise::ListQuery;
-    /// let native = client.tickets().list(&ListQuery::new(), None).await?.items.remove(0);
+    /// use psa_connectwise::Query;
+    /// let native = client.tickets().list(&Query::new(), None).await?.items.remove(0);
     /// let core = client.to_core_ticket(&native).await?;
     /// assert_eq!(core.id.get(), native.id);
     /// assert_eq!(core.title, native.summary);

@@ -58,7 +58,7 @@ pub struct CompanyInfo {
 /// The result of discovery: the site, what `companyinfo` said, and the API base URL.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq)]
-pub struct Discovered {
+pub struct CodebaseInfo {
     /// The resolved site.
     pub site: Site,
     /// The `companyinfo` answer.
@@ -83,13 +83,13 @@ pub async fn discover_codebase(
     site: &str,
     company_id: &str,
     options: &ClientOptions,
-) -> Result<Discovered> {
+) -> Result<CodebaseInfo> {
     let site = Site::parse(site, options)?;
     let company_id = check_company_id(company_id)?;
     let transport = discovery_transport(&site, options, Redactor::new())?;
     let info = fetch_company_info(&transport, &site, &company_id).await?;
     let api_base = site.api_base(&info.codebase)?;
-    Ok(Discovered {
+    Ok(CodebaseInfo {
         site,
         info,
         api_base,

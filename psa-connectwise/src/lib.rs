@@ -10,7 +10,7 @@
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use psa_connectwise::{ConnectWiseClient, ListQuery, field, models::{NewServiceTicket, NewServiceNote, Reference}};
+//! use psa_connectwise::{ConnectWiseClient, Query, field, models::{NewServiceTicket, NewServiceNote, Reference}};
 //!
 //! let sim = psa_sim::ConnectWiseSim::builder().seed(7).companies(3).tickets(10).start().await?;
 //! let client = ConnectWiseClient::builder()
@@ -24,7 +24,7 @@
 //!     .await?;
 //!
 //! // Vendor-native: conditions escaped for you, every page with the full query.
-//! let company = client.companies().list(&ListQuery::new().page_size(1), None).await?.items.remove(0);
+//! let company = client.companies().list(&Query::new().page_size(1), None).await?.items.remove(0);
 //! let ticket = client
 //!     .tickets()
 //!     .create_once(
@@ -52,7 +52,7 @@
 //! - **Vendor-native**: [`ConnectWiseClient`] with handlers per area (`tickets()`,
 //!   `ticket_notes(id)`, `companies()`, `contacts()`, `members()`, `boards()`, `priorities()`,
 //!   `sources()`, `documents()`, `callbacks()`, `system()`), typed [`models`] with every
-//!   documented field, [`ListQuery`]/[`Condition`] for queries, [`Patch`] for updates, and
+//!   documented field, [`Query`]/[`Condition`] for queries, [`Patch`] for updates, and
 //!   [`ConnectWiseClient::raw`]/[`ConnectWiseClient::list_raw`] for anything else.
 //! - **Vendor-neutral**: `impl psa_core::Connector for ConnectWiseClient`, mapping to core
 //!   models that keep the raw record in `vendor_record`. The native `tickets()`,
@@ -110,10 +110,10 @@ pub use api::system::SystemApi;
 pub use api::tickets::TicketsApi;
 
 // Native query builders.
-pub use query::{CondValue, Condition, Direction, Field, ListQuery, Op, field};
+pub use query::{CondValue, Condition, Direction, Field, Op, Query, field};
 
 // Finding the API host.
-pub use discovery::{CompanyInfo, Discovered, discover_codebase};
+pub use discovery::{CodebaseInfo, CompanyInfo, discover_codebase};
 pub use site::{Site, SiteKind};
 
 // Error classification.

@@ -110,7 +110,7 @@ async fn sim_serves_board_tables_and_active_staff() {
 
     let all: Vec<_> = client
         .members()
-        .stream(psa_connectwise::ListQuery::new())
+        .stream(psa_connectwise::Query::new())
         .try_collect()
         .await
         .unwrap();

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use futures::TryStreamExt;
 use httpmock::prelude::*;
-use psa_connectwise::{ListQuery, field};
+use psa_connectwise::{Query, field};
 use psa_core::{Connector, ConnectorExt, PageToken, TicketQuery};
 
 #[tokio::test]
@@ -75,7 +75,7 @@ async fn link_paging_keeps_the_conditions_on_every_page() {
         .await;
     let other = catch_all(&server).await;
     let client = client(&server).await;
-    let q = ListQuery::new()
+    let q = Query::new()
         .conditions(field("board/name").eq("Help Desk"))
         .page_size(2);
     let all: Vec<_> = client
@@ -126,7 +126,7 @@ async fn without_a_link_header_a_full_page_asks_for_the_next() {
     let client = client(&server).await;
     let all: Vec<_> = client
         .companies()
-        .stream(ListQuery::new().page_size(2))
+        .stream(Query::new().page_size(2))
         .try_collect()
         .await
         .unwrap();
@@ -220,14 +220,14 @@ async fn a_token_from_the_other_paging_mode_is_refused_without_a_request() {
     let client = client(&server).await;
     let err = client
         .tickets()
-        .list(&ListQuery::new(), Some(PageToken::new("pageId=5")))
+        .list(&Query::new(), Some(PageToken::new("pageId=5")))
         .await
         .unwrap_err();
     assert_eq!(err.kind(), psa_core::ErrorKind::Validation);
     let err = client
         .tickets()
         .list(
-            &ListQuery::new(),
+            &Query::new(),
             Some(PageToken::new("https://evil.example/next")),
         )
         .await

@@ -9,7 +9,7 @@ use common::*;
 use futures::TryStreamExt;
 use httpmock::prelude::*;
 use psa_connectwise::models::NewOpportunity;
-use psa_connectwise::{ListQuery, field};
+use psa_connectwise::{Query, field};
 use psa_core::ErrorKind;
 use psa_sim::ConnectWiseSim;
 
@@ -85,7 +85,7 @@ async fn list_sends_conditions_and_stages_come_in_pipeline_order() {
         .await;
     let other = catch_all(&server).await;
     let client = client(&server).await;
-    let q = ListQuery::new()
+    let q = Query::new()
         .conditions(field("company/id").eq(250))
         .page_size(25);
     let page = client.opportunities().list(&q, None).await.unwrap();
@@ -125,7 +125,7 @@ async fn sim_opportunities_round_trip_with_the_sales_right() {
     let client = sim::builder(&sim).build().await.unwrap();
     let api = client.opportunities();
     let seeded: Vec<_> = api
-        .stream(ListQuery::new().page_size(2))
+        .stream(Query::new().page_size(2))
         .try_collect()
         .await
         .unwrap();
@@ -144,17 +144,13 @@ async fn sim_opportunities_round_trip_with_the_sales_right() {
 
     let contact = client
         .contacts()
-        .list(&ListQuery::new().page_size(1), None)
+        .list(&Query::new().page_size(1), None)
         .await
         .unwrap()
         .items
         .remove(0);
     let company = contact.company.as_ref().and_then(|c| c.id).unwrap();
-    let members = client
-        .members()
-        .list(&ListQuery::new(), None)
-        .await
-        .unwrap();
+    let members = client.members().list(&Query::new(), None).await.unwrap();
     let rep = members.items[0].id;
     let new = NewOpportunity::new("Backup upsell", company, contact.id, rep)
         .stage(stages[1].id)
@@ -166,7 +162,7 @@ async fn sim_opportunities_round_trip_with_the_sales_right() {
     assert_eq!(got.company.and_then(|c| c.id), Some(company));
     let found = api
         .list(
-            &ListQuery::new().conditions(field("name").eq("Backup upsell")),
+            &Query::new().conditions(field("name").eq("Backup upsell")),
             None,
         )
         .await
@@ -193,7 +189,7 @@ async fn sim_denies_opportunities_without_the_sales_right() {
     let client = sim::builder(&sim).build().await.unwrap();
     let err = client
         .opportunities()
-        .list(&ListQuery::new(), None)
+        .list(&Query::new(), None)
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::PermissionDenied);

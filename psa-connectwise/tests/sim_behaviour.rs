@@ -11,7 +11,7 @@ use futures::TryStreamExt;
 use psa_connectwise::models::{
     CallbackLevel, CallbackType, DocumentRecordType, NewCallback, Reference,
 };
-use psa_connectwise::{ListQuery, Patch, api::documents::DocumentUpload, field};
+use psa_connectwise::{Patch, Query, api::documents::DocumentUpload, field};
 use psa_core::{CompanyId, Connector, ConnectorExt, ErrorKind, NewTicket, TicketQuery};
 use psa_sim::{ConnectWiseSim, Faults};
 
@@ -171,7 +171,7 @@ async fn callbacks_are_registered_delivered_verified_and_deleted() {
     );
     let ticket = client
         .tickets()
-        .list(&ListQuery::new(), None)
+        .list(&Query::new(), None)
         .await
         .unwrap()
         .items[0]
@@ -266,7 +266,7 @@ async fn documents_round_trip() {
     let client = sim::client(&sim).await;
     let ticket = client
         .tickets()
-        .list(&ListQuery::new(), None)
+        .list(&Query::new(), None)
         .await
         .unwrap()
         .items[0]
@@ -313,7 +313,7 @@ async fn long_queries_use_the_search_form_and_find_the_same_tickets() {
     let client = sim::client(&sim).await;
     let wanted: Vec<i64> = client
         .tickets()
-        .list(&ListQuery::new().page_size(10), None)
+        .list(&Query::new().page_size(10), None)
         .await
         .unwrap()
         .items
@@ -325,11 +325,7 @@ async fn long_queries_use_the_search_form_and_find_the_same_tickets() {
     ids.extend(900_000_000..900_000_300);
     let found: Vec<_> = client
         .tickets()
-        .stream(
-            ListQuery::new()
-                .conditions(field("id").in_(ids))
-                .page_size(4),
-        )
+        .stream(Query::new().conditions(field("id").in_(ids)).page_size(4))
         .try_collect()
         .await
         .unwrap();

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use httpmock::prelude::*;
 use psa_connectwise::models::{DocumentRecordType, NewServiceNote, NewServiceTicket, Reference};
-use psa_connectwise::{ListQuery, Patch, api::documents::DocumentUpload, field};
+use psa_connectwise::{Patch, Query, api::documents::DocumentUpload, field};
 
 #[tokio::test]
 async fn every_call_carries_basic_auth_client_id_and_accept_version() {
@@ -112,7 +112,7 @@ async fn conditions_are_quoted_bracketed_and_percent_encoded() {
         .await;
     let other = catch_all(&server).await;
     let client = client(&server).await;
-    let q = ListQuery::new()
+    let q = Query::new()
         .conditions(
             field("summary")
                 .contains("Café \"Olé\" & co")
@@ -158,7 +158,7 @@ async fn a_query_longer_than_2000_characters_is_posted_to_search() {
         .await;
     let other = catch_all(&server).await;
     let client = client(&server).await;
-    let q = ListQuery::new()
+    let q = Query::new()
         .conditions(field("id").in_(ids))
         .child_conditions(field("communicationItems/value").eq("x"));
     let page = client.tickets().list(&q, None).await.unwrap();

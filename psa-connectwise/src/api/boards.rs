@@ -5,7 +5,7 @@ use psa_core::{Page, PageToken, Result};
 
 use super::{all_typed, get_typed, list_typed, stream_typed};
 use crate::models::{Board, BoardItem, BoardStatus, BoardSubType, BoardType, Priority};
-use crate::{ConnectWiseClient, ListQuery};
+use crate::{ConnectWiseClient, Query};
 
 /// Service boards; see [`ConnectWiseClient::boards`].
 ///
@@ -36,12 +36,12 @@ impl<'a> BoardsApi<'a> {
     }
 
     /// One page of boards.
-    pub async fn list(&self, query: &ListQuery, page: Option<PageToken>) -> Result<Page<Board>> {
+    pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<Board>> {
         list_typed(self.client, "service/boards", "board", query, page).await
     }
 
     /// Every board matching the query.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<Board>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<Board>> {
         stream_typed(self.client, "service/boards".to_string(), "board", query)
     }
 
@@ -51,7 +51,7 @@ impl<'a> BoardsApi<'a> {
             self.client,
             "service/boards",
             "board",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await
     }
@@ -62,7 +62,7 @@ impl<'a> BoardsApi<'a> {
             self.client,
             &format!("service/boards/{board_id}/statuses"),
             "board status",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await?;
         all.sort_by_key(|s| (s.sort_order.unwrap_or(i64::MAX), s.id));
@@ -94,7 +94,7 @@ impl<'a> BoardsApi<'a> {
             self.client,
             &format!("service/boards/{board_id}/{table}"),
             what,
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await
     }
@@ -113,7 +113,7 @@ impl PrioritiesApi<'_> {
             self.client,
             "service/priorities",
             "priority",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await?;
         all.sort_by_key(|p| (p.sort_order.unwrap_or(i64::MAX), p.id));

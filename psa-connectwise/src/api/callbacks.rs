@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{all_typed, get_typed};
 use crate::client::{Call, decode, typed_one};
 use crate::models::{CallbackEntry, NewCallback};
-use crate::{ConnectWiseClient, ListQuery};
+use crate::{ConnectWiseClient, Query};
 
 const PATH: &str = "system/callbacks";
 
@@ -36,7 +36,7 @@ pub struct CallbacksApi<'a> {
 impl CallbacksApi<'_> {
     /// Every registered callback.
     pub async fn all(&self) -> Result<Vec<CallbackEntry>> {
-        all_typed(self.client, PATH, "callback", &ListQuery::new()).await
+        all_typed(self.client, PATH, "callback", &Query::new()).await
     }
 
     /// One callback.

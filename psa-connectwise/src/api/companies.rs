@@ -5,7 +5,7 @@ use psa_core::{Page, PageToken, Result};
 
 use super::{get_typed, list_typed, stream_typed};
 use crate::models::Company;
-use crate::{Condition, ConnectWiseClient, ListQuery};
+use crate::{Condition, ConnectWiseClient, Query};
 
 const PATH: &str = "company/companies";
 
@@ -17,10 +17,10 @@ const PATH: &str = "company/companies";
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-/// use psa_connectwise::{field, ListQuery};
-/// let first = client.companies().list(&ListQuery::new().page_size(1), None).await?;
+/// use psa_connectwise::{field, Query};
+/// let first = client.companies().list(&Query::new().page_size(1), None).await?;
 /// let name = first.items[0].name.clone().unwrap_or_default();
-/// let found = client.companies().list(&ListQuery::new().conditions(field("name").eq(name.as_str())), None).await?;
+/// let found = client.companies().list(&Query::new().conditions(field("name").eq(name.as_str())), None).await?;
 /// assert_eq!(found.items[0].id, first.items[0].id);
 /// # sim.stop().await; Ok(()) }
 /// ```
@@ -38,18 +38,18 @@ impl<'a> CompaniesApi<'a> {
     }
 
     /// One page of companies.
-    pub async fn list(&self, query: &ListQuery, page: Option<PageToken>) -> Result<Page<Company>> {
+    pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<Company>> {
         list_typed(self.client, PATH, "company", query, page).await
     }
 
     /// Every company matching the query.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<Company>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<Company>> {
         stream_typed(self.client, PATH.to_string(), "company", query)
     }
 
     /// `GET /company/companies/count`.
     pub async fn count(&self, conditions: Option<Condition>) -> Result<u64> {
-        let mut q = ListQuery::new();
+        let mut q = Query::new();
         q.conditions = conditions;
         self.client.count_at(PATH, &q).await
     }

@@ -5,7 +5,7 @@ use psa_core::{Page, PageToken, Result};
 
 use super::{get_typed, list_typed, stream_typed};
 use crate::models::Contact;
-use crate::{Condition, ConnectWiseClient, ListQuery, field};
+use crate::{Condition, ConnectWiseClient, Query, field};
 
 const PATH: &str = "company/contacts";
 
@@ -17,8 +17,8 @@ const PATH: &str = "company/contacts";
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-/// use psa_connectwise::ListQuery;
-/// let any = client.contacts().list(&ListQuery::new(), None).await?.items.remove(0);
+/// use psa_connectwise::Query;
+/// let any = client.contacts().list(&Query::new(), None).await?.items.remove(0);
 /// let email = any.email().expect("seeded contacts have an email").to_string();
 /// let found = client.contacts().find_by_email(&email).await?.expect("found");
 /// assert_eq!(found.id, any.id);
@@ -45,18 +45,18 @@ impl<'a> ContactsApi<'a> {
     }
 
     /// One page of contacts.
-    pub async fn list(&self, query: &ListQuery, page: Option<PageToken>) -> Result<Page<Contact>> {
+    pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<Contact>> {
         list_typed(self.client, PATH, "contact", query, page).await
     }
 
     /// Every contact matching the query.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<Contact>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<Contact>> {
         stream_typed(self.client, PATH.to_string(), "contact", query)
     }
 
     /// `GET /company/contacts/count`.
     pub async fn count(&self, conditions: Option<Condition>) -> Result<u64> {
-        let mut q = ListQuery::new();
+        let mut q = Query::new();
         q.conditions = conditions;
         self.client.count_at(PATH, &q).await
     }
@@ -64,7 +64,7 @@ impl<'a> ContactsApi<'a> {
     /// The first contact with this email address (matched by the server through
     /// `childConditions` on `communicationItems`, then checked here ignoring case).
     pub async fn find_by_email(&self, email: &str) -> Result<Option<Contact>> {
-        let q = ListQuery::new()
+        let q = Query::new()
             .child_conditions(email_child_condition(email))
             .order_by("id", crate::Direction::Asc)
             .page_size(25);

@@ -178,8 +178,8 @@ impl DocumentUpload {
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-/// use psa_connectwise::{ListQuery, api::documents::DocumentUpload, models::DocumentRecordType};
-/// let ticket = client.tickets().list(&ListQuery::new(), None).await?.items[0].id;
+/// use psa_connectwise::{Query, api::documents::DocumentUpload, models::DocumentRecordType};
+/// let ticket = client.tickets().list(&Query::new(), None).await?.items[0].id;
 /// let doc = client.documents()
 ///     .upload(&DocumentUpload::file(DocumentRecordType::Ticket, ticket, "boot.log", b"boot failed".to_vec()).content_type("text/plain"))
 ///     .await?;

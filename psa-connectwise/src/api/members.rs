@@ -5,7 +5,7 @@ use psa_core::{Page, PageToken, Result};
 
 use super::{get_typed, list_typed, stream_typed};
 use crate::models::Member;
-use crate::{Condition, ConnectWiseClient, ListQuery, field};
+use crate::{Condition, ConnectWiseClient, Query, field};
 
 const PATH: &str = "system/members";
 
@@ -25,19 +25,19 @@ impl<'a> MembersApi<'a> {
 
     /// One member by identifier (`sam`).
     pub async fn by_identifier(&self, identifier: &str) -> Result<Option<Member>> {
-        let q = ListQuery::new()
+        let q = Query::new()
             .conditions(field("identifier").eq(identifier))
             .page_size(5);
         Ok(self.list(&q, None).await?.items.into_iter().next())
     }
 
     /// One page of members.
-    pub async fn list(&self, query: &ListQuery, page: Option<PageToken>) -> Result<Page<Member>> {
+    pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<Member>> {
         list_typed(self.client, PATH, "member", query, page).await
     }
 
     /// Every member matching the query.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<Member>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<Member>> {
         stream_typed(self.client, PATH.to_string(), "member", query)
     }
 
@@ -45,7 +45,7 @@ impl<'a> MembersApi<'a> {
     /// carries its email ([`Member::email`]).
     pub fn active(&self) -> BoxStream<'a, Result<Member>> {
         self.stream(
-            ListQuery::new()
+            Query::new()
                 .conditions(field("inactiveFlag").eq(false))
                 .order_by("id", crate::Direction::Asc),
         )
@@ -53,7 +53,7 @@ impl<'a> MembersApi<'a> {
 
     /// `GET /system/members/count`.
     pub async fn count(&self, conditions: Option<Condition>) -> Result<u64> {
-        let mut q = ListQuery::new();
+        let mut q = Query::new();
         q.conditions = conditions;
         self.client.count_at(PATH, &q).await
     }

@@ -22,7 +22,7 @@ use serde_json::Value;
 
 use crate::client::{Call, typed, typed_one};
 use crate::paging::Cursor;
-use crate::{ConnectWiseClient, ListQuery};
+use crate::{ConnectWiseClient, Query};
 
 impl ConnectWiseClient {
     /// Service tickets (`/service/tickets`).
@@ -83,7 +83,7 @@ impl ConnectWiseClient {
     pub async fn list_raw(
         &self,
         path: &str,
-        query: &ListQuery,
+        query: &Query,
         page: Option<PageToken>,
     ) -> Result<Page<Value>> {
         let cursor = page.as_ref().map(Cursor::from_token).transpose()?;
@@ -105,7 +105,7 @@ pub(crate) async fn list_typed<T: DeserializeOwned>(
     client: &ConnectWiseClient,
     path: &str,
     what: &str,
-    query: &ListQuery,
+    query: &Query,
     page: Option<PageToken>,
 ) -> Result<Page<T>> {
     let raw = client.list_raw(path, query, page).await?;
@@ -117,7 +117,7 @@ pub(crate) fn stream_typed<'a, T>(
     client: &'a ConnectWiseClient,
     path: String,
     what: &'static str,
-    query: ListQuery,
+    query: Query,
 ) -> BoxStream<'a, Result<T>>
 where
     T: DeserializeOwned + Send + 'a,
@@ -134,7 +134,7 @@ pub(crate) async fn all_typed<T: DeserializeOwned>(
     client: &ConnectWiseClient,
     path: &str,
     what: &str,
-    query: &ListQuery,
+    query: &Query,
 ) -> Result<Vec<T>> {
     let mut out = Vec::new();
     let mut token = None;

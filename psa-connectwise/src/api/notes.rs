@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{get_typed, list_typed, stream_typed};
 use crate::client::{Call, decode, typed_one};
 use crate::models::{NewServiceNote, ServiceNote};
-use crate::{ConnectWiseClient, ListQuery};
+use crate::{ConnectWiseClient, Query};
 
 /// The notes of one ticket; see [`ConnectWiseClient::ticket_notes`].
 ///
@@ -21,8 +21,8 @@ use crate::{ConnectWiseClient, ListQuery};
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-/// use psa_connectwise::{ListQuery, models::NewServiceNote};
-/// let ticket = client.tickets().list(&ListQuery::new(), None).await?.items[0].id;
+/// use psa_connectwise::{Query, models::NewServiceNote};
+/// let ticket = client.tickets().list(&Query::new(), None).await?.items[0].id;
 /// let note = client.ticket_notes(ticket).create(&NewServiceNote::internal("Rebooted the spooler")).await?;
 /// assert!(note.is_internal());
 /// # sim.stop().await; Ok(()) }
@@ -39,16 +39,12 @@ impl<'a> TicketNotesApi<'a> {
     }
 
     /// One page of notes.
-    pub async fn list(
-        &self,
-        query: &ListQuery,
-        page: Option<PageToken>,
-    ) -> Result<Page<ServiceNote>> {
+    pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<ServiceNote>> {
         list_typed(self.client, &self.path(), "note", query, page).await
     }
 
     /// Every note, page by page.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<ServiceNote>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<ServiceNote>> {
         stream_typed(self.client, self.path(), "note", query)
     }
 

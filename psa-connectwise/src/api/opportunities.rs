@@ -9,7 +9,7 @@ use crate::client::{Call, decode, typed_one};
 use crate::models::{
     NewOpportunity, Opportunity, OpportunityStage, OpportunityStatus, OpportunityType,
 };
-use crate::{Condition, ConnectWiseClient, ListQuery, Patch};
+use crate::{Condition, ConnectWiseClient, Patch, Query};
 
 const PATH: &str = "sales/opportunities";
 
@@ -23,11 +23,11 @@ const PATH: &str = "sales/opportunities";
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-/// use psa_connectwise::{ListQuery, models::NewOpportunity};
+/// use psa_connectwise::{Query, models::NewOpportunity};
 /// let stages = client.opportunities().stages().await?;
-/// let contact = client.contacts().list(&ListQuery::new().page_size(1), None).await?.items.remove(0);
+/// let contact = client.contacts().list(&Query::new().page_size(1), None).await?.items.remove(0);
 /// let company = contact.company.as_ref().and_then(|c| c.id).unwrap_or_default();
-/// let me = client.members().list(&ListQuery::new().page_size(1), None).await?.items.remove(0);
+/// let me = client.members().list(&Query::new().page_size(1), None).await?.items.remove(0);
 /// let new = NewOpportunity::new("Firewall refresh", company, contact.id, me.id).stage(stages[0].id);
 /// let created = client.opportunities().create(&new).await?;
 /// assert_eq!(client.opportunities().get(created.id).await?.name.as_deref(), Some("Firewall refresh"));
@@ -49,22 +49,18 @@ impl<'a> OpportunitiesApi<'a> {
     }
 
     /// One page of opportunities.
-    pub async fn list(
-        &self,
-        query: &ListQuery,
-        page: Option<PageToken>,
-    ) -> Result<Page<Opportunity>> {
+    pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<Opportunity>> {
         list_typed(self.client, PATH, "opportunity", query, page).await
     }
 
     /// Every opportunity matching the query.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<Opportunity>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<Opportunity>> {
         stream_typed(self.client, PATH.to_string(), "opportunity", query)
     }
 
     /// `GET /sales/opportunities/count`.
     pub async fn count(&self, conditions: Option<Condition>) -> Result<u64> {
-        let mut q = ListQuery::new();
+        let mut q = Query::new();
         q.conditions = conditions;
         self.client.count_at(PATH, &q).await
     }
@@ -95,7 +91,7 @@ impl<'a> OpportunitiesApi<'a> {
             self.client,
             "sales/stages",
             "sales stage",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await?;
         all.sort_by_key(|s| (s.sequence_number.unwrap_or(i64::MAX), s.id));
@@ -108,7 +104,7 @@ impl<'a> OpportunitiesApi<'a> {
             self.client,
             "sales/opportunities/statuses",
             "opportunity status",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await
     }
@@ -119,7 +115,7 @@ impl<'a> OpportunitiesApi<'a> {
             self.client,
             "sales/opportunities/types",
             "opportunity type",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await
     }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::all_typed;
 use crate::client::{Call, check_source_name, decode, typed_one};
 use crate::models::{NewSource, Source};
-use crate::{ConnectWiseClient, ListQuery, field};
+use crate::{ConnectWiseClient, Query, field};
 
 const PATH: &str = "service/sources";
 
@@ -20,13 +20,13 @@ pub struct SourcesApi<'a> {
 impl SourcesApi<'_> {
     /// Every source.
     pub async fn all(&self) -> Result<Vec<Source>> {
-        all_typed(self.client, PATH, "source", &ListQuery::new()).await
+        all_typed(self.client, PATH, "source", &Query::new()).await
     }
 
     /// The source with this name (ignoring case), if any.
     pub async fn find_by_name(&self, name: &str) -> Result<Option<Source>> {
         let name = check_source_name(name)?;
-        let q = ListQuery::new()
+        let q = Query::new()
             .conditions(field("name").eq(name))
             .order_by("id", crate::Direction::Asc)
             .page_size(10);

@@ -6,7 +6,7 @@ use super::all_typed;
 use crate::client::Call;
 use crate::discovery::{CompanyInfo, discover_codebase};
 use crate::models::{MySecurity, SystemInfo};
-use crate::{ConnectWiseClient, ListQuery};
+use crate::{ConnectWiseClient, Query};
 
 /// System endpoints; see [`ConnectWiseClient::system`].
 ///
@@ -37,7 +37,7 @@ impl SystemApi<'_> {
             self.client,
             "system/mySecurity",
             "mySecurity",
-            &ListQuery::new().page_size(crate::query::MAX_PAGE_SIZE),
+            &Query::new().page_size(crate::query::MAX_PAGE_SIZE),
         )
         .await
     }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{get_typed, list_typed, stream_typed};
 use crate::client::{Call, decode, typed_one};
 use crate::models::{NewServiceTicket, Reference, ServiceTicket};
-use crate::{Condition, ConnectWiseClient, ListQuery, Patch, field};
+use crate::{Condition, ConnectWiseClient, Patch, Query, field};
 
 const PATH: &str = "service/tickets";
 
@@ -30,8 +30,8 @@ pub const IDEMPOTENCY_KEY_RULES: KeyRules = KeyRules::new(
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
-/// use psa_connectwise::{field, ListQuery, Patch, models::{NewServiceTicket, Reference}};
-/// let company = client.companies().list(&ListQuery::new(), None).await?.items[0].id;
+/// use psa_connectwise::{field, Query, Patch, models::{NewServiceTicket, Reference}};
+/// let company = client.companies().list(&Query::new(), None).await?.items[0].id;
 /// let t = client.tickets()
 ///     .create(&NewServiceTicket::new("Printer offline", Reference::id(company)).initial_description("Paper jam"))
 ///     .await?;
@@ -59,20 +59,20 @@ impl<'a> TicketsApi<'a> {
     /// One page of tickets; pass the previous page's `next` to continue.
     pub async fn list(
         &self,
-        query: &ListQuery,
+        query: &Query,
         page: Option<PageToken>,
     ) -> Result<Page<ServiceTicket>> {
         list_typed(self.client, PATH, "ticket", query, page).await
     }
 
     /// Every ticket matching the query, page by page.
-    pub fn stream(&self, query: ListQuery) -> BoxStream<'a, Result<ServiceTicket>> {
+    pub fn stream(&self, query: Query) -> BoxStream<'a, Result<ServiceTicket>> {
         stream_typed(self.client, PATH.to_string(), "ticket", query)
     }
 
     /// `GET /service/tickets/count`.
     pub async fn count(&self, conditions: Option<Condition>) -> Result<u64> {
-        let mut q = ListQuery::new();
+        let mut q = Query::new();
         q.conditions = conditions;
         self.client.count_at(PATH, &q).await
     }
@@ -155,7 +155,7 @@ impl<'a> TicketsApi<'a> {
         &self,
         key: &str,
     ) -> Result<Option<(ServiceTicket, Value)>> {
-        let q = ListQuery::new()
+        let q = Query::new()
             .conditions(field("externalXRef").eq(key))
             .order_by("id", crate::Direction::Asc)
             .page_size(1000);

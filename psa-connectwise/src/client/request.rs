@@ -19,7 +19,7 @@ use crate::auth::Credentials;
 use crate::discovery::{self, CompanyInfo};
 use crate::error::{HTML_HINT, is_route_not_found, looks_like_html};
 use crate::paging::{Cursor, next_from_link, parse_link};
-use crate::query::ListQuery;
+use crate::query::Query;
 use crate::site::Site;
 
 /// How long after a `companyinfo` check a record-level 404 does not trigger another one.
@@ -148,7 +148,7 @@ impl ConnectWiseClient {
     pub(crate) async fn list_values(
         &self,
         path: &str,
-        query: &ListQuery,
+        query: &Query,
         cursor: Option<Cursor>,
     ) -> Result<(Vec<Value>, Option<Cursor>)> {
         let params = query.params()?;
@@ -221,7 +221,7 @@ impl ConnectWiseClient {
     }
 
     /// `GET {path}/count` with the query's conditions.
-    pub(crate) async fn count_at(&self, path: &str, query: &ListQuery) -> Result<u64> {
+    pub(crate) async fn count_at(&self, path: &str, query: &Query) -> Result<u64> {
         let mut call = Call::get(format!("{path}/count"));
         for (k, v) in query.params()? {
             if matches!(
@@ -245,7 +245,7 @@ impl ConnectWiseClient {
 
 fn search_call(
     path: &str,
-    query: &ListQuery,
+    query: &Query,
     params: &[(&'static str, String)],
     size: u32,
     cursor: Option<Cursor>,

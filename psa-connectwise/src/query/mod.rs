@@ -28,8 +28,8 @@ pub enum Direction {
 /// switches to `POST …/search` with the conditions in the body.
 ///
 /// ```
-/// use psa_connectwise::{field, ListQuery, Direction};
-/// let q = ListQuery::new()
+/// use psa_connectwise::{field, Query, Direction};
+/// let q = Query::new()
 ///     .conditions(field("company/id").eq(250))
 ///     .child_conditions(field("communicationItems/value").eq("ada@example.com").and(field("communicationItems/communicationType").eq("Email")))
 ///     .order_by("lastUpdated", Direction::Desc)
@@ -42,7 +42,7 @@ pub enum Direction {
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListQuery {
+pub struct Query {
     /// `conditions`.
     pub conditions: Option<Condition>,
     /// `childConditions` (arrays such as `communicationItems`).
@@ -67,11 +67,11 @@ pub const MAX_PAGE_SIZE: u32 = 1000;
 /// A full sync is bounded by request count, not bytes: ConnectWise throttles cloud tenants by
 /// requests per minute and every page costs one round trip, so 50,000 tickets take 50 requests
 /// at 1,000 per page against 500 at 100 (and 2,000 at the server's own default of 25). Set a
-/// smaller [`ListQuery::page_size`] (or `page_size` on the builder for the trait's listings)
+/// smaller [`Query::page_size`] (or `page_size` on the builder for the trait's listings)
 /// for latency-sensitive screens that show only the first few records.
 pub const DEFAULT_PAGE_SIZE: u32 = MAX_PAGE_SIZE;
 
-impl ListQuery {
+impl Query {
     /// Everything, default order.
     pub fn new() -> Self {
         Self::default()
@@ -248,16 +248,16 @@ mod tests {
         assert!(field("").eq(1).render().is_err());
         assert!(field("a//b").eq(1).render().is_err());
         assert!(field("x").eq(f64::NAN).render().is_err());
-        assert!(ListQuery::new().page_size(1001).params().is_err());
-        assert!(ListQuery::new().page_size(0).params().is_err());
+        assert!(Query::new().page_size(1001).params().is_err());
+        assert!(Query::new().page_size(0).params().is_err());
         assert!(
-            ListQuery::new()
+            Query::new()
                 .forward_only(true)
                 .order_by("id", Direction::Asc)
                 .params()
                 .is_err()
         );
-        let p = ListQuery::new().fields(["summary"]).params().unwrap();
+        let p = Query::new().fields(["summary"]).params().unwrap();
         assert_eq!(p, vec![("fields", "id,summary".to_string())]);
     }
 
