@@ -295,39 +295,6 @@ impl AutotaskClient {
     }
 }
 
-/// What the Autotask connector offers, declared once: [`Connector::capabilities`] returns it and
-/// preflight checks the rights among it. Not offered: URL attachments (Autotask stores bytes),
-/// ticket sources (Autotask's is the integration's tracking identifier), forward-only paging.
-pub(crate) const CAPABILITIES: Capabilities = {
-    use psa_core::Capability as C;
-    Capabilities::new(&[
-        C::Connect,
-        C::ReadTickets,
-        C::CreateTickets,
-        C::UpdateTickets,
-        C::CloseTickets,
-        C::ReadNotes,
-        C::AddNotes,
-        C::InternalNotes,
-        C::ReadCompanies,
-        C::ReadContacts,
-        C::ReadResources,
-        C::Attachments,
-        C::Impersonation,
-        C::Webhooks,
-        C::SignedWebhooks,
-        C::BaseData,
-        C::Queues,
-        C::IdempotentCreate,
-        C::ServerSideEmailFilter,
-        C::ReadOpportunities,
-        C::CreateOpportunities,
-        C::ReadContracts,
-        C::ReadTimeEntries,
-        C::ReadTicketCategories,
-    ])
-};
-
 #[async_trait]
 impl Connector for AutotaskClient {
     fn vendor(&self) -> Vendor {
@@ -335,7 +302,7 @@ impl Connector for AutotaskClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        CAPABILITIES
+        crate::capabilities::CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {

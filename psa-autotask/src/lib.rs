@@ -80,6 +80,7 @@
 
 mod api;
 mod business;
+mod capabilities;
 mod client;
 mod connector;
 mod convert;

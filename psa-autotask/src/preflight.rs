@@ -235,7 +235,7 @@ pub(crate) async fn run(
 ) -> Result<PreflightReport> {
     let zone = client.zone();
     let mut report = PreflightReport::new(Vendor::Autotask, client.api_base().to_string());
-    let declared = crate::connector::CAPABILITIES;
+    let declared = crate::capabilities::CAPABILITIES;
     let rights = options.rights_to_check(declared);
     let wants = |cap: Capability| rights.contains(&cap);
     report.push_unsupported(options, declared);

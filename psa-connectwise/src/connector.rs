@@ -231,39 +231,6 @@ impl ConnectWiseClient {
     }
 }
 
-/// What the ConnectWise connector offers, declared once: [`Connector::capabilities`] returns it
-/// and preflight checks the rights among it. Not offered: URL attachments (link documents store a
-/// URL, they do not fetch the file) and impersonation (member impersonation tokens exist in
-/// ConnectWise but are not offered here).
-pub(crate) const CAPABILITIES: Capabilities = {
-    use psa_core::Capability as C;
-    Capabilities::new(&[
-        C::Connect,
-        C::ReadTickets,
-        C::CreateTickets,
-        C::UpdateTickets,
-        C::CloseTickets,
-        C::ReadNotes,
-        C::AddNotes,
-        C::InternalNotes,
-        C::ReadCompanies,
-        C::ReadContacts,
-        C::ReadResources,
-        C::Attachments,
-        C::Webhooks,
-        C::SignedWebhooks,
-        C::BaseData,
-        C::Queues,
-        C::TicketSource,
-        C::ForwardOnlyPaging,
-        C::IdempotentCreate,
-        C::ServerSideEmailFilter,
-        C::ReadOpportunities,
-        C::CreateOpportunities,
-        C::ReadTicketCategories,
-    ])
-};
-
 #[async_trait]
 impl Connector for ConnectWiseClient {
     fn vendor(&self) -> Vendor {
@@ -271,7 +238,7 @@ impl Connector for ConnectWiseClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        CAPABILITIES
+        crate::capabilities::CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {

@@ -78,6 +78,7 @@ pub mod api;
 mod auth;
 mod business;
 mod callbacks;
+mod capabilities;
 mod client;
 mod connector;
 mod convert;

@@ -94,7 +94,7 @@ impl ConnectWiseClient {
     /// ```
     pub async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {
         let mut report = PreflightReport::new(Vendor::ConnectWise, self.api_base().as_str());
-        let declared = crate::connector::CAPABILITIES;
+        let declared = crate::capabilities::CAPABILITIES;
         let rights = options.rights_to_check(declared);
         let wants = |c: Capability| rights.contains(&c);
         report.push_unsupported(options, declared);

@@ -202,36 +202,6 @@ impl SyncroClient {
     }
 }
 
-/// What the Syncro connector offers, declared once: [`Connector::capabilities`] returns it and
-/// preflight checks the rights among it. Not offered: byte attachments (Syncro attaches from a
-/// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
-/// sources, forward-only paging, a server-side email filter for contacts, opportunities (Syncro
-/// has leads instead: `client.leads()`), ticket categories, and webhook provisioning (Syncro's
-/// API has no webhook endpoint: webhooks are set up in Notification Sets in the web UI).
-pub(crate) const CAPABILITIES: Capabilities = {
-    use psa_core::Capability as C;
-    Capabilities::new(&[
-        C::Connect,
-        C::ReadTickets,
-        C::CreateTickets,
-        C::UpdateTickets,
-        C::CloseTickets,
-        C::ReadNotes,
-        C::AddNotes,
-        C::InternalNotes,
-        C::ReadCompanies,
-        C::ReadContacts,
-        C::ReadResources,
-        C::AttachmentUrls,
-        C::Webhooks,
-        C::BaseData,
-        C::IdempotentCreate,
-        C::ReadContracts,
-        C::ReadTimeEntries,
-        C::ReadTicketCategories,
-    ])
-};
-
 #[async_trait]
 impl Connector for SyncroClient {
     fn vendor(&self) -> Vendor {
@@ -239,7 +209,7 @@ impl Connector for SyncroClient {
     }
 
     fn capabilities(&self) -> Capabilities {
-        CAPABILITIES
+        crate::capabilities::CAPABILITIES
     }
 
     async fn preflight(&self, options: &PreflightOptions) -> Result<PreflightReport> {

@@ -63,6 +63,7 @@
 mod api;
 mod auth;
 mod business;
+mod capabilities;
 mod client;
 mod connector;
 mod convert;

@@ -54,7 +54,7 @@ impl SyncroClient {
     /// ```
     pub async fn preflight(&self, options: &PreflightOptions) -> psa_core::Result<PreflightReport> {
         let mut report = PreflightReport::new(Vendor::Syncro, self.base_url().as_str());
-        let declared = crate::connector::CAPABILITIES;
+        let declared = crate::capabilities::CAPABILITIES;
         let rights = options.rights_to_check(declared);
         let wants = |cap: Capability| rights.contains(&cap);
         report.push_unsupported(options, declared);

@@ -4,6 +4,7 @@
 
 use super::dates;
 use super::entities::{Kind, Ty, Verb};
+use super::field_picks;
 use super::picklists::{self, LICENSE_API};
 use super::query::key;
 use super::responses;
@@ -236,7 +237,7 @@ pub(crate) fn validate(
             continue;
         }
         if let Some(n) = v.as_i64()
-            && !picklists::accepts(kind, def.name, def.ty, n)
+            && !field_picks::accepts(kind, def.name, def.ty, n)
         {
             return Err(format!(
                 "Picklist value [{n}] does not exist for {}",

@@ -41,6 +41,8 @@
 mod builder;
 mod dates;
 mod entities;
+mod field_picks;
+mod fields;
 mod handle;
 mod handlers;
 mod input;

@@ -6,8 +6,6 @@
 //! 2 Medium, 3 Low, 4 Critical; note publish 1/2/4) and plausible tenant values elsewhere
 //! (queues, sources, issue types), with ids shaped like real ones.
 
-use super::entities::{Kind, Ty};
-
 /// One picklist entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Pick {
@@ -20,7 +18,7 @@ pub(crate) struct Pick {
     pub(crate) parent: Option<i64>,
 }
 
-const fn p(value: i64, label: &'static str) -> Pick {
+pub(crate) const fn p(value: i64, label: &'static str) -> Pick {
     Pick {
         value,
         label,
@@ -217,56 +215,6 @@ pub(crate) fn webhook_supported(field: &str) -> bool {
     WEBHOOK_FIELD_IDS.iter().any(|(_, n)| *n == field)
 }
 
-/// A picklist entry shaped from the webhook field table.
-fn webhook_picks() -> Vec<Pick> {
-    WEBHOOK_FIELD_IDS.iter().map(|(id, n)| p(*id, n)).collect()
-}
-
-/// The picklist of a field, if it is one.
-pub(crate) fn of(kind: Kind, field: &str) -> Option<Vec<Pick>> {
-    let list: &[Pick] = match (kind, field) {
-        (Kind::Tickets, "status") => STATUS,
-        (Kind::Tickets, "priority") => PRIORITY,
-        (Kind::Tickets, "queueID") => QUEUE,
-        (Kind::Tickets, "source") => SOURCE,
-        (Kind::Tickets, "issueType") => ISSUE_TYPE,
-        (Kind::Tickets, "subIssueType") => SUB_ISSUE_TYPE,
-        (Kind::Tickets, "ticketType") => TICKET_TYPE,
-        (Kind::Tickets, "ticketCategory") => TICKET_CATEGORY,
-        (Kind::Tickets, "creatorType") => CREATOR_TYPE,
-        (Kind::TicketNotes, "noteType") => NOTE_TYPE,
-        (Kind::TicketNotes | Kind::TicketAttachments, "publish") => PUBLISH,
-        (Kind::Companies, "companyType") => COMPANY_TYPE,
-        (Kind::Resources, "licenseType") => LICENSE_TYPE,
-        (Kind::TicketWebhookFields, "fieldID") => return Some(webhook_picks()),
-        (Kind::Opportunities, "stage") => super::sales::STAGE,
-        (Kind::Opportunities, "status") => super::sales::STATUS,
-        (Kind::Opportunities, "opportunityCategoryID") => super::sales::CATEGORY,
-        (Kind::Opportunities, "leadSource") => super::sales::LEAD_SOURCE,
-        _ => return None,
-    };
-    Some(list.to_vec())
-}
-
-/// The field a dependent picklist hangs under.
-pub(crate) fn parent_field(kind: Kind, field: &str) -> Option<&'static str> {
-    match (kind, field) {
-        (Kind::Tickets, "subIssueType") => Some("issueType"),
-        _ => None,
-    }
-}
-
-/// Whether `value` is an active entry of the field's picklist (true for non-picklist fields).
-pub(crate) fn accepts(kind: Kind, field: &str, ty: Ty, value: i64) -> bool {
-    if !matches!(ty, Ty::Int | Ty::Long) {
-        return true;
-    }
-    match of(kind, field) {
-        Some(list) => list.iter().any(|p| p.value == value && p.active),
-        None => true,
-    }
-}
-
 /// The label of a picklist value.
 #[cfg(test)]
 pub(crate) fn label(list: &[Pick], value: i64) -> Option<&'static str> {
@@ -283,24 +231,5 @@ mod tests {
         assert_eq!(label(STATUS, STATUS_COMPLETE), Some("Complete"));
         assert_eq!(label(STATUS, 7), Some("Waiting Customer"));
         assert_eq!(label(STATUS, 8), Some("In Progress"));
-    }
-
-    #[test]
-    fn inactive_values_are_refused() {
-        assert!(accepts(Kind::Tickets, "status", Ty::Int, 8));
-        assert!(!accepts(Kind::Tickets, "status", Ty::Int, 13));
-        assert!(!accepts(Kind::Tickets, "priority", Ty::Int, 9));
-        assert!(accepts(Kind::Tickets, "title", Ty::Str, 0));
-    }
-
-    #[test]
-    fn webhook_field_ids_map_to_ticket_fields() {
-        assert_eq!(webhook_field_name(4), Some("status"));
-        assert!(webhook_supported("title"));
-        assert!(
-            WEBHOOK_FIELD_IDS
-                .iter()
-                .all(|(_, n)| Kind::Tickets.field(n).is_some())
-        );
     }
 }

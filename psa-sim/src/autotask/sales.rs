@@ -10,8 +10,7 @@ use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 use super::dates;
-use super::entities::FieldDef;
-use super::entities::Ty;
+use super::fields::{FieldDef, Ty};
 use super::picklists::{Pick, TICKET_CATEGORY};
 
 /// `OpportunityModel` (60 fields besides `userDefinedFields`).

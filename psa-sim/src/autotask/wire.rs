@@ -8,6 +8,7 @@
 use serde_json::{Map, Value, json};
 
 use super::entities::Kind;
+use super::field_picks;
 use super::picklists;
 use super::query::udf_value;
 use super::store::Record;
@@ -179,7 +180,7 @@ pub(crate) fn field_info(kind: Kind, require_note_titles: bool) -> Value {
         .fields()
         .iter()
         .map(|f| {
-            let picks = picklists::of(kind, f.name);
+            let picks = field_picks::of(kind, f.name);
             let reference = kind.reference(f.name);
             let required = kind.required().contains(&f.name)
                 || (kind == Kind::TicketNotes && f.name == "title" && require_note_titles)
@@ -224,7 +225,7 @@ pub(crate) fn field_info(kind: Kind, require_note_titles: bool) -> Value {
                 "referenceEntityType": reference.map(|k| k.legacy_name()).unwrap_or_default(),
                 "isPickList": picks.is_some(),
                 "picklistValues": if picks.is_some() { Value::Array(values) } else { Value::Null },
-                "picklistParentValueField": picklists::parent_field(kind, f.name).unwrap_or_default(),
+                "picklistParentValueField": field_picks::parent_field(kind, f.name).unwrap_or_default(),
                 "isSupportedWebhookField": kind == Kind::Tickets && picklists::webhook_supported(f.name),
             })
         })

@@ -4,8 +4,7 @@
 use serde_json::{Value, json};
 use time::{Duration, OffsetDateTime};
 
-use super::seed::SEED_NOW;
-use super::store::Store;
+use super::store::{Contract, Invoice, SEED_NOW, Store, Timer};
 use super::wire::Account;
 
 /// First contract id.
@@ -14,49 +13,6 @@ const FIRST_CONTRACT: i64 = 52_001;
 const FIRST_INVOICE: i64 = 880_001;
 /// First ticket timer id.
 const FIRST_TIMER: i64 = 7_300_001;
-
-/// A contract as the account holds it.
-#[derive(Debug, Clone)]
-pub(crate) struct Contract {
-    pub(crate) id: i64,
-    pub(crate) customer_id: i64,
-    pub(crate) name: String,
-    pub(crate) contract_amount: String,
-    pub(crate) start_date: OffsetDateTime,
-    pub(crate) end_date: OffsetDateTime,
-    pub(crate) description: String,
-    pub(crate) status: String,
-    pub(crate) likelihood: i64,
-    pub(crate) created_at: OffsetDateTime,
-    pub(crate) updated_at: OffsetDateTime,
-}
-
-/// A ticket timer as the account holds it.
-#[derive(Debug, Clone)]
-pub(crate) struct Timer {
-    pub(crate) id: i64,
-    pub(crate) ticket_id: i64,
-    pub(crate) user_id: Option<i64>,
-    pub(crate) start_time: OffsetDateTime,
-    pub(crate) end_time: OffsetDateTime,
-    pub(crate) billable: bool,
-    pub(crate) notes: Option<String>,
-    pub(crate) created_at: OffsetDateTime,
-}
-
-/// An invoice as the account holds it (amounts in cents).
-#[derive(Debug, Clone)]
-pub(crate) struct Invoice {
-    pub(crate) id: i64,
-    pub(crate) customer_id: i64,
-    pub(crate) customer_name: String,
-    pub(crate) number: String,
-    pub(crate) ticket_id: Option<i64>,
-    pub(crate) total_cents: i64,
-    pub(crate) paid: bool,
-    pub(crate) date: OffsetDateTime,
-    pub(crate) created_at: OffsetDateTime,
-}
 
 /// `"12.5"`: the decimal text the API sends for money.
 fn money(cents: i64) -> String {

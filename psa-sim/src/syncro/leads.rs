@@ -4,8 +4,7 @@
 use serde_json::{Value, json};
 use time::Duration;
 
-use super::seed::SEED_NOW;
-use super::store::Store;
+use super::store::{Lead, SEED_NOW, Store};
 use super::wire::Account;
 
 /// The pipeline statuses the spec lists for `GET /leads?statuses[]=`.
@@ -21,84 +20,6 @@ pub(crate) const LEAD_STATUSES: &[&str] = &[
     "Won",
     "Lost",
 ];
-
-/// A lead as the account holds it.
-#[derive(Debug, Clone)]
-pub(crate) struct Lead {
-    pub(crate) id: i64,
-    pub(crate) first_name: Option<String>,
-    pub(crate) last_name: Option<String>,
-    pub(crate) business_name: Option<String>,
-    pub(crate) email: Option<String>,
-    pub(crate) phone: Option<String>,
-    pub(crate) mobile: Option<String>,
-    pub(crate) address: Option<String>,
-    pub(crate) city: Option<String>,
-    pub(crate) state: Option<String>,
-    pub(crate) zip: Option<String>,
-    pub(crate) status: String,
-    pub(crate) ticket_subject: Option<String>,
-    pub(crate) ticket_description: Option<String>,
-    pub(crate) ticket_problem_type: Option<String>,
-    pub(crate) ticket_id: Option<i64>,
-    pub(crate) customer_id: Option<i64>,
-    pub(crate) contact_id: Option<i64>,
-    pub(crate) mailbox_id: Option<i64>,
-    pub(crate) user_id: Option<i64>,
-    pub(crate) location_id: Option<i64>,
-    pub(crate) message_read: bool,
-    pub(crate) created_at: time::OffsetDateTime,
-    pub(crate) updated_at: time::OffsetDateTime,
-}
-
-impl Lead {
-    /// An empty lead with this id, created now.
-    pub(crate) fn new(id: i64, now: time::OffsetDateTime) -> Self {
-        Lead {
-            id,
-            first_name: None,
-            last_name: None,
-            business_name: None,
-            email: None,
-            phone: None,
-            mobile: None,
-            address: None,
-            city: None,
-            state: None,
-            zip: None,
-            status: "New".to_string(),
-            ticket_subject: None,
-            ticket_description: None,
-            ticket_problem_type: None,
-            ticket_id: None,
-            customer_id: None,
-            contact_id: None,
-            mailbox_id: None,
-            user_id: None,
-            location_id: None,
-            message_read: false,
-            created_at: now,
-            updated_at: now,
-        }
-    }
-
-    /// The business name, else the linked customer's, else first + last name.
-    pub(crate) fn business_then_name(&self, s: &Store) -> String {
-        if let Some(b) = self.business_name.as_deref().filter(|b| !b.is_empty()) {
-            return b.to_string();
-        }
-        if let Some(c) = self.customer_id.and_then(|id| s.customers.get(&id)) {
-            return c.business_then_name();
-        }
-        format!(
-            "{} {}",
-            self.first_name.as_deref().unwrap_or(""),
-            self.last_name.as_deref().unwrap_or("")
-        )
-        .trim()
-        .to_string()
-    }
-}
 
 fn text(v: &Option<String>) -> Value {
     // The spec example sends "" for empty contact fields, not null.

@@ -4,13 +4,12 @@
 //! every name and time is drawn from one seeded generator, nothing is searched or sorted.
 
 use serde_json::Map;
-use time::macros::datetime;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 use super::store::{Comment, Contact, Customer, Store, Ticket, User, ids};
 
 /// Seeded records are dated up to this moment.
-pub(crate) const SEED_NOW: OffsetDateTime = datetime!(2025-06-02 14:00 UTC);
+pub(crate) use super::store::SEED_NOW;
 
 /// The statuses of a default account (`GET /tickets/settings` example in the spec).
 pub(crate) const STATUSES: &[&str] = &[

@@ -185,10 +185,10 @@ pub(crate) struct Store {
     pub(crate) contacts: BTreeMap<i64, Contact>,
     pub(crate) contacts_by_customer: HashMap<i64, Vec<i64>>,
     pub(crate) tickets: BTreeMap<i64, Ticket>,
-    pub(crate) leads: BTreeMap<i64, super::leads::Lead>,
-    pub(crate) contracts: BTreeMap<i64, super::billing::Contract>,
-    pub(crate) timers: BTreeMap<i64, super::billing::Timer>,
-    pub(crate) invoices: BTreeMap<i64, super::billing::Invoice>,
+    pub(crate) leads: BTreeMap<i64, Lead>,
+    pub(crate) contracts: BTreeMap<i64, Contract>,
+    pub(crate) timers: BTreeMap<i64, Timer>,
+    pub(crate) invoices: BTreeMap<i64, Invoice>,
     /// Ticket ids in ascending order, so an unfiltered page is a slice, not a walk.
     ticket_order: Vec<i64>,
     next_customer: i64,
@@ -333,6 +333,130 @@ impl Store {
 
     pub(crate) fn contact(&self, id: Option<i64>) -> Option<&Contact> {
         id.and_then(|id| self.contacts.get(&id))
+    }
+}
+
+/// The simulator's "now" for seeded data (fixed, so seeds are reproducible).
+pub(crate) const SEED_NOW: OffsetDateTime = time::macros::datetime!(2025-06-02 14:00 UTC);
+
+/// A contract as the account holds it.
+#[derive(Debug, Clone)]
+pub(crate) struct Contract {
+    pub(crate) id: i64,
+    pub(crate) customer_id: i64,
+    pub(crate) name: String,
+    pub(crate) contract_amount: String,
+    pub(crate) start_date: OffsetDateTime,
+    pub(crate) end_date: OffsetDateTime,
+    pub(crate) description: String,
+    pub(crate) status: String,
+    pub(crate) likelihood: i64,
+    pub(crate) created_at: OffsetDateTime,
+    pub(crate) updated_at: OffsetDateTime,
+}
+
+/// A ticket timer as the account holds it.
+#[derive(Debug, Clone)]
+pub(crate) struct Timer {
+    pub(crate) id: i64,
+    pub(crate) ticket_id: i64,
+    pub(crate) user_id: Option<i64>,
+    pub(crate) start_time: OffsetDateTime,
+    pub(crate) end_time: OffsetDateTime,
+    pub(crate) billable: bool,
+    pub(crate) notes: Option<String>,
+    pub(crate) created_at: OffsetDateTime,
+}
+
+/// An invoice as the account holds it (amounts in cents).
+#[derive(Debug, Clone)]
+pub(crate) struct Invoice {
+    pub(crate) id: i64,
+    pub(crate) customer_id: i64,
+    pub(crate) customer_name: String,
+    pub(crate) number: String,
+    pub(crate) ticket_id: Option<i64>,
+    pub(crate) total_cents: i64,
+    pub(crate) paid: bool,
+    pub(crate) date: OffsetDateTime,
+    pub(crate) created_at: OffsetDateTime,
+}
+
+/// A lead as the account holds it.
+#[derive(Debug, Clone)]
+pub(crate) struct Lead {
+    pub(crate) id: i64,
+    pub(crate) first_name: Option<String>,
+    pub(crate) last_name: Option<String>,
+    pub(crate) business_name: Option<String>,
+    pub(crate) email: Option<String>,
+    pub(crate) phone: Option<String>,
+    pub(crate) mobile: Option<String>,
+    pub(crate) address: Option<String>,
+    pub(crate) city: Option<String>,
+    pub(crate) state: Option<String>,
+    pub(crate) zip: Option<String>,
+    pub(crate) status: String,
+    pub(crate) ticket_subject: Option<String>,
+    pub(crate) ticket_description: Option<String>,
+    pub(crate) ticket_problem_type: Option<String>,
+    pub(crate) ticket_id: Option<i64>,
+    pub(crate) customer_id: Option<i64>,
+    pub(crate) contact_id: Option<i64>,
+    pub(crate) mailbox_id: Option<i64>,
+    pub(crate) user_id: Option<i64>,
+    pub(crate) location_id: Option<i64>,
+    pub(crate) message_read: bool,
+    pub(crate) created_at: time::OffsetDateTime,
+    pub(crate) updated_at: time::OffsetDateTime,
+}
+
+impl Lead {
+    /// An empty lead with this id, created now.
+    pub(crate) fn new(id: i64, now: time::OffsetDateTime) -> Self {
+        Lead {
+            id,
+            first_name: None,
+            last_name: None,
+            business_name: None,
+            email: None,
+            phone: None,
+            mobile: None,
+            address: None,
+            city: None,
+            state: None,
+            zip: None,
+            status: "New".to_string(),
+            ticket_subject: None,
+            ticket_description: None,
+            ticket_problem_type: None,
+            ticket_id: None,
+            customer_id: None,
+            contact_id: None,
+            mailbox_id: None,
+            user_id: None,
+            location_id: None,
+            message_read: false,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// The business name, else the linked customer's, else first + last name.
+    pub(crate) fn business_then_name(&self, s: &Store) -> String {
+        if let Some(b) = self.business_name.as_deref().filter(|b| !b.is_empty()) {
+            return b.to_string();
+        }
+        if let Some(c) = self.customer_id.and_then(|id| s.customers.get(&id)) {
+            return c.business_then_name();
+        }
+        format!(
+            "{} {}",
+            self.first_name.as_deref().unwrap_or(""),
+            self.last_name.as_deref().unwrap_or("")
+        )
+        .trim()
+        .to_string()
     }
 }
 

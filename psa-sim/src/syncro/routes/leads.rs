@@ -9,10 +9,11 @@ use serde_json::{Map, Value, json};
 use super::{contains_ci, full_meta};
 use crate::syncro::clock;
 use crate::syncro::extract::{Allowed, Authed, Form, LeadsList, PathId};
-use crate::syncro::leads::{LEAD_STATUSES, Lead, lead_json};
+use crate::syncro::leads::{LEAD_STATUSES, lead_json};
 use crate::syncro::params;
 use crate::syncro::responses;
 use crate::syncro::state::Shared;
+use crate::syncro::store::Lead;
 
 /// `GET /leads`: `statuses[]`, `status_list` (comma separated), `users[]`, `mailbox_ids[]`,
 /// `has_ticket`, `query` (names, business, email), `page` (25 per page).
