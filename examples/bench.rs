@@ -239,7 +239,23 @@ fn arg(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+const USAGE: &str = "\
+Streams N tickets per vendor from an in-process simulator through the SDK and through a raw
+reqwest + serde_json::Value loop issuing the same requests, and prints SDK/raw ratios.
+
+usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests]
+
+  --tickets N        tickets per vendor (default 100000)
+  --runs R           runs per side; medians are printed (default 3)
+  --show-requests    print the first requests of each side, to check they match
+  -h, --help         this text
+";
+
 fn main() {
+    if std::env::args().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return;
+    }
     let n = arg("--tickets", 100_000);
     let runs = arg("--runs", 3).max(1);
     let sims = tokio::runtime::Builder::new_multi_thread()
