@@ -135,87 +135,8 @@ async fn a_webhook_delivery_and_the_poll_of_the_same_change_yield_one_event() {
 
 #[tokio::test]
 async fn companies_and_contacts_are_filtered_by_updated_since() {
-    use futures::TryStreamExt;
-    use psa_core::{CompanyQuery, ContactQuery, paged};
-
     let handle = start().await;
     let client = client_for(&handle).await;
-    let psa: &dyn Connector = &client;
-    let every = CompanyQuery::new();
-    let all_companies: Vec<_> = paged(None, |p| psa.list_companies(&every, p))
-        .try_collect()
-        .await
-        .unwrap();
-    let everyone = ContactQuery::new();
-    let all_contacts: Vec<_> = paged(None, |p| psa.list_contacts(&everyone, p))
-        .try_collect()
-        .await
-        .unwrap();
-    assert!(
-        all_companies.iter().all(|c| c.updated_at.is_some()),
-        "companies carry updated_at"
-    );
-    assert!(
-        all_contacts.iter().all(|c| c.updated_at.is_some()),
-        "contacts carry updated_at"
-    );
-    // The newest change time: only the records changed at that instant or later come back.
-    let newest = all_companies
-        .iter()
-        .filter_map(|c| c.updated_at)
-        .max()
-        .unwrap();
-    let q = CompanyQuery::new().updated_since(newest);
-    let recent: Vec<_> = paged(None, |p| psa.list_companies(&q, p))
-        .try_collect()
-        .await
-        .unwrap();
-    let want = all_companies
-        .iter()
-        .filter(|c| c.updated_at >= Some(newest))
-        .count();
-    assert!(
-        !recent.is_empty() && recent.len() == want,
-        "{} of {want}",
-        recent.len()
-    );
-    let newest = all_contacts
-        .iter()
-        .filter_map(|c| c.updated_at)
-        .max()
-        .unwrap();
-    let q = ContactQuery::new().updated_since(newest);
-    let recent: Vec<_> = paged(None, |p| psa.list_contacts(&q, p))
-        .try_collect()
-        .await
-        .unwrap();
-    let want = all_contacts
-        .iter()
-        .filter(|c| c.updated_at >= Some(newest))
-        .count();
-    assert!(
-        !recent.is_empty() && recent.len() == want,
-        "{} of {want}",
-        recent.len()
-    );
-    let latest = all_companies
-        .iter()
-        .filter_map(|c| c.updated_at)
-        .chain(all_contacts.iter().filter_map(|c| c.updated_at))
-        .max()
-        .unwrap();
-    let future = latest + time::Duration::days(1);
-    let q = ContactQuery::new().updated_since(future);
-    let none: Vec<_> = paged(None, |p| psa.list_contacts(&q, p))
-        .try_collect()
-        .await
-        .unwrap();
-    assert!(none.is_empty(), "nothing changed after {future}");
-    let q = CompanyQuery::new().updated_since(future);
-    let none: Vec<_> = paged(None, |p| psa.list_companies(&q, p))
-        .try_collect()
-        .await
-        .unwrap();
-    assert!(none.is_empty(), "nothing changed after {future}");
+    psa_core::testkit::changes::assert_updated_since_filters(&client).await;
     handle.stop().await;
 }

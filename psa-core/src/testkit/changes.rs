@@ -256,6 +256,90 @@ pub async fn assert_push_then_poll_yields_one(
     confirmed
 }
 
+/// `CompanyQuery::updated_since` / `ContactQuery::updated_since` through the trait: every record
+/// carries `updated_at`; asking from the newest change time returns exactly the records changed
+/// at or after it; asking from a day after the latest change returns nothing.
+pub async fn assert_updated_since_filters(c: &dyn Connector) {
+    use crate::{CompanyQuery, ContactQuery, paged};
+
+    let every = CompanyQuery::new();
+    let all_companies: Vec<_> = paged(None, |p| c.list_companies(&every, p))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("listing: {e}"));
+    let everyone = ContactQuery::new();
+    let all_contacts: Vec<_> = paged(None, |p| c.list_contacts(&everyone, p))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("listing: {e}"));
+    assert!(
+        all_companies.iter().all(|c| c.updated_at.is_some()),
+        "companies carry updated_at"
+    );
+    assert!(
+        all_contacts.iter().all(|c| c.updated_at.is_some()),
+        "contacts carry updated_at"
+    );
+    // The newest change time: only the records changed at that instant or later come back.
+    let newest = all_companies
+        .iter()
+        .filter_map(|c| c.updated_at)
+        .max()
+        .unwrap_or_else(|| panic!("no record carries updated_at"));
+    let q = CompanyQuery::new().updated_since(newest);
+    let recent: Vec<_> = paged(None, |p| c.list_companies(&q, p))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("listing: {e}"));
+    let want = all_companies
+        .iter()
+        .filter(|c| c.updated_at >= Some(newest))
+        .count();
+    assert!(
+        !recent.is_empty() && recent.len() == want,
+        "{} of {want}",
+        recent.len()
+    );
+    let newest = all_contacts
+        .iter()
+        .filter_map(|c| c.updated_at)
+        .max()
+        .unwrap_or_else(|| panic!("no record carries updated_at"));
+    let q = ContactQuery::new().updated_since(newest);
+    let recent: Vec<_> = paged(None, |p| c.list_contacts(&q, p))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("listing: {e}"));
+    let want = all_contacts
+        .iter()
+        .filter(|c| c.updated_at >= Some(newest))
+        .count();
+    assert!(
+        !recent.is_empty() && recent.len() == want,
+        "{} of {want}",
+        recent.len()
+    );
+    let latest = all_companies
+        .iter()
+        .filter_map(|c| c.updated_at)
+        .chain(all_contacts.iter().filter_map(|c| c.updated_at))
+        .max()
+        .unwrap_or_else(|| panic!("no record carries updated_at"));
+    let future = latest + time::Duration::days(1);
+    let q = ContactQuery::new().updated_since(future);
+    let none: Vec<_> = paged(None, |p| c.list_contacts(&q, p))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("listing: {e}"));
+    assert!(none.is_empty(), "nothing changed after {future}");
+    let q = CompanyQuery::new().updated_since(future);
+    let none: Vec<_> = paged(None, |p| c.list_companies(&q, p))
+        .try_collect()
+        .await
+        .unwrap_or_else(|e| panic!("listing: {e}"));
+    assert!(none.is_empty(), "nothing changed after {future}");
+}
+
 /// A cursor that has handled every change the connector reports now.
 pub async fn synced_cursor(c: &dyn Connector) -> Cursor {
     let mut cursor = Cursor::new().with_overlap(Duration::from_secs(120));
