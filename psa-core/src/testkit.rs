@@ -422,3 +422,30 @@ fn assert_unique(ids: impl Iterator<Item = i64>, what: &str) {
         assert!(seen.insert(id), "{what}: id {id} returned twice");
     }
 }
+
+/// Date texts a server might send that a decoder must survive without panicking: years
+/// 0000/9999/99999 with extreme offsets, leap seconds, huge fractions, blanks, non-ASCII digits,
+/// impossible days. Vendor decoders' tests iterate it (one table, not one per vendor).
+pub const HOSTILE_DATES: &[&str] = &[
+    "",
+    " ",
+    "\t\n",
+    "0000-01-01T00:00:00+23:59",
+    "9999-12-31T23:59:59.999999999-23:59",
+    "9999-12-31T23:00:00-05:00",
+    "2016-12-31T23:59:60Z",
+    "2016-06-30T23:59:60.5+00:00",
+    "2024-01-31T15:04:05.12345678901234567890123456789012345678901234567890Z",
+    "2024-02-30T00:00:00",
+    "2024-01-31T24:00:00",
+    "+2024-01-31T00:00:00Z",
+    "99999-01-01",
+    "2024-01-31T15:04:05+99:99",
+    "2024-01-31 15:04:05 UTC",
+    "2024-01-31T15:04:05.Z",
+    "\u{a0}2024-01-31\u{a0}",
+    "２０２４-01-31",
+    "-0001-12-31T23:30:00Z",
+    "1e10",
+    "null",
+];
