@@ -28,7 +28,7 @@ const ENV_DISCOVERY: &str = "AUTOTASK_DISCOVERY_URL";
 const ENV_IMPERSONATE: &str = "AUTOTASK_IMPERSONATION_RESOURCE_ID";
 
 /// Builds an [`AutotaskClient`]. Every missing or malformed setting fails `build` with an
-/// [`ErrorKind::Config`] error naming it.
+/// [`ErrorKind::Config`](psa_core::ErrorKind::Config) error naming it.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")] async fn main() {
@@ -114,7 +114,7 @@ impl AutotaskClientBuilder {
     /// `AUTOTASK_INTEGRATION_CODE`, and optionally `AUTOTASK_ZONE_URL` (skips discovery),
     /// `AUTOTASK_DISCOVERY_URL`, `AUTOTASK_IMPERSONATION_RESOURCE_ID` and
     /// `PSA_DEV_LOOPBACK=host:port` (plain HTTP to exactly that loopback address, for the
-    /// simulator). A missing or malformed variable is an [`ErrorKind::Config`] error naming it.
+    /// simulator). A missing or malformed variable is an [`ErrorKind::Config`](psa_core::ErrorKind::Config) error naming it.
     ///
     /// ```no_run
     /// # async fn demo() -> psa_core::Result<()> {

@@ -190,7 +190,7 @@ macro_rules! binary_ops {
 
 impl Filter {
     /// A condition with any operator; `value` must be `None` for `exist`/`notExist` and a list
-    /// for `in`/`notIn` ([`Query::validate`] checks).
+    /// for `in`/`notIn` ([`Query::validate`](super::Query::validate) checks).
     pub fn condition(op: Op, field: impl Into<String>, value: Option<FilterValue>) -> Self {
         Filter(Node::Condition {
             op,

@@ -165,14 +165,14 @@ impl BaseDataCache {
         i.queues.get(i.ttl, || i.tickets.queues()).await
     }
 
-    /// The ticket types ([`BusinessConnector::ticket_types`]).
+    /// The ticket types ([`BusinessConnector::list_ticket_types`]).
     pub async fn ticket_types(&self) -> Result<Arc<Vec<TicketType>>> {
         let i = &self.inner;
         let b = self.business("ticket types")?;
         i.ticket_types.get(i.ttl, || b.list_ticket_types()).await
     }
 
-    /// The ticket categories ([`BusinessConnector::ticket_categories`]).
+    /// The ticket categories ([`BusinessConnector::list_ticket_categories`]).
     pub async fn ticket_categories(&self) -> Result<Arc<Vec<TicketCategory>>> {
         let i = &self.inner;
         let b = self.business("ticket categories")?;
@@ -181,7 +181,7 @@ impl BaseDataCache {
             .await
     }
 
-    /// The opportunity stages ([`BusinessConnector::opportunity_stages`]).
+    /// The opportunity stages ([`BusinessConnector::list_opportunity_stages`]).
     pub async fn opportunity_stages(&self) -> Result<Arc<Vec<OpportunityStage>>> {
         let i = &self.inner;
         let b = self.business("opportunity stages")?;

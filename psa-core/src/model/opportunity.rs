@@ -9,7 +9,7 @@ use crate::{CompanyId, ContactId, OpportunityId, ResourceId, Vendor};
 /// [`ErrorKind::Unsupported`](crate::ErrorKind::Unsupported).
 ///
 /// `stage`, `status` and `category` are the vendor's keys as text, like [`crate::Status::id`]:
-/// see [`BusinessConnector::opportunity_stages`](crate::BusinessConnector::opportunity_stages).
+/// see [`BusinessConnector::list_opportunity_stages`](crate::BusinessConnector::list_opportunity_stages).
 ///
 /// ```
 /// use psa_core::{Opportunity, OpportunityId, Vendor};

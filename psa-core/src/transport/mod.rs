@@ -27,7 +27,7 @@ mod limit;
 mod options;
 mod redact;
 #[cfg(feature = "redis")]
-mod redis_limit;
+pub mod redis_limit;
 mod request;
 mod retry;
 

@@ -110,7 +110,7 @@ impl SyncroSimBuilder {
     }
 
     /// Removes one permission by its Syncro name (e.g. `"Tickets - Edit"`, see
-    /// [`PERMISSION_NAMES`]). An unknown name makes [`start`](Self::start) fail.
+    /// [`PERMISSION_NAMES`](super::PERMISSION_NAMES)). An unknown name makes [`start`](Self::start) fail.
     pub fn deny_permission(mut self, name: &str) -> Self {
         match permissions::canonical(name) {
             Some(n) => self.profile.revoke(n),

@@ -20,7 +20,7 @@ use crate::idempotency::IdempotencyMarker;
 pub(crate) const MAX_PER_PAGE: u32 = 100;
 
 /// Builds a [`SyncroClient`]. Nothing touches the network; every mistake is a
-/// [`ErrorKind::Config`] error at [`build`](Self::build) naming the setting.
+/// [`ErrorKind::Config`](psa_core::ErrorKind::Config) error at [`build`](Self::build) naming the setting.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")] async fn main() {
@@ -204,7 +204,7 @@ impl SyncroClientBuilder {
     /// Paces requests with this limiter instead of a private one ([`default_rate_limiter`]).
     /// Syncro counts per IP address: give clones of one limiter to every client on the same
     /// machine, or one Redis limiter (feature `redis` of psa-core) to workers on many machines.
-    /// Leave a margin over the server's window (see [`PACING_MARGIN`]).
+    /// Leave a margin over the server's window (see [`PACING_MARGIN`](crate::PACING_MARGIN)).
     pub fn rate_limiter(mut self, limiter: impl Into<Arc<dyn RateLimit>>) -> Self {
         self.rate_limiter = Some(limiter.into());
         self
