@@ -1,6 +1,6 @@
-//! Company and contact webhooks (`CompanyWebhookModel`, `ContactWebhookModel`) with their
-//! fields and excluded resources. Same shape as the ticket webhooks
-//! ([`TicketWebhook`](super::TicketWebhook)); only the entity and paths differ.
+//! Ticket, company and contact webhooks (`TicketWebhookModel`, `CompanyWebhookModel`,
+//! `ContactWebhookModel`) with their fields and excluded resources: one shape, declared once;
+//! only the entity and paths differ.
 
 use std::fmt;
 
@@ -185,6 +185,14 @@ macro_rules! entity_webhook_models {
         }
     };
 }
+
+entity_webhook_models!(
+    TicketWebhook,
+    TicketWebhookField,
+    TicketWebhookExcludedResource,
+    "ticket",
+    "TicketWebhooks"
+);
 
 entity_webhook_models!(
     CompanyWebhook,

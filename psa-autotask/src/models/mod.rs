@@ -120,7 +120,8 @@ pub use contract::Contract;
 pub use contract_service::ContractService;
 pub use entity_webhook::{
     CompanyWebhook, CompanyWebhookExcludedResource, CompanyWebhookField, ContactWebhook,
-    ContactWebhookExcludedResource, ContactWebhookField,
+    ContactWebhookExcludedResource, ContactWebhookField, TicketWebhook,
+    TicketWebhookExcludedResource, TicketWebhookField,
 };
 pub use metadata::{
     ApiVersion, EntityInformation, FieldInformation, PicklistValue, ThresholdInformation,
@@ -134,5 +135,4 @@ pub use ticket::Ticket;
 pub use ticket_category::TicketCategory;
 pub use time_entry::TimeEntry;
 pub use udf::UserDefinedField;
-pub use webhook::{TicketWebhook, TicketWebhookExcludedResource, TicketWebhookField};
 pub use wire::{format_datetime, parse_datetime};
