@@ -4,6 +4,7 @@
 
 pub(crate) use super::fields::{FieldDef, Ty};
 use super::sales;
+use super::webhook_kinds;
 
 /// One record: its wire fields by canonical name (unset fields are absent).
 pub(crate) type Record = serde_json::Map<String, serde_json::Value>;
@@ -64,6 +65,12 @@ pub(crate) enum Kind {
     TicketCategories,
     Contracts,
     TimeEntries,
+    CompanyWebhooks,
+    CompanyWebhookFields,
+    CompanyWebhookExcludedResources,
+    ContactWebhooks,
+    ContactWebhookFields,
+    ContactWebhookExcludedResources,
 }
 
 /// Where an entity is written: on its own collection or under a parent.
@@ -80,7 +87,7 @@ pub(crate) enum WritePath {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 13] = [
+    pub(crate) const ALL: [Kind; 19] = [
         Kind::Tickets,
         Kind::TicketNotes,
         Kind::Companies,
@@ -94,6 +101,12 @@ impl Kind {
         Kind::TicketCategories,
         Kind::Contracts,
         Kind::TimeEntries,
+        Kind::CompanyWebhooks,
+        Kind::CompanyWebhookFields,
+        Kind::CompanyWebhookExcludedResources,
+        Kind::ContactWebhooks,
+        Kind::ContactWebhookFields,
+        Kind::ContactWebhookExcludedResources,
     ];
 
     /// The entity's REST name (path segment and `entityInformation` name).
@@ -112,6 +125,12 @@ impl Kind {
             Kind::TicketCategories => "TicketCategories",
             Kind::Contracts => "Contracts",
             Kind::TimeEntries => "TimeEntries",
+            Kind::CompanyWebhooks => "CompanyWebhooks",
+            Kind::CompanyWebhookFields => "CompanyWebhookFields",
+            Kind::CompanyWebhookExcludedResources => "CompanyWebhookExcludedResources",
+            Kind::ContactWebhooks => "ContactWebhooks",
+            Kind::ContactWebhookFields => "ContactWebhookFields",
+            Kind::ContactWebhookExcludedResources => "ContactWebhookExcludedResources",
         }
     }
 
@@ -150,17 +169,19 @@ impl Kind {
                 segment: "Attachments",
                 parent_field: "parentID",
             },
-            Kind::TicketWebhookFields => WritePath::Child {
-                parent: Kind::TicketWebhooks,
-                segment: "Fields",
-                parent_field: "webhookID",
+            _ => match webhook_kinds::family(self) {
+                Some(f) if f.fields == self => WritePath::Child {
+                    parent: f.hook,
+                    segment: "Fields",
+                    parent_field: "webhookID",
+                },
+                Some(f) if f.excluded == self => WritePath::Child {
+                    parent: f.hook,
+                    segment: "ExcludedResources",
+                    parent_field: "webhookID",
+                },
+                _ => WritePath::Top,
             },
-            Kind::TicketWebhookExcludedResources => WritePath::Child {
-                parent: Kind::TicketWebhooks,
-                segment: "ExcludedResources",
-                parent_field: "webhookID",
-            },
-            _ => WritePath::Top,
         }
     }
 
@@ -170,7 +191,13 @@ impl Kind {
         match (self, verb) {
             (_, Verb::Query) => true,
             (Kind::Resources | Kind::TicketCategories, Verb::Create) => false,
-            (Kind::TicketAttachments | Kind::TicketWebhookExcludedResources, Verb::Update) => false,
+            (
+                Kind::TicketAttachments
+                | Kind::TicketWebhookExcludedResources
+                | Kind::CompanyWebhookExcludedResources
+                | Kind::ContactWebhookExcludedResources,
+                Verb::Update,
+            ) => false,
             (
                 Kind::Tickets
                 | Kind::TicketNotes
@@ -211,9 +238,13 @@ impl Kind {
             Kind::Contacts => CONTACT_FIELDS,
             Kind::Resources => RESOURCE_FIELDS,
             Kind::TicketAttachments => ATTACHMENT_FIELDS,
-            Kind::TicketWebhooks => WEBHOOK_FIELDS,
-            Kind::TicketWebhookFields => WEBHOOK_FIELD_FIELDS,
-            Kind::TicketWebhookExcludedResources => WEBHOOK_EXCLUDED_FIELDS,
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => WEBHOOK_FIELDS,
+            Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
+                WEBHOOK_FIELD_FIELDS
+            }
+            Kind::TicketWebhookExcludedResources
+            | Kind::CompanyWebhookExcludedResources
+            | Kind::ContactWebhookExcludedResources => WEBHOOK_EXCLUDED_FIELDS,
             Kind::Opportunities => sales::OPPORTUNITY_FIELDS,
             Kind::TicketCategories => sales::TICKET_CATEGORY_FIELDS,
             Kind::Contracts => sales::CONTRACT_FIELDS,
@@ -242,9 +273,15 @@ impl Kind {
             Kind::Contacts => &["firstName", "lastName", "isActive"],
             Kind::Resources => &["firstName", "lastName", "email", "userName"],
             Kind::TicketAttachments => &["attachmentType", "title", "publish"],
-            Kind::TicketWebhooks => &["name", "webhookUrl", "deactivationUrl", "isActive"],
-            Kind::TicketWebhookFields => &["fieldID"],
-            Kind::TicketWebhookExcludedResources => &["resourceID"],
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+                &["name", "webhookUrl", "deactivationUrl", "isActive"]
+            }
+            Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
+                &["fieldID"]
+            }
+            Kind::TicketWebhookExcludedResources
+            | Kind::CompanyWebhookExcludedResources
+            | Kind::ContactWebhookExcludedResources => &["resourceID"],
             Kind::Opportunities => sales::OPPORTUNITY_REQUIRED,
             Kind::TicketCategories => &["name"],
             Kind::Contracts => &[
@@ -316,8 +353,15 @@ impl Kind {
                 "creatorType",
                 "parentType",
             ],
-            Kind::TicketWebhooks => &["id", "isReady", "webhookGUID", "ownerResourceID"],
-            Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => &["id"],
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+                &["id", "isReady", "webhookGUID", "ownerResourceID"]
+            }
+            Kind::TicketWebhookFields
+            | Kind::TicketWebhookExcludedResources
+            | Kind::CompanyWebhookFields
+            | Kind::CompanyWebhookExcludedResources
+            | Kind::ContactWebhookFields
+            | Kind::ContactWebhookExcludedResources => &["id"],
             Kind::Opportunities => sales::OPPORTUNITY_READ_ONLY,
             Kind::TicketCategories => &["id"],
             Kind::Contracts => &["id", "lastModifiedDateTime"],
@@ -339,7 +383,10 @@ impl Kind {
             (self, field),
             (Kind::Tickets, "creatorType" | "lastActivityPersonType")
                 | (Kind::TicketAttachments, "data")
-                | (Kind::TicketWebhooks, "secretKey")
+                | (
+                    Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks,
+                    "secretKey"
+                )
         )
     }
 
@@ -362,11 +409,16 @@ impl Kind {
             (Kind::TicketAttachments, "ticketID" | "parentID") => Some(Kind::Tickets),
             (Kind::TicketAttachments, "ticketNoteID") => Some(Kind::TicketNotes),
             (Kind::TicketAttachments, "attachedByResourceID") => Some(Kind::Resources),
-            (Kind::TicketWebhooks, "ownerResourceID") => Some(Kind::Resources),
-            (Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources, "webhookID") => {
-                Some(Kind::TicketWebhooks)
+            (k, "ownerResourceID") if webhook_kinds::is_hook(k) => Some(Kind::Resources),
+            (k, "webhookID") if webhook_kinds::is_webhook_entity(k) => {
+                webhook_kinds::family(k).map(|f| f.hook)
             }
-            (Kind::TicketWebhookExcludedResources, "resourceID") => Some(Kind::Resources),
+            (
+                Kind::TicketWebhookExcludedResources
+                | Kind::CompanyWebhookExcludedResources
+                | Kind::ContactWebhookExcludedResources,
+                "resourceID",
+            ) => Some(Kind::Resources),
             (Kind::Opportunities, "companyID") => Some(Kind::Companies),
             (Kind::Opportunities, "contactID") => Some(Kind::Contacts),
             (Kind::Opportunities, "ownerResourceID" | "creatorResourceID") => Some(Kind::Resources),
@@ -390,6 +442,12 @@ impl Kind {
             Kind::TicketCategories => "TicketCategory",
             Kind::Contracts => "Contract",
             Kind::TimeEntries => "TimeEntry",
+            Kind::CompanyWebhooks => "CompanyWebhook",
+            Kind::CompanyWebhookFields => "CompanyWebhookField",
+            Kind::CompanyWebhookExcludedResources => "CompanyWebhookExcludedResource",
+            Kind::ContactWebhooks => "ContactWebhook",
+            Kind::ContactWebhookFields => "ContactWebhookField",
+            Kind::ContactWebhookExcludedResources => "ContactWebhookExcludedResource",
         }
     }
 }
@@ -493,7 +551,7 @@ static ATTACHMENT_FIELDS: &[FieldDef] = fields![
     "parentType": Int, "isTaskAttachment": Bool,
 ];
 
-/// `TicketWebhookModel`.
+/// `TicketWebhookModel` (also `CompanyWebhookModel`, `ContactWebhookModel`).
 static WEBHOOK_FIELDS: &[FieldDef] = fields![
     "id": Long, "deactivationUrl": Str, "isActive": Bool, "isReady": Bool,
     "isSubscribedToCreateEvents": Bool, "isSubscribedToDeleteEvents": Bool,
