@@ -142,7 +142,8 @@ impl Profile {
             C::ReadResources => self.set(Kind::Resources, Verb::Query, Access::None),
             C::Attachments => self.set(Kind::TicketAttachments, Verb::Create, Access::None),
             C::Impersonation => self.set_impersonation(false),
-            C::Webhooks => {
+            // Provisioning needs the same "Can create WebHooks" setting.
+            C::Webhooks | C::ProvisionWebhooks => {
                 self.webhooks_allowed = 0;
                 for f in webhook_kinds::FAMILIES {
                     self.set(f.hook, Verb::Create, Access::None);
