@@ -2,6 +2,7 @@
 
 mod callbacks;
 mod collections;
+mod directory;
 mod documents;
 mod input;
 mod notes;
@@ -89,6 +90,22 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
             },
             _ => none(),
         },
+        ["company", "companies"] if *m == Method::POST => directory::create_company(sh, req),
+        ["company", "companies", c] if *m == Method::PATCH || *m == Method::DELETE => {
+            match (id(c), m.clone()) {
+                (Some(c), Method::PATCH) => directory::patch_company(sh, req, c),
+                (Some(c), _) => directory::delete_company(sh, c),
+                (None, _) => none(),
+            }
+        }
+        ["company", "contacts"] if *m == Method::POST => directory::create_contact(sh, req),
+        ["company", "contacts", c] if *m == Method::PATCH || *m == Method::DELETE => {
+            match (id(c), m.clone()) {
+                (Some(c), Method::PATCH) => directory::patch_contact(sh, req, c),
+                (Some(c), _) => directory::delete_contact(sh, c),
+                (None, _) => none(),
+            }
+        }
         ["company", "companies", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || collections::companies(sh, req, w)),
             None => none(),
