@@ -161,7 +161,7 @@ fn fields(st: &Store, body: &Map<String, Value>) -> Result<(Fields, Vec<FieldErr
         // Service entries (the only type simulated) schedule a service ticket.
         Some(t) if !st.tickets.contains_key(&t) => errors.push(FieldError::invalid(
             "objectId",
-            "The service ticket was not found.",
+            "The objectId does not name a service ticket.",
         )),
         _ => {}
     }
