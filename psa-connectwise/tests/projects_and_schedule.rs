@@ -332,3 +332,42 @@ async fn sim_denies_without_the_rights_and_preflight_names_them() {
     assert!(text.contains("Resource Scheduling"), "{text}");
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn without_my_security_the_probes_find_the_project_and_scheduling_rows() {
+    let sim = ConnectWiseSim::builder()
+        .seed(8)
+        .my_security_readable(false)
+        .set_level("Project", "Project Tickets", "inquire", "None")
+        .set_level("Service Desk", "Resource Scheduling", "inquire", "None")
+        .start()
+        .await
+        .unwrap();
+    let client = sim::client(&sim).await;
+    let report = client
+        .preflight(&PreflightOptions::all().with_extra(CheckSet::CloudRadial))
+        .await
+        .unwrap();
+    for right in [
+        "Project / Project Tickets: Inquire",
+        "Service Desk / Resource Scheduling: Inquire",
+    ] {
+        let check = report
+            .checks
+            .iter()
+            .find(|c| c.right == right)
+            .unwrap_or_else(|| panic!("no {right} check\n{report}"));
+        assert_eq!(
+            check.outcome,
+            psa_core::CheckOutcome::Missing,
+            "{right}\n{report}"
+        );
+        assert_eq!(check.set, Some(CheckSet::CloudRadial));
+    }
+    let granted = report
+        .checks
+        .iter()
+        .find(|c| c.right == "Project / Project Management: Inquire");
+    assert!(granted.is_some(), "{report}");
+    sim.stop().await;
+}
