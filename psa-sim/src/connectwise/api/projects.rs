@@ -322,16 +322,38 @@ pub(crate) fn patch(sh: &Inner, req: &Req, id: i64) -> Handled {
 
 /// A project ticket note as ConnectWise shows it: a `ServiceNote` whose `_info` links the
 /// project ticket.
-fn note_json(cx: &Cx<'_>, n: &NoteRec) -> Value {
-    let mut v = NoteView(n).render(cx);
-    if let Some(info) = v.get_mut("_info").and_then(Value::as_object_mut) {
-        info.remove("ticket_href");
-        info.insert(
-            "projectTicket_href".to_string(),
-            Value::String(format!("{}project/tickets/{}", cx.api, n.ticket)),
-        );
+struct ProjectNoteView<'a>(NoteView<'a>);
+
+impl Entity for ProjectNoteView<'_> {
+    const NAME: &'static str = "TicketNote";
+
+    fn id(&self) -> i64 {
+        self.0.id()
     }
-    v
+
+    fn field_type(path: &str) -> Option<crate::connectwise::conditions::Ty> {
+        NoteView::field_type(path)
+    }
+
+    fn get<'a>(&'a self, cx: &Cx<'a>, path: &str) -> crate::connectwise::conditions::Scalar<'a> {
+        self.0.get(cx, path)
+    }
+
+    fn render(&self, cx: &Cx<'_>) -> Value {
+        let mut v = self.0.render(cx);
+        if let Some(info) = v.get_mut("_info").and_then(Value::as_object_mut) {
+            info.remove("ticket_href");
+            info.insert(
+                "projectTicket_href".to_string(),
+                Value::String(format!("{}project/tickets/{}", cx.api, self.0.0.ticket)),
+            );
+        }
+        v
+    }
+}
+
+fn note_json(cx: &Cx<'_>, n: &NoteRec) -> Value {
+    ProjectNoteView(NoteView(n)).render(cx)
 }
 
 /// `GET /project/tickets/{id}/notes[/count|/{noteId}]` (Project Tickets inquire).
@@ -362,14 +384,15 @@ pub(crate) fn notes(sh: &Inner, req: &Req, ticket: i64, want: Want) -> Handled {
         }
         Want::List => {
             let lr = list_req(req, None);
-            let q = listing::parse_query::<NoteView<'_>>(&lr)?;
-            let resp = listing::list(&cx, &lr, &q, notes.iter().map(NoteView));
-            Ok(resp)
+            let q = listing::parse_query::<ProjectNoteView<'_>>(&lr)?;
+            let views = notes.iter().map(|n| ProjectNoteView(NoteView(n)));
+            Ok(listing::list(&cx, &lr, &q, views))
         }
         Want::Count => {
             let lr = list_req(req, None);
-            let q = listing::parse_query::<NoteView<'_>>(&lr)?;
-            Ok(listing::count(&cx, &q, notes.iter().map(NoteView)))
+            let q = listing::parse_query::<ProjectNoteView<'_>>(&lr)?;
+            let views = notes.iter().map(|n| ProjectNoteView(NoteView(n)));
+            Ok(listing::count(&cx, &q, views))
         }
     }
 }
