@@ -141,10 +141,10 @@ async fn project_lists_send_conditions_and_notes_and_schedule_use_their_paths() 
     assert!(done.is_service_ticket());
     let booked = client
         .schedule_entries()
-        .create(
-            &NewScheduleEntry::service_ticket(1001, 243)
-                .span(datetime!(2026-01-05 14:00 UTC), datetime!(2026-01-05 15:30 UTC)),
-        )
+        .create(&NewScheduleEntry::service_ticket(1001, 243).span(
+            datetime!(2026-01-05 14:00 UTC),
+            datetime!(2026-01-05 15:30 UTC),
+        ))
         .await
         .unwrap();
     assert_eq!(booked.hours, Some(1.5));
@@ -254,10 +254,10 @@ async fn sim_schedule_entries_book_filter_finish_and_delete() {
     let me = sim.api_member_id();
     let booked = client
         .schedule_entries()
-        .create(
-            &NewScheduleEntry::service_ticket(ticket, me)
-                .span(datetime!(2026-02-02 09:00 UTC), datetime!(2026-02-02 11:15 UTC)),
-        )
+        .create(&NewScheduleEntry::service_ticket(ticket, me).span(
+            datetime!(2026-02-02 09:00 UTC),
+            datetime!(2026-02-02 11:15 UTC),
+        ))
         .await
         .unwrap();
     assert_eq!(booked.hours, Some(2.25));

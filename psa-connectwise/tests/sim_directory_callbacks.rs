@@ -28,11 +28,19 @@ async fn start() -> ConnectWiseSimHandle {
 }
 
 /// The newest delivery of this type, record and action: (body, signature).
-async fn wait_for(sim: &ConnectWiseSimHandle, kind: &str, id: i64, action: &str) -> (String, String) {
+async fn wait_for(
+    sim: &ConnectWiseSimHandle,
+    kind: &str,
+    id: i64,
+    action: &str,
+) -> (String, String) {
     for _ in 0..500 {
-        if let Some(d) = sim.callback_deliveries().into_iter().rev().find(|d| {
-            d.record_type == kind && d.record_id == id && d.action == action
-        }) {
+        if let Some(d) = sim
+            .callback_deliveries()
+            .into_iter()
+            .rev()
+            .find(|d| d.record_type == kind && d.record_id == id && d.action == action)
+        {
             assert_eq!(d.status, Some(200), "the receiver took the delivery");
             return (d.body, d.signature);
         }
@@ -66,9 +74,13 @@ async fn company_and_contact_changes_arrive_as_callbacks_and_poll_once() {
         .await;
     let sim = start().await;
     let client = sim::client(&sim).await;
-    let spec = WebhookSpec::new(format!("{}/cw?recordId=", receiver.base_url()).parse().unwrap())
-        .entity(EntityKind::Company)
-        .entity(EntityKind::Contact);
+    let spec = WebhookSpec::new(
+        format!("{}/cw?recordId=", receiver.base_url())
+            .parse()
+            .unwrap(),
+    )
+    .entity(EntityKind::Company)
+    .entity(EntityKind::Contact);
     let report = client.ensure_webhooks(&spec).await.unwrap();
     assert_eq!(report.created.len(), 2);
     let types: Vec<_> = client
@@ -79,9 +91,21 @@ async fn company_and_contact_changes_arrive_as_callbacks_and_poll_once() {
         .into_iter()
         .filter_map(|c| c.callback_type.map(|t| t.as_str().to_string()))
         .collect();
-    assert!(types.iter().any(|t| t.eq_ignore_ascii_case("company")), "{types:?}");
-    assert!(types.iter().any(|t| t.eq_ignore_ascii_case("contact")), "{types:?}");
-    assert!(!client.ensure_webhooks(&spec).await.unwrap().changed_anything());
+    assert!(
+        types.iter().any(|t| t.eq_ignore_ascii_case("company")),
+        "{types:?}"
+    );
+    assert!(
+        types.iter().any(|t| t.eq_ignore_ascii_case("contact")),
+        "{types:?}"
+    );
+    assert!(
+        !client
+            .ensure_webhooks(&spec)
+            .await
+            .unwrap()
+            .changed_anything()
+    );
 
     let mut cursor = synced_cursor(&client).await;
     tokio::time::sleep(Duration::from_millis(1_100)).await;
@@ -101,7 +125,9 @@ async fn company_and_contact_changes_arrive_as_callbacks_and_poll_once() {
         (pushed.entity, pushed.id, pushed.kind),
         (EntityKind::Company, company, ChangeKind::Updated)
     );
-    let sent_at = pushed.changed_at.expect("the entity carries _info.lastUpdated");
+    let sent_at = pushed
+        .changed_at
+        .expect("the entity carries _info.lastUpdated");
     let confirmed = assert_push_then_poll_yields_one(&client, &mut cursor, pushed).await;
     assert_eq!(confirmed.changed_at, Some(sent_at));
 
@@ -147,7 +173,10 @@ async fn company_and_contact_changes_arrive_as_callbacks_and_poll_once() {
         .await
         .unwrap();
     let deleted = verified(&client, wait_for(&sim, "contact", new_id, "deleted").await).await;
-    assert_eq!((deleted.kind, deleted.changed_at), (ChangeKind::Deleted, None));
+    assert_eq!(
+        (deleted.kind, deleted.changed_at),
+        (ChangeKind::Deleted, None)
+    );
     assert!(hook.calls_async().await >= 4);
     sim.stop().await;
 }
@@ -195,8 +224,7 @@ async fn company_level_contact_callbacks_only_cover_that_company() {
         .collect();
     assert_eq!(contacts.len(), 1, "{contacts:?}");
     let body: serde_json::Value = serde_json::from_str(&contacts[0].body).unwrap();
-    let entity: serde_json::Value =
-        serde_json::from_str(body["Entity"].as_str().unwrap()).unwrap();
+    let entity: serde_json::Value = serde_json::from_str(body["Entity"].as_str().unwrap()).unwrap();
     assert_eq!(entity["company"]["id"], ids[0]);
     assert_eq!(body["Type"], "contact");
     sim.stop().await;

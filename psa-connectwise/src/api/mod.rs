@@ -1,8 +1,8 @@
 //! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
 //! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
 //! `client.priorities()`, `client.sources()`, `client.opportunities()`,
-//! `client.project_tickets()`, `client.project_ticket_notes(id)`, `client.schedule_entries()`, `client.documents()`, `client.callbacks()`,
-//! `client.system()`.
+//! `client.project_tickets()`, `client.project_ticket_notes(id)`, `client.schedule_entries()`,
+//! `client.documents()`, `client.callbacks()`, `client.system()`.
 
 pub mod boards;
 pub mod callbacks;
@@ -60,7 +60,10 @@ impl ConnectWiseClient {
         project_tickets::ProjectTicketsApi { client: self }
     }
     /// The notes of one project ticket (`/project/tickets/{id}/notes`).
-    pub fn project_ticket_notes(&self, ticket_id: i64) -> project_tickets::ProjectTicketNotesApi<'_> {
+    pub fn project_ticket_notes(
+        &self,
+        ticket_id: i64,
+    ) -> project_tickets::ProjectTicketNotesApi<'_> {
         project_tickets::ProjectTicketNotesApi {
             client: self,
             ticket_id,

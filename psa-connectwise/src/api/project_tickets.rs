@@ -121,7 +121,14 @@ impl<'a> ProjectTicketNotesApi<'a> {
 
     /// One page of notes.
     pub async fn list(&self, query: &Query, page: Option<PageToken>) -> Result<Page<ServiceNote>> {
-        list_typed(self.client, &self.path(), "project ticket note", query, page).await
+        list_typed(
+            self.client,
+            &self.path(),
+            "project ticket note",
+            query,
+            page,
+        )
+        .await
     }
 
     /// Every note, page by page.
@@ -132,7 +139,9 @@ impl<'a> ProjectTicketNotesApi<'a> {
     /// One note.
     pub async fn get(&self, note_id: i64) -> Result<ServiceNote> {
         let path = format!("{}/{note_id}", self.path());
-        Ok(get_typed(self.client, &path, "project ticket note").await?.0)
+        Ok(get_typed(self.client, &path, "project ticket note")
+            .await?
+            .0)
     }
 
     /// Adds a note (sent once). A note that shows nowhere is refused before sending.

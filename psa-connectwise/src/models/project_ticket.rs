@@ -107,7 +107,11 @@ pub struct ProjectTicket {
     #[serde(rename = "actualHours", default, deserialize_with = "de::opt_f64")]
     pub actual_hours: Option<f64>,
     /// Required (due) date: `requiredDate`.
-    #[serde(rename = "requiredDate", default, deserialize_with = "de::opt_datetime")]
+    #[serde(
+        rename = "requiredDate",
+        default,
+        deserialize_with = "de::opt_datetime"
+    )]
     pub required_date: Option<Field<OffsetDateTime>>,
     /// Estimated start date: `estimatedStartDate`.
     #[serde(
@@ -287,13 +291,27 @@ mod tests {
         let e = NewProjectTicket::new(" ", 1).validate().unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Validation);
         assert!(e.to_string().contains("summary"));
-        let long = NewProjectTicket::new("x".repeat(101), 1).validate().unwrap_err();
+        let long = NewProjectTicket::new("x".repeat(101), 1)
+            .validate()
+            .unwrap_err();
         assert!(long.to_string().contains("100"));
         let mut no_project = NewProjectTicket::new("Plan", 1);
         no_project.project = Reference::default();
-        assert!(no_project.validate().unwrap_err().to_string().contains("project"));
+        assert!(
+            no_project
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("project")
+        );
         let bad_hours = NewProjectTicket::new("Plan", 1).budget_hours(f64::NAN);
-        assert!(bad_hours.validate().unwrap_err().to_string().contains("budgetHours"));
+        assert!(
+            bad_hours
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("budgetHours")
+        );
     }
 
     #[test]

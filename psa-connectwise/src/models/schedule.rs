@@ -69,7 +69,11 @@ pub struct ScheduleEntry {
     #[serde(rename = "doneFlag", default, deserialize_with = "de::opt_bool")]
     pub done_flag: Option<bool>,
     /// Acknowledged flag: `acknowledgedFlag`.
-    #[serde(rename = "acknowledgedFlag", default, deserialize_with = "de::opt_bool")]
+    #[serde(
+        rename = "acknowledgedFlag",
+        default,
+        deserialize_with = "de::opt_bool"
+    )]
     pub acknowledged_flag: Option<bool>,
     /// Owner flag: `ownerFlag`.
     #[serde(rename = "ownerFlag", default, deserialize_with = "de::opt_bool")]
@@ -228,12 +232,20 @@ mod tests {
         assert!(NewScheduleEntry::service_ticket(1, 2).validate().is_ok());
         let mut no_member = NewScheduleEntry::service_ticket(1, 2);
         no_member.member = Reference::default();
-        assert!(no_member.validate().unwrap_err().to_string().contains("member"));
+        assert!(
+            no_member
+                .validate()
+                .unwrap_err()
+                .to_string()
+                .contains("member")
+        );
         let mut no_type = NewScheduleEntry::service_ticket(1, 2);
         no_type.schedule_type = Reference::default();
         assert!(no_type.validate().unwrap_err().to_string().contains("type"));
-        let backwards = NewScheduleEntry::service_ticket(1, 2)
-            .span(datetime!(2026-01-02 10:00 UTC), datetime!(2026-01-02 09:00 UTC));
+        let backwards = NewScheduleEntry::service_ticket(1, 2).span(
+            datetime!(2026-01-02 10:00 UTC),
+            datetime!(2026-01-02 09:00 UTC),
+        );
         let e = backwards.validate().unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Validation);
         assert!(e.to_string().contains("dateEnd"));

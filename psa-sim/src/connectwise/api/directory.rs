@@ -251,7 +251,14 @@ pub(crate) fn patch_contact(sh: &Inner, req: &Req, id: i64) -> Handled {
     };
     st.contacts.insert(id, rec.clone());
     let json = contact_json(sh, &st, &rec);
-    sh.announce_record(&st, "updated", "contact", id, rec.company, Some(json.clone()));
+    sh.announce_record(
+        &st,
+        "updated",
+        "contact",
+        id,
+        rec.company,
+        Some(json.clone()),
+    );
     Ok(wire::json(StatusCode::OK, &json))
 }
 

@@ -160,7 +160,10 @@ fn check(st: &Store, f: &Fields) -> Vec<FieldError> {
         _ => {}
     }
     if let Some(ph) = f.phase
-        && st.work.phase(ph).is_none_or(|x| Some(x.project) != f.project)
+        && st
+            .work
+            .phase(ph)
+            .is_none_or(|x| Some(x.project) != f.project)
     {
         errors.push(FieldError::invalid(
             "phase",
@@ -402,7 +405,13 @@ pub(crate) fn notes(sh: &Inner, req: &Req, ticket: i64, want: Want) -> Handled {
 pub(crate) fn add_note(sh: &Inner, req: &Req, ticket: i64) -> Handled {
     let level = sh.require(PROJECT_TICKETS, Op::Edit)?;
     let body = input::object(&req.body, "TicketNote")?;
-    check_members(&req.body, &body, super::notes::NOTE_MEMBERS, "TicketNote", "")?;
+    check_members(
+        &req.body,
+        &body,
+        super::notes::NOTE_MEMBERS,
+        "TicketNote",
+        "",
+    )?;
     let mut st = sh.write();
     let Some(t) = st.work.tickets.get(&ticket).cloned() else {
         return Err(wire::not_found("Ticket", ticket));

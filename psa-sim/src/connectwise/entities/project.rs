@@ -29,8 +29,8 @@ impl Entity for ProjectTicketView<'_> {
             | "closedby" | "_info/updatedby" | "_info/enteredby" => Ty::Str,
             "closedflag" | "isissueflag" => Ty::Bool,
             "budgethours" | "actualhours" => Ty::Any,
-            "requireddate" | "closeddate" | "lastupdated" | "_info/lastupdated"
-            | "dateentered" | "_info/dateentered" => Ty::Date,
+            "requireddate" | "closeddate" | "lastupdated" | "_info/lastupdated" | "dateentered"
+            | "_info/dateentered" => Ty::Date,
             _ => return None,
         })
     }
@@ -70,7 +70,10 @@ impl Entity for ProjectTicketView<'_> {
             "closedflag" => Scalar::Bool(t.closed.is_some()),
             "isissueflag" => Scalar::Bool(false),
             "closedby" => Scalar::opt_str(t.closed.as_ref().map(|c| c.1.as_str())),
-            "closeddate" => t.closed.as_ref().map_or(Scalar::Null, |c| Scalar::Date(c.0)),
+            "closeddate" => t
+                .closed
+                .as_ref()
+                .map_or(Scalar::Null, |c| Scalar::Date(c.0)),
             "budgethours" => t.budget_hours.map_or(Scalar::Null, Scalar::Num),
             "actualhours" => Scalar::Num(t.actual_hours),
             "requireddate" => t.required.map_or(Scalar::Null, Scalar::Date),
