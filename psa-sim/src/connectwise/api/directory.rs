@@ -140,20 +140,23 @@ fn no_content() -> Response {
 }
 
 /// `DELETE /company/companies/{id}` (Company Maintenance delete); a company that still has
-/// contacts or tickets is refused.
+/// contacts, tickets, project tickets or opportunities is refused.
 pub(crate) fn delete_company(sh: &Inner, id: i64) -> Handled {
     sh.require(COMPANY_MAINTENANCE, Op::Delete)?;
     let mut st = sh.write();
     if !st.companies.contains_key(&id) {
         return Err(wire::not_found("Company", id));
     }
-    if st.contacts.values().any(|c| c.company == id) || st.tickets.values().any(|t| t.company == id)
-    {
+    let in_use = st.contacts.values().any(|c| c.company == id)
+        || st.tickets.values().any(|t| t.company == id)
+        || st.work.tickets.values().any(|t| t.company == id)
+        || st.opportunities.values().any(|o| o.company == id);
+    if in_use {
         return Err(wire::invalid_object(
             "company",
             &[FieldError::invalid(
                 "id",
-                "The company has contacts or tickets and cannot be deleted.",
+                "The company has contacts, tickets or opportunities and cannot be deleted.",
             )],
         ));
     }
