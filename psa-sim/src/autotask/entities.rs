@@ -238,13 +238,15 @@ impl Kind {
             Kind::Contacts => CONTACT_FIELDS,
             Kind::Resources => RESOURCE_FIELDS,
             Kind::TicketAttachments => ATTACHMENT_FIELDS,
-            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => WEBHOOK_FIELDS,
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+                webhook_kinds::WEBHOOK_FIELDS
+            }
             Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
-                WEBHOOK_FIELD_FIELDS
+                webhook_kinds::WEBHOOK_FIELD_FIELDS
             }
             Kind::TicketWebhookExcludedResources
             | Kind::CompanyWebhookExcludedResources
-            | Kind::ContactWebhookExcludedResources => WEBHOOK_EXCLUDED_FIELDS,
+            | Kind::ContactWebhookExcludedResources => webhook_kinds::WEBHOOK_EXCLUDED_FIELDS,
             Kind::Opportunities => sales::OPPORTUNITY_FIELDS,
             Kind::TicketCategories => sales::TICKET_CATEGORY_FIELDS,
             Kind::Contracts => sales::CONTRACT_FIELDS,
@@ -549,26 +551,6 @@ static ATTACHMENT_FIELDS: &[FieldDef] = fields![
     "opportunityID": Long, "parentAttachmentID": Int, "parentID": Long, "publish": Int,
     "ticketID": Int, "ticketNoteID": Int, "timeEntryID": Int, "title": Str, "data": Str,
     "parentType": Int, "isTaskAttachment": Bool,
-];
-
-/// `TicketWebhookModel` (also `CompanyWebhookModel`, `ContactWebhookModel`).
-static WEBHOOK_FIELDS: &[FieldDef] = fields![
-    "id": Long, "deactivationUrl": Str, "isActive": Bool, "isReady": Bool,
-    "isSubscribedToCreateEvents": Bool, "isSubscribedToDeleteEvents": Bool,
-    "isSubscribedToUpdateEvents": Bool, "name": Str, "notificationEmailAddress": Str,
-    "ownerResourceID": Int, "secretKey": Str, "sendThresholdExceededNotification": Bool,
-    "webhookGUID": Str, "webhookUrl": Str,
-];
-
-/// `TicketWebhookFieldModel`.
-static WEBHOOK_FIELD_FIELDS: &[FieldDef] = fields![
-    "id": Long, "fieldID": Int, "isDisplayAlwaysField": Bool, "isSubscribedField": Bool,
-    "webhookID": Int,
-];
-
-/// `TicketWebhookExcludedResourceModel`.
-static WEBHOOK_EXCLUDED_FIELDS: &[FieldDef] = fields![
-    "id": Long, "resourceID": Int, "webhookID": Int,
 ];
 
 #[cfg(test)]

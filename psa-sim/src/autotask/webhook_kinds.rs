@@ -5,7 +5,46 @@
 //! excluded-resource child. Kept here so the tables that treat the three alike name them once.
 
 use super::entities::Kind;
+use super::fields::{FieldDef, Ty};
 use super::picklists::WEBHOOK_FIELD_IDS;
+
+const fn f(name: &'static str, ty: Ty) -> FieldDef {
+    FieldDef { name, ty }
+}
+
+/// `TicketWebhookModel`, `CompanyWebhookModel` and `ContactWebhookModel` (one shape).
+pub(crate) static WEBHOOK_FIELDS: &[FieldDef] = &[
+    f("id", Ty::Long),
+    f("deactivationUrl", Ty::Str),
+    f("isActive", Ty::Bool),
+    f("isReady", Ty::Bool),
+    f("isSubscribedToCreateEvents", Ty::Bool),
+    f("isSubscribedToDeleteEvents", Ty::Bool),
+    f("isSubscribedToUpdateEvents", Ty::Bool),
+    f("name", Ty::Str),
+    f("notificationEmailAddress", Ty::Str),
+    f("ownerResourceID", Ty::Int),
+    f("secretKey", Ty::Str),
+    f("sendThresholdExceededNotification", Ty::Bool),
+    f("webhookGUID", Ty::Str),
+    f("webhookUrl", Ty::Str),
+];
+
+/// `{Ticket,Company,Contact}WebhookFieldModel`.
+pub(crate) static WEBHOOK_FIELD_FIELDS: &[FieldDef] = &[
+    f("id", Ty::Long),
+    f("fieldID", Ty::Int),
+    f("isDisplayAlwaysField", Ty::Bool),
+    f("isSubscribedField", Ty::Bool),
+    f("webhookID", Ty::Int),
+];
+
+/// `{Ticket,Company,Contact}WebhookExcludedResourceModel`.
+pub(crate) static WEBHOOK_EXCLUDED_FIELDS: &[FieldDef] = &[
+    f("id", Ty::Long),
+    f("resourceID", Ty::Int),
+    f("webhookID", Ty::Int),
+];
 
 /// One family: the entity watched and its three webhook entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
