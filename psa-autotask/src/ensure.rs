@@ -363,11 +363,17 @@ impl AutotaskClient {
             }
         }
         if out.is_empty() {
-            return Err(crate::api::webhooks::unknown_webhook_field(
+            let e = crate::api::webhooks::unknown_webhook_field(
                 &picklist,
                 F::NAME,
-                fields.subscribed.join("/").as_str(),
-            ));
+                fields.subscribed.join(", ").as_str(),
+            );
+            let msg = format!(
+                "the tenant offers none of the fields a {} sync watches: {}",
+                entity,
+                e.message()
+            );
+            return Err(e.with_message(msg));
         }
         for name in fields.always {
             if let Some(id) = resolve_webhook_field(&picklist, name) {

@@ -204,3 +204,32 @@ async fn opportunities_and_a_missing_secret_fail_before_any_request() {
     assert_eq!(e.kind(), ErrorKind::Validation);
     catch.assert_calls_async(0).await;
 }
+
+#[tokio::test]
+async fn a_tenant_offering_none_of_the_sync_fields_is_told_before_any_write() {
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path(path("ContactWebhookFields/entityInformation/fields"));
+            then.status(200).json_body(json!({"fields": [
+                {"name": "fieldID", "dataType": "integer", "isPickList": true, "picklistValues": [
+                    {"value": "3", "label": "Room Number", "isActive": true}
+                ]}
+            ]}));
+        })
+        .await;
+    let catch = catch_all(&server).await;
+    let client = client(&server).await;
+    let spec = WebhookSpec::new(URL.parse().unwrap())
+        .entity(EntityKind::Contact)
+        .secret("k");
+    let e = client.ensure_webhooks(&spec).await.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Validation);
+    let text = e.to_string();
+    assert!(
+        text.contains("none of the fields") && text.contains("Room Number"),
+        "{text}"
+    );
+    catch.assert_calls_async(0).await;
+}
