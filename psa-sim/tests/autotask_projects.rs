@@ -100,6 +100,16 @@ async fn children_are_written_under_their_parent_and_checked() {
         "{:?}",
         missing.body
     );
+    let odd = api
+        .post(
+            &format!("Projects/{pid}/Tasks"),
+            &json!({"title": "x", "status": 99, "taskType": 1}),
+        )
+        .await;
+    assert_eq!(
+        (odd.status, odd.error()),
+        (500, "Picklist value [99] does not exist for status")
+    );
     let orphan = api.post("Projects/1/Tasks", &body).await;
     assert_eq!(orphan.status, 500, "{:?}", orphan.body);
 

@@ -14,6 +14,7 @@ use time::{Duration, OffsetDateTime};
 use super::dates;
 use super::entities::{Kind, Record};
 use super::fields::{FieldDef, Ty};
+use super::picklists::{NOTE_TYPE, PUBLISH, Pick};
 use super::seed::{COMPANY_BASE, RESOURCE_BASE, ROLE_ID, technician_ids};
 
 macro_rules! fields {
@@ -82,6 +83,73 @@ pub(crate) static TASK_NOTE_FIELDS: &[FieldDef] = fields![
     "impersonatorUpdaterResourceID": Int, "lastActivityDate": DateTime, "noteType": Int,
     "publish": Int, "taskID": Int, "title": Str,
 ];
+
+const fn pk(value: i64, label: &'static str) -> Pick {
+    Pick {
+        value,
+        label,
+        default: false,
+        active: true,
+        system: true,
+        parent: None,
+    }
+}
+
+const fn dflt(mut pick: Pick) -> Pick {
+    pick.default = true;
+    pick
+}
+
+/// Project `status` (plausible tenant values, shaped like Autotask's system ones).
+pub(crate) const PROJECT_STATUS: &[Pick] = &[
+    pk(0, "Inactive"),
+    dflt(pk(1, "New")),
+    pk(2, "In Progress"),
+    pk(5, "Complete"),
+];
+
+/// Project `projectType`.
+pub(crate) const PROJECT_TYPE: &[Pick] = &[
+    pk(3, "Proposal"),
+    pk(4, "Template"),
+    dflt(pk(5, "Client")),
+    pk(6, "Internal"),
+    pk(7, "Baseline"),
+];
+
+/// Task `status`.
+pub(crate) const TASK_STATUS: &[Pick] = &[
+    dflt(pk(1, "New")),
+    pk(5, "Complete"),
+    pk(7, "Waiting Customer"),
+    pk(8, "In Progress"),
+];
+
+/// Task `taskType`.
+pub(crate) const TASK_TYPE: &[Pick] = &[dflt(pk(1, "Fixed Work")), pk(2, "Fixed Duration")];
+
+/// Task `priorityLabel`.
+pub(crate) const TASK_PRIORITY: &[Pick] = &[
+    pk(1, "High"),
+    dflt(pk(2, "Medium")),
+    pk(3, "Low"),
+    pk(4, "Critical"),
+];
+
+/// The picklist of a field of one of this module's entities (notes use the ticket notes'
+/// `noteType` and `publish` lists).
+pub(crate) fn picklist(kind: Kind, field: &str) -> Option<&'static [Pick]> {
+    match (kind, field) {
+        (Kind::Projects, "status") => Some(PROJECT_STATUS),
+        (Kind::Projects, "projectType") => Some(PROJECT_TYPE),
+        (Kind::Tasks, "status") => Some(TASK_STATUS),
+        (Kind::Tasks, "taskType") => Some(TASK_TYPE),
+        (Kind::Tasks, "priorityLabel") => Some(TASK_PRIORITY),
+        (Kind::ProjectNotes | Kind::TaskNotes, "noteType") => Some(NOTE_TYPE),
+        (Kind::ProjectNotes | Kind::TaskNotes, "publish") => Some(PUBLISH),
+        _ => None,
+    }
+}
 
 /// The wire fields of one of this module's entities.
 pub(crate) fn fields(kind: Kind) -> &'static [FieldDef] {
@@ -386,6 +454,28 @@ mod tests {
         ] {
             for f in required(kind).iter().chain(read_only(kind)) {
                 assert!(fields(kind).iter().any(|d| d.name == *f), "{kind:?}.{f}");
+            }
+        }
+    }
+
+    #[test]
+    fn seeded_picklist_fields_hold_active_values() {
+        for (kind, id) in [
+            (Kind::Projects, PROJECT_BASE + 3),
+            (Kind::Tasks, TASK_BASE),
+            (Kind::Tasks, TASK_BASE + 1),
+            (Kind::ProjectNotes, PROJECT_NOTE_BASE),
+            (Kind::TaskNotes, TASK_NOTE_BASE),
+        ] {
+            let rec = generate(kind, id);
+            for f in fields(kind) {
+                if let (Some(list), Some(v)) = (picklist(kind, f.name), rec[f.name].as_i64()) {
+                    assert!(
+                        list.iter().any(|p| p.value == v),
+                        "{kind:?}.{} = {v}",
+                        f.name
+                    );
+                }
             }
         }
     }
