@@ -175,3 +175,39 @@ async fn denied_rows_refuse_and_entity_information_reports_them() {
     assert_eq!(company["isReference"], true);
     sim.stop().await;
 }
+
+#[tokio::test]
+async fn a_restricted_row_shows_only_the_api_users_own_projects() {
+    let sim = AutotaskSim::builder()
+        .companies(3)
+        .restrict_access("Projects", "query")
+        .start()
+        .await
+        .unwrap();
+    let api = Api::new(&sim);
+    let seeded = api.query("Projects", all()).await;
+    assert_eq!(seeded.status, 200, "{:?}", seeded.body);
+    assert_eq!(
+        seeded.body["items"],
+        json!([]),
+        "seeded projects are led by technicians"
+    );
+    let made = api
+        .post(
+            "Projects",
+            &json!({"projectName": "Mine", "companyID": sim.company_ids()[0], "status": 1,
+                    "projectType": 5, "startDateTime": "2025-01-01T00:00:00Z",
+                    "endDateTime": "2025-02-01T00:00:00Z"}),
+        )
+        .await;
+    assert_eq!(made.status, 200, "{:?}", made.body);
+    let mine = api.query("Projects", all()).await;
+    let ids: Vec<_> = mine.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].clone())
+        .collect();
+    assert_eq!(ids, [made.body["itemId"].clone()]);
+    sim.stop().await;
+}
