@@ -38,6 +38,7 @@
 //! # }
 //! ```
 
+mod billing;
 mod builder;
 mod dates;
 mod entities;
@@ -47,9 +48,11 @@ mod handle;
 mod handlers;
 mod input;
 mod limits;
+mod models;
 mod paths;
 mod permissions;
 mod picklists;
+mod projects;
 mod query;
 mod responses;
 mod routes;
