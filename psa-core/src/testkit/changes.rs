@@ -18,7 +18,7 @@ use super::business::BusinessFixture;
 use crate::changes::{ChangeEvent, ChangeFeed, ChangeKind, ChangeSource, Cursor, EntityKind};
 use crate::{BusinessConnector, BusinessConnectorExt, Capability, Connector, ErrorKind};
 use crate::{NewOpportunity, NewTicket, OpportunityDefaults, OpportunityId, OpportunityUpdate};
-use crate::{TicketId, TicketUpdate};
+use crate::{ResourceQuery, TicketId, TicketUpdate};
 
 /// One change: entity, id and change time.
 type Key = (EntityKind, i64, Option<OffsetDateTime>);
@@ -416,15 +416,62 @@ pub async fn run_opportunity_feed_conformance(c: &dyn BusinessConnector, f: &Bus
     let feed = feed.entities([EntityKind::Opportunity]);
     let start = Cursor::new().with_overlap(Duration::from_secs(120));
 
+    // Defaults as a tool configures them: an active stage, an owner fallback, 30 days.
+    let stages = c
+        .list_opportunity_stages()
+        .await
+        .unwrap_or_else(|e| panic!("list_opportunity_stages: {e}"));
+    let stage = stages
+        .iter()
+        .find(|s| s.is_active)
+        .unwrap_or_else(|| panic!("no active opportunity stage among {stages:?}"));
+    let mut defaults = OpportunityDefaults::new()
+        .stage(&stage.id)
+        .close_in_days(30);
+    let mut requester = None;
+    if c.capabilities().supports(Capability::ReadResources) {
+        let staff: Vec<_> = c
+            .stream_resources(&ResourceQuery::new().active(true))
+            .try_collect()
+            .await
+            .unwrap_or_else(|e| panic!("stream_resources: {e}"));
+        requester = staff.iter().find(|r| r.email.is_some()).cloned();
+        let fallback = staff
+            .iter()
+            .find(|r| Some(r.id) != requester.as_ref().map(|q| q.id))
+            .or(staff.first());
+        if let Some(fallback) = fallback {
+            defaults = defaults.owner_fallback(fallback.id);
+        }
+    }
+
     let mut created = Vec::new();
     for i in 0..6 {
-        let new = NewOpportunity::new(format!("{} opportunity feed {i}", f.marker))
-            .company(f.company)
-            .projected_close(OffsetDateTime::now_utc() + time::Duration::days(30));
+        let new =
+            NewOpportunity::new(format!("{} opportunity feed {i}", f.marker)).company(f.company);
+        // The first one is requested by a staff member (email in another case).
+        let email = requester
+            .as_ref()
+            .filter(|_| i == 0)
+            .and_then(|r| r.email.as_deref())
+            .map(str::to_uppercase);
         let o = c
-            .create_opportunity_with(&OpportunityDefaults::new(), new, None)
+            .create_opportunity_with(&defaults, new, email.as_deref())
             .await
-            .unwrap_or_else(|e| panic!("create_opportunity: {e}"));
+            .unwrap_or_else(|e| panic!("create_opportunity_with: {e}"));
+        let want = match (&requester, i) {
+            (Some(r), 0) => Some(r.id),
+            _ => defaults.owner_fallback,
+        };
+        assert_eq!(
+            o.owner, want,
+            "the owner of opportunity {i} (requester, else fallback)"
+        );
+        assert_eq!(
+            o.stage.as_deref(),
+            Some(stage.id.as_str()),
+            "the default stage"
+        );
         created.push(o.id);
     }
     let all = feed
