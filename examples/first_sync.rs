@@ -139,7 +139,11 @@ impl Psa {
                 Psa::Autotask(client, sim)
             }
             "connectwise" => {
-                let sim = ConnectWiseSim::builder().seed(14).tickets(40).start().await?;
+                let sim = ConnectWiseSim::builder()
+                    .seed(14)
+                    .tickets(40)
+                    .start()
+                    .await?;
                 let client = ConnectWiseClient::builder()
                     .site(sim.site())
                     .company_id(sim.company_id())
@@ -228,8 +232,7 @@ impl Psa {
                 .to_change_event()?,
             Psa::Syncro(..) => {
                 let path = d.uri.path();
-                if !psa_syncro::webhooks::secret_path_matches(path, "/hooks/syncro/", HOOK_SECRET)
-                {
+                if !psa_syncro::webhooks::secret_path_matches(path, "/hooks/syncro/", HOOK_SECRET) {
                     return Err("a Syncro delivery without the receiver's secret".into());
                 }
                 let payload = psa_syncro::webhooks::WebhookPayload::from_slice(&d.body)?;

@@ -2,7 +2,12 @@
 //! companies are imported, tickets (and opportunities where the PSA has them) come through the
 //! change feed, the cursor is saved, and a webhook delivery of a new ticket plus the next poll
 //! of the same change are one event.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout, clippy::print_stderr)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
 
 #[allow(dead_code)]
 #[path = "../first_sync.rs"]
@@ -13,7 +18,10 @@ use first_sync::{Summary, first_sync};
 fn check(s: &Summary) {
     assert!(s.staff > 0 || s.vendor == "syncro", "{s:?}: staff imported");
     assert!(s.companies > 0, "{s:?}: companies imported");
-    assert!(s.tickets >= 40, "{s:?}: the seeded tickets came through the feed");
+    assert!(
+        s.tickets >= 40,
+        "{s:?}: the seeded tickets came through the feed"
+    );
     assert_eq!(s.pushed, 1, "{s:?}: the new ticket's delivery");
     assert_eq!(s.repeated_by_poll, 0, "{s:?}: push and poll are one event");
     let cursor = psa_core::changes::Cursor::from_json(&s.cursor).unwrap();
