@@ -279,8 +279,19 @@ async fn run(
     let c = psa.connector();
 
     // 1. Preflight: what may this API user do?
+    // Ask for the rights this sync uses, not every right the connector can check: a billing
+    // right the tool never needs must not make it "not ready".
     let report = c.preflight(&PreflightOptions::default()).await?;
-    let readiness = report.readiness_all();
+    let needed: Vec<Capability> = [
+        Capability::ReadTickets,
+        Capability::ReadCompanies,
+        Capability::ReadResources,
+        Capability::ReadOpportunities,
+    ]
+    .into_iter()
+    .filter(|cap| c.capabilities().supports(*cap))
+    .collect();
+    let readiness = report.readiness(&needed);
     println!("{vendor}: preflight: {readiness}");
 
     // 2. Staff and companies.
