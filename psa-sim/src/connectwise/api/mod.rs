@@ -4,6 +4,7 @@ mod callbacks;
 mod collections;
 mod documents;
 mod input;
+mod list_route;
 mod notes;
 mod sales;
 pub(crate) mod system;
@@ -13,8 +14,8 @@ mod tickets;
 use axum::response::Response;
 use http::Method;
 
-use self::collections::Want;
 pub(crate) use self::input::Handled;
+use self::list_route::Want;
 use super::state::{Inner, Req};
 use super::wire;
 
