@@ -1,8 +1,10 @@
 //! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
 //! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
-//! `client.priorities()`, `client.sources()`, `client.opportunities()`, `client.documents()`, `client.callbacks()`,
+//! `client.priorities()`, `client.sources()`, `client.opportunities()`, `client.agreements()`,
+//! `client.time_entries()`, `client.documents()`, `client.callbacks()`,
 //! `client.system()`.
 
+pub mod agreements;
 pub mod boards;
 pub mod callbacks;
 pub mod companies;
@@ -14,6 +16,7 @@ pub mod opportunities;
 pub mod sources;
 pub mod system;
 pub mod tickets;
+pub mod time_entries;
 
 use futures::stream::BoxStream;
 use psa_core::{Page, PageToken, Result};
@@ -51,6 +54,14 @@ impl ConnectWiseClient {
     /// Sales opportunities and their stages, statuses and types (`/sales/opportunities`).
     pub fn opportunities(&self) -> opportunities::OpportunitiesApi<'_> {
         opportunities::OpportunitiesApi { client: self }
+    }
+    /// Agreements and their additions (`/finance/agreements`).
+    pub fn agreements(&self) -> agreements::AgreementsApi<'_> {
+        agreements::AgreementsApi { client: self }
+    }
+    /// Time entries (`/time/entries`).
+    pub fn time_entries(&self) -> time_entries::TimeEntriesApi<'_> {
+        time_entries::TimeEntriesApi { client: self }
     }
     /// Service boards and their statuses (`/service/boards`).
     pub fn boards(&self) -> boards::BoardsApi<'_> {

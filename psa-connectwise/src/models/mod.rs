@@ -6,6 +6,7 @@
 //! (`NewServiceTicket`, `NewServiceNote`, `NewSource`, `NewCallback`, [`crate::Patch`]) that hold
 //! only writable fields and omit `None`, so a read-only field is never sent back.
 
+mod agreements;
 mod board;
 mod board_class;
 mod callback;
@@ -21,7 +22,9 @@ mod priority;
 mod security;
 mod ticket;
 mod ticket_head;
+mod time_entries;
 
+pub use agreements::{Agreement, AgreementAddition, AgreementStatus};
 pub use board::{Board, BoardStatus};
 pub use board_class::{BoardItem, BoardSubType, BoardType};
 pub use callback::{
@@ -44,3 +47,4 @@ pub use psa_core::wire::Field;
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
 pub use ticket::{Level, MAX_SUMMARY, NewServiceTicket, RecordType, ServiceTicket};
 pub(crate) use ticket_head::TicketHead;
+pub use time_entries::{BillableOption, ChargeToType, NewTimeEntry, TimeEntry};

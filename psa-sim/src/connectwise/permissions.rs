@@ -75,6 +75,8 @@ pub(crate) const SERVICE_TICKETS: Function = ("Service Desk", "Service Tickets")
 pub(crate) const MEMBER_MAINTENANCE: Function = ("System", "Member Maintenance");
 pub(crate) const TABLE_SETUP: Function = ("System", "Table Setup");
 pub(crate) const OPPORTUNITY: Function = ("Sales", "Opportunity");
+pub(crate) const AGREEMENTS: Function = ("Finance", "Agreements");
+pub(crate) const TIME_ENTRY: Function = ("Time & Expense", "Time Entry");
 
 use Level::{All, None as No};
 
@@ -97,6 +99,9 @@ const RECOMMENDED: &[(&str, &str, [Level; 4])] = &[
     ("Service Desk", "Service Tickets", [All, All, No, All]),
     // Not in the guide's table: the SDK's recommended role adds it for opportunities.
     ("Sales", "Opportunity", [All, All, No, All]),
+    // Not in the guide's table either: the SDK's recommended role reads agreements and time.
+    ("Finance", "Agreements", [No, No, No, All]),
+    ("Time & Expense", "Time Entry", [No, No, No, All]),
     ("System", "Member Maintenance", [No, No, No, All]),
     ("System", "Table Setup", [All, No, No, All]),
 ];
@@ -136,6 +141,7 @@ impl Row {
                 | ("Service Desk", "Close Service Tickets")
                 | ("Service Desk", "Resource Scheduling")
                 | ("Project", "Project Tickets")
+                | ("Time & Expense", "Time Entry")
         )
     }
 }

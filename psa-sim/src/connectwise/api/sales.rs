@@ -85,7 +85,10 @@ const WRITABLE: &[&str] = &[
 ];
 
 /// The id inside a reference member (`{"id": n}`), or a conversion error.
-fn ref_id(body: &Map<String, Value>, name: &str) -> Result<Option<i64>, axum::response::Response> {
+pub(crate) fn ref_id(
+    body: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<i64>, axum::response::Response> {
     match input::member(body, name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(m)) => Ok(input::member(m, "id").and_then(Value::as_i64)),
