@@ -254,6 +254,8 @@ impl Profile {
                 self.set_fn(OPPORTUNITY, Op::Add, Level::None);
                 self.set_fn(OPPORTUNITY, Op::Edit, Level::None)
             }
+            Capability::ReadContracts => self.set_fn(AGREEMENTS, Op::Inquire, Level::None),
+            Capability::ReadTimeEntries => self.set_fn(TIME_ENTRY, Op::Inquire, Level::None),
             _ => return false,
         }
         true
@@ -267,7 +269,9 @@ mod tests {
     #[test]
     fn recommended_role_matches_the_setup_guide() {
         let p = Profile::recommended();
-        assert_eq!(p.rows().len(), 14);
+        assert_eq!(p.rows().len(), 16);
+        assert_eq!(p.level(AGREEMENTS, Op::Inquire), Level::All);
+        assert_eq!(p.level(TIME_ENTRY, Op::Add), Level::None);
         assert_eq!(p.level(SERVICE_TICKETS, Op::Add), Level::All);
         assert_eq!(p.level(SERVICE_TICKETS, Op::Delete), Level::None);
         assert_eq!(p.level(TABLE_SETUP, Op::Add), Level::All);
