@@ -16,7 +16,8 @@ const PATH: &str = "time/entries";
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")] async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let sim = psa_sim::ConnectWiseSim::builder().seed(3).start().await?;
+/// # let sim = psa_sim::ConnectWiseSim::builder().seed(3).set_level("Time & Expense", "Time Entry", "add", "All")
+/// #     .set_level("Time & Expense", "Time Entry", "edit", "All").start().await?;
 /// # let client = psa_connectwise::ConnectWiseClient::builder().site(sim.site()).company_id(sim.company_id())
 /// #     .public_key(sim.public_key()).private_key(sim.private_key()).client_id(sim.client_id())
 /// #     .options(psa_core::ClientOptions::default().allow_insecure_loopback(true)).build().await?;
