@@ -214,6 +214,9 @@ fn core_resource(m: &models::Member, raw: Value) -> Resource {
     r
 }
 
+// `.into()`: `vendor_record` becomes `psa_core::VendorRecord` (team convention); it is a
+// no-op while it is still a `serde_json::Value`.
+#[allow(clippy::useless_conversion)]
 fn core_contract(a: &models::Agreement, raw: Value) -> Contract {
     let mut c = Contract::new(
         VENDOR,
@@ -235,6 +238,9 @@ fn core_contract(a: &models::Agreement, raw: Value) -> Contract {
     c
 }
 
+// `.into()`: `vendor_record` becomes `psa_core::VendorRecord` (team convention); it is a
+// no-op while it is still a `serde_json::Value`.
+#[allow(clippy::useless_conversion)]
 fn core_time_entry(t: &models::TimeEntry, raw: Value) -> TimeEntry {
     let parent = match (t.service_ticket(), &t.charge_to_type, t.charge_to_id) {
         (Some(ticket), _, _) => TimeEntryParent::Ticket(TicketId(ticket)),
