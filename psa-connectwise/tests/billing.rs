@@ -287,6 +287,14 @@ async fn sim_agreements_filter_page_and_list_additions() {
         .await
         .unwrap();
     assert_eq!(active.len() + inactive.len(), all.len());
+    // `updated_since` keeps what changed at or after the instant.
+    let since: Vec<_> = client
+        .stream_contracts(&ContractQuery::new().updated_since(cut))
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(since.len(), 2, "the newest two stamps are distinct");
+    assert!(since.iter().all(|c| c.updated_at.is_some_and(|t| t >= cut)));
     sim.stop().await;
 }
 

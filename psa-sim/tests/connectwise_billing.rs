@@ -138,6 +138,19 @@ async fn time_entries_validate_like_the_vendor_and_derive_hours() {
         .await;
     assert_eq!(patched.status, 200, "{}", patched.text);
     assert_eq!(patched.body["actualHours"], 2.5);
+    let company_only = cw
+        .post(
+            "time/entries",
+            &json!({"company": {"id": 250}, "timeStart": "2025-05-02T09:00:00Z", "actualHours": 1}),
+        )
+        .await;
+    assert_eq!(company_only.status, 201, "{}", company_only.text);
+    assert!(
+        company_only.body.get("chargeToType").is_none(),
+        "{}",
+        company_only.text
+    );
+    assert_eq!(company_only.body["company"]["id"], 250);
     let since = cw
         .get_q(
             "time/entries",

@@ -59,8 +59,9 @@ pub(crate) struct AdditionRec {
 pub(crate) struct TimeEntryRec {
     pub(crate) id: i64,
     pub(crate) company: i64,
-    /// `chargeToType`: `ServiceTicket`, `ProjectTicket`, `ChargeCode`, `Activity`.
-    pub(crate) charge_type: &'static str,
+    /// `chargeToType`: `ServiceTicket`, `ProjectTicket`, `ChargeCode`, `Activity`; `None` for
+    /// time entered against the company only.
+    pub(crate) charge_type: Option<&'static str>,
     pub(crate) charge_id: Option<i64>,
     pub(crate) member: i64,
     pub(crate) agreement: Option<i64>,
@@ -169,7 +170,7 @@ pub(crate) fn seed(
         let rec = TimeEntryRec {
             id: next,
             company: t.company,
-            charge_type: "ServiceTicket",
+            charge_type: Some("ServiceTicket"),
             charge_id: Some(t.id),
             member: t.owner.unwrap_or(api_member),
             agreement: b.active_agreement(t.company),
@@ -200,7 +201,7 @@ pub(crate) fn seed(
                 TimeEntryRec {
                     id: next,
                     company: first.id,
-                    charge_type: "ChargeCode",
+                    charge_type: Some("ChargeCode"),
                     charge_id: Some(*code),
                     member: api_member,
                     agreement: None,

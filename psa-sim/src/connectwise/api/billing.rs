@@ -223,7 +223,7 @@ fn draft(
     Ok(TimeEntryRec {
         id: old.map_or(st.billing.next_time_entry, |o| o.id),
         company: company.unwrap_or_default(),
-        charge_type: charge_type.unwrap_or("ChargeCode"),
+        charge_type,
         charge_id,
         member,
         agreement: agreement.or_else(|| company.and_then(|c| st.billing.active_agreement(c))),

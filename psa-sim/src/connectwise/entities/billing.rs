@@ -275,7 +275,7 @@ impl Entity for TimeEntryView<'_> {
         match path {
             "id" => Scalar::int(t.id),
             "chargetoid" => Scalar::opt_int(t.charge_id),
-            "chargetotype" => Scalar::str(t.charge_type),
+            "chargetotype" => Scalar::opt_str(t.charge_type),
             "company/id" => Scalar::int(t.company),
             "company/identifier" => Scalar::opt_str(
                 cx.st
@@ -288,7 +288,7 @@ impl Entity for TimeEntryView<'_> {
                 Scalar::opt_str(cx.st.member(t.member).map(|m| m.identifier.as_str()))
             }
             "agreement/id" => Scalar::opt_int(t.agreement),
-            "ticket/id" if t.charge_type == "ServiceTicket" => Scalar::opt_int(t.charge_id),
+            "ticket/id" if t.charge_type == Some("ServiceTicket") => Scalar::opt_int(t.charge_id),
             "actualhours" => Scalar::Num(t.actual_hours),
             "hoursdeduct" => Scalar::Num(t.hours_deduct),
             "billableoption" => Scalar::str(t.billable),
@@ -307,7 +307,7 @@ impl Entity for TimeEntryView<'_> {
         let t = self.0;
         let api = cx.api;
         let ticket = match (t.charge_type, t.charge_id) {
-            ("ServiceTicket", Some(id)) => cx.st.tickets.get(&id).map(|k| {
+            (Some("ServiceTicket"), Some(id)) => cx.st.tickets.get(&id).map(|k| {
                 json!({ "id": k.id, "summary": k.summary,
                         "_info": { "ticket_href": format!("{api}service/tickets/{}", k.id) } })
             }),
