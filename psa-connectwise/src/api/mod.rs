@@ -1,8 +1,8 @@
 //! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
 //! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
 //! `client.priorities()`, `client.sources()`, `client.opportunities()`, `client.agreements()`,
-//! `client.time_entries()`, `client.documents()`, `client.callbacks()`,
-//! `client.system()`.
+//! `client.time_entries()`, `client.project_tickets()`, `client.project_ticket_notes(id)`,
+//! `client.schedule_entries()`, `client.documents()`, `client.callbacks()`, `client.system()`.
 
 pub mod agreements;
 pub mod boards;
@@ -13,6 +13,8 @@ pub mod documents;
 pub mod members;
 pub mod notes;
 pub mod opportunities;
+pub mod project_tickets;
+pub mod schedule;
 pub mod sources;
 pub mod system;
 pub mod tickets;
@@ -62,6 +64,24 @@ impl ConnectWiseClient {
     /// Time entries (`/time/entries`).
     pub fn time_entries(&self) -> time_entries::TimeEntriesApi<'_> {
         time_entries::TimeEntriesApi { client: self }
+    }
+    /// Project tickets (`/project/tickets`).
+    pub fn project_tickets(&self) -> project_tickets::ProjectTicketsApi<'_> {
+        project_tickets::ProjectTicketsApi { client: self }
+    }
+    /// The notes of one project ticket (`/project/tickets/{id}/notes`).
+    pub fn project_ticket_notes(
+        &self,
+        ticket_id: i64,
+    ) -> project_tickets::ProjectTicketNotesApi<'_> {
+        project_tickets::ProjectTicketNotesApi {
+            client: self,
+            ticket_id,
+        }
+    }
+    /// Schedule entries (`/schedule/entries`).
+    pub fn schedule_entries(&self) -> schedule::ScheduleEntriesApi<'_> {
+        schedule::ScheduleEntriesApi { client: self }
     }
     /// Service boards and their statuses (`/service/boards`).
     pub fn boards(&self) -> boards::BoardsApi<'_> {

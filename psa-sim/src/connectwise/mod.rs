@@ -54,6 +54,7 @@ mod seed_words;
 mod state;
 mod store;
 mod wire;
+mod work;
 
 pub use callbacks::CallbackDelivery;
 

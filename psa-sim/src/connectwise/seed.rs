@@ -364,6 +364,14 @@ impl Store {
         let billing = super::billing::seed(&companies, &tickets, api_member.id, SEED_EPOCH);
         let seeded_ticket_end = FIRST_TICKET + spec.tickets as i64;
         let next_note = FIRST_NOTE + (spec.tickets * spec.notes_per_ticket) as i64;
+        let member_ids: Vec<i64> = members.keys().copied().collect();
+        let work = super::work::WorkStore::seeded(
+            &companies,
+            &contacts,
+            &tickets,
+            &member_ids,
+            SEED_EPOCH,
+        );
         Store {
             companies,
             contacts,
@@ -380,6 +388,7 @@ impl Store {
             callbacks: BTreeMap::new(),
             opportunities,
             billing,
+            work,
             next_opportunity,
             next_ticket: seeded_ticket_end,
             next_note,

@@ -276,6 +276,8 @@ pub(crate) struct Store {
     pub(crate) opportunities: BTreeMap<i64, OpportunityRec>,
     /// Agreements, their additions and time entries.
     pub(crate) billing: super::billing::Billing,
+    /// Project tickets, their notes and schedule entries.
+    pub(crate) work: super::work::WorkStore,
     pub(crate) next_opportunity: i64,
     pub(crate) next_ticket: i64,
     pub(crate) next_note: i64,

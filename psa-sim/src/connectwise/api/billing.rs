@@ -48,7 +48,6 @@ pub(crate) fn additions(sh: &Inner, req: &Req, agreement: i64, want: Want) -> Ha
 }
 
 pub(crate) fn time_entries(sh: &Inner, req: &Req, want: Want) -> Handled {
-    let mine_only = sh.profile.level(TIME_ENTRY, Op::Inquire) == Level::My;
     list_route(
         sh,
         req,
@@ -56,13 +55,11 @@ pub(crate) fn time_entries(sh: &Inner, req: &Req, want: Want) -> Handled {
         Gate::Role(TIME_ENTRY),
         "TimeEntry",
         |cx, a| {
+            let mine_only = a.level() == Level::My;
             let me = cx.st.api_member.id;
             let rows = cx.st.billing.time_entries.values();
-            a.items(
-                cx,
-                rows.filter(|t| !mine_only || t.member == me)
-                    .map(TimeEntryView),
-            )
+            let rows = rows.filter(|t| !mine_only || t.member == me);
+            a.items(cx, rows.map(TimeEntryView))
         },
     )
 }

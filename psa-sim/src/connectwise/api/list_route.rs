@@ -18,7 +18,7 @@ use http::StatusCode;
 use super::input::{Handled, list_req};
 use crate::connectwise::entities::{Cx, Entity};
 use crate::connectwise::listing;
-use crate::connectwise::permissions::{Function, Op};
+use crate::connectwise::permissions::{Function, Level, Op};
 use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::wire;
 
@@ -42,10 +42,11 @@ pub(crate) enum Gate {
 }
 
 impl Gate {
-    fn check(self, sh: &Inner) -> Result<(), axum::response::Response> {
+    /// The level granted (`All` outside the role table), or the vendor's 403.
+    fn check(self, sh: &Inner) -> Result<Level, axum::response::Response> {
         match self {
-            Gate::Role(f) => sh.require(f, Op::Inquire).map(|_| ()),
-            Gate::Switch(true) | Gate::Open => Ok(()),
+            Gate::Role(f) => sh.require(f, Op::Inquire),
+            Gate::Switch(true) | Gate::Open => Ok(Level::All),
             Gate::Switch(false) => Err(wire::forbidden()),
         }
     }
@@ -56,9 +57,16 @@ pub(crate) struct Answer<'r> {
     req: &'r Req,
     want: Want,
     kind: &'static str,
+    level: Level,
 }
 
 impl Answer<'_> {
+    /// The Inquire level the gate granted: `My` asks the route to keep only the API member's
+    /// own records.
+    pub(crate) fn level(&self) -> Level {
+        self.level
+    }
+
     /// Answers with these records: the one asked for (404 naming `kind` when absent), the
     /// filtered page with its `Link` header, or the filtered count.
     pub(crate) fn items<'a, E: Entity + 'a>(
@@ -98,11 +106,19 @@ pub(crate) fn list_route(
     kind: &'static str,
     answer: impl FnOnce(&Cx<'_>, Answer<'_>) -> Handled,
 ) -> Handled {
-    gate.check(sh)?;
+    let level = gate.check(sh)?;
     let st = sh.read();
     let cx = Cx {
         st: &st,
         api: &req.api,
     };
-    answer(&cx, Answer { req, want, kind })
+    answer(
+        &cx,
+        Answer {
+            req,
+            want,
+            kind,
+            level,
+        },
+    )
 }

@@ -4,6 +4,7 @@ mod billing;
 mod board_class;
 mod directory;
 mod note;
+mod project;
 mod sales;
 mod setup;
 mod system;
@@ -14,6 +15,7 @@ pub(crate) use billing::{AdditionView, AgreementView, TimeEntryView};
 pub(crate) use board_class::{ClassTable, class_rows};
 pub(crate) use directory::{CompanyView, ContactView, MemberView};
 pub(crate) use note::NoteView;
+pub(crate) use project::{ProjectTicketView, ScheduleView};
 pub(crate) use sales::{
     OppStatusView, OppTypeView, OpportunityView, STAGES, STATUSES, StageView, TYPES,
     seed_opportunities,
