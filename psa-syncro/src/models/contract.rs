@@ -156,3 +156,101 @@ mod tests {
         assert_eq!((t.id, t.minutes()), (4, None));
     }
 }
+
+/// What to send to log or change a ticket timer (`POST /tickets/{id}/timer_entry`,
+/// `PUT /tickets/{id}/update_timer_entry`). Only the fields set are sent; Syncro uses the
+/// token's user when `user_id` is left out.
+///
+/// ```
+/// use psa_syncro::models::TimerEntryInput;
+/// use time::macros::datetime;
+/// let t = TimerEntryInput::new()
+///     .start_at(datetime!(2026-02-01 09:00 UTC))
+///     .duration_minutes(45)
+///     .notes("Replaced the toner");
+/// t.validate().unwrap();
+/// let body = serde_json::to_value(&t).unwrap();
+/// assert_eq!(body["start_at"], "2026-02-01T09:00:00Z");
+/// assert_eq!(body["duration_minutes"], 45);
+/// assert!(body.get("user_id").is_none());
+/// assert!(TimerEntryInput::new().duration_minutes(-5).validate().is_err());
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TimerEntryInput {
+    /// Start.
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub start_at: Option<OffsetDateTime>,
+    /// End (on create; an update changes the duration instead).
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub end_at: Option<OffsetDateTime>,
+    /// Duration in minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<i64>,
+    /// Technician (the token's user when left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<i64>,
+    /// Notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Product the time is charged as.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<i64>,
+}
+
+impl TimerEntryInput {
+    /// An empty input.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `start_at`.
+    pub fn start_at(mut self, v: OffsetDateTime) -> Self {
+        self.start_at = Some(v);
+        self
+    }
+    /// Sets `end_at`.
+    pub fn end_at(mut self, v: OffsetDateTime) -> Self {
+        self.end_at = Some(v);
+        self
+    }
+    /// Sets `duration_minutes`.
+    pub fn duration_minutes(mut self, v: i64) -> Self {
+        self.duration_minutes = Some(v);
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, v: i64) -> Self {
+        self.user_id = Some(v);
+        self
+    }
+    /// Sets `notes`.
+    pub fn notes(mut self, v: impl Into<String>) -> Self {
+        self.notes = Some(v.into());
+        self
+    }
+    /// Sets `product_id`.
+    pub fn product_id(mut self, v: i64) -> Self {
+        self.product_id = Some(v);
+        self
+    }
+
+    /// Refuses what Syncro would store wrongly: a negative duration, or an end before the
+    /// start.
+    pub fn validate(&self) -> psa_core::Result<()> {
+        let bad = |m: &str| {
+            Err(
+                psa_core::Error::new(psa_core::ErrorKind::Validation, m.to_string())
+                    .with_entity("ticket timers"),
+            )
+        };
+        if self.duration_minutes.is_some_and(|d| d < 0) {
+            return bad("duration_minutes must be 0 or more");
+        }
+        if let (Some(s), Some(e)) = (self.start_at, self.end_at)
+            && e < s
+        {
+            return bad("end_at must not be before start_at");
+        }
+        Ok(())
+    }
+}

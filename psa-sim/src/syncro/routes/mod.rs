@@ -7,6 +7,7 @@ mod customers;
 mod leads;
 mod ticket_body;
 mod tickets;
+mod timers;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -60,6 +61,12 @@ pub(crate) fn router(sim: Shared) -> Router {
         .route("/contracts", get(billing::list))
         .route("/contracts/{id}", get(billing::show))
         .route("/ticket_timers", get(billing::timers))
+        .route("/tickets/{id}/timer_entry", post(timers::create))
+        .route(
+            "/tickets/{id}/update_timer_entry",
+            axum::routing::put(timers::update),
+        )
+        .route("/tickets/{id}/delete_timer_entry", post(timers::delete))
         .route("/invoices", get(billing::invoices))
         .route("/invoices/{id}", get(billing::invoice));
     Router::new()
