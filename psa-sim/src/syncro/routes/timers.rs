@@ -16,17 +16,17 @@ use crate::syncro::responses;
 use crate::syncro::state::Shared;
 use crate::syncro::store::Timer;
 
-/// A time field of the body: absent, a time, or a 422 naming it.
+/// A time field of the body: absent, a time, or the 422 message naming it.
 fn time_field(
     body: &Map<String, Value>,
     key: &str,
     offset: time::UtcOffset,
-) -> Result<Option<OffsetDateTime>, Response> {
+) -> Result<Option<OffsetDateTime>, String> {
     match params::string(body.get(key)).filter(|s| !s.trim().is_empty()) {
         None => Ok(None),
         Some(s) => clock::parse(&s, offset)
             .map(Some)
-            .ok_or_else(|| responses::invalid(&[&format!("{key} is not a valid date-time")])),
+            .ok_or_else(|| format!("{key} is not a valid date-time")),
     }
 }
 
@@ -34,11 +34,11 @@ fn time_field(
 fn apply(t: &mut Timer, body: &Map<String, Value>, offset: time::UtcOffset) -> Option<Response> {
     let start = match time_field(body, "start_at", offset) {
         Ok(v) => v,
-        Err(r) => return Some(r),
+        Err(m) => return Some(responses::invalid(&[&m])),
     };
     let end = match time_field(body, "end_at", offset) {
         Ok(v) => v,
-        Err(r) => return Some(r),
+        Err(m) => return Some(responses::invalid(&[&m])),
     };
     let minutes = params::int(body.get("duration_minutes"));
     if minutes.is_some_and(|m| m < 0) {
