@@ -85,16 +85,23 @@ async fn contracts_are_created_read_updated_and_streamed_on_the_simulator() {
         Some("Nightly offsite backup")
     );
 
-    // A filtered stream returns the first company's two contracts, page by page.
+    // A filtered stream returns the first company's contracts (the seeded ones and the two
+    // made here, not the other company's), page by page, as many as the count says.
+    let filter = Query::with(Filter::eq("companyID", companies[0]));
     let first: Vec<Contract> = client
         .contracts()
-        .stream(Query::with(Filter::eq("companyID", companies[0])).max_records(1))
+        .stream(filter.clone().max_records(1))
         .try_collect()
         .await
         .unwrap();
-    let mut got: Vec<i64> = first.iter().map(|c| c.id.unwrap()).collect();
-    got.sort_unstable();
-    assert_eq!(got, [ids[0], ids[2]]);
+    assert!(first.iter().all(|c| c.company_id == Some(companies[0])));
+    let got: Vec<i64> = first.iter().map(|c| c.id.unwrap()).collect();
+    assert!(got.contains(&ids[0]) && got.contains(&ids[2]), "{got:?}");
+    assert!(!got.contains(&ids[1]));
+    assert_eq!(
+        client.contracts().count(&filter).await.unwrap(),
+        got.len() as u64
+    );
 
     // Contracts cannot be deleted through the API: refused before anything is sent.
     let err = client.contracts().delete(&back).await.unwrap_err();
@@ -141,9 +148,18 @@ async fn time_entries_are_created_streamed_by_ticket_and_deleted_on_the_simulato
         .try_collect()
         .await
         .unwrap();
-    let mut hours: Vec<f64> = on_ticket.iter().filter_map(|e| e.hours_worked).collect();
+    assert!(on_ticket.iter().all(|e| e.ticket_id == Some(ticket)));
+    let mut hours: Vec<f64> = on_ticket
+        .iter()
+        .filter(|e| made.contains(&e.id.unwrap()))
+        .filter_map(|e| e.hours_worked)
+        .collect();
     hours.sort_by(f64::total_cmp);
-    assert_eq!(hours, [0.25, 1.5]);
+    assert_eq!(
+        hours,
+        [0.25, 1.5],
+        "the two made on this ticket, not the other one"
+    );
 
     client.time_entries().delete(&one).await.unwrap();
     let left = client
@@ -151,7 +167,9 @@ async fn time_entries_are_created_streamed_by_ticket_and_deleted_on_the_simulato
         .count(&Query::with(Filter::eq("ticketID", ticket)))
         .await
         .unwrap();
-    assert_eq!(left, 1);
+    assert_eq!(left, on_ticket.len() as u64 - 1);
+    let err = client.time_entries().get(made[0]).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 
     // A time entry without its required fields names what is missing.
     let err = client
