@@ -1,6 +1,6 @@
-//! Ticket timer writes: `POST /tickets/{id}/timer_entry`, `PUT /tickets/{id}/update_timer_entry`
-//! and `POST /tickets/{id}/delete_timer_entry`, on the wire (the spec's JSON) and against the
-//! simulator, with the right named when it is missing.
+//! Billing writes: ticket timers (`POST /tickets/{id}/timer_entry`, `PUT /tickets/{id}/update_timer_entry`,
+//! `POST /tickets/{id}/delete_timer_entry`) and contracts (`POST /contracts`, `PUT /contracts/{id}`),
+//! on the wire (the spec's JSON) and against the simulator, with the right named when it is missing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -207,5 +207,132 @@ async fn timer_entries_round_trip_on_the_simulator() {
         err.to_string().contains("Ticket Timers - Overview"),
         "{err}"
     );
+    handle.stop().await;
+}
+
+#[tokio::test]
+async fn contracts_are_created_and_changed_with_the_edit_right() {
+    let server = MockServer::start_async().await;
+    let create = server
+        .mock_async(|when, then| {
+            authed(when.method(POST).path("/api/v1/contracts")).json_body(json!({
+                "customer_id": 1, "name": "Support Tier 1", "contract_amount": "30k",
+                "start_date": "2019-10-23T00:00:00Z", "status": "Opportunity", "likelihood": 30
+            }));
+            then.status(200).json_body(json!({
+                "id": 1, "account_id": 1, "customer_id": 1, "name": "Support Tier 1",
+                "contract_amount": "30k", "start_date": "2019-10-23T00:00:00.000Z",
+                "end_date": "2020-10-22T00:00:00.000Z", "primary_contact": null,
+                "description": "Contract Description", "status": "Opportunity", "likelihood": 30,
+                "apply_to_all": false, "sla_id": null
+            }));
+        })
+        .await;
+    let update = server
+        .mock_async(|when, then| {
+            authed(when.method(PUT).path("/api/v1/contracts/1"))
+                .json_body(json!({"customer_id": 1, "status": "Won", "likelihood": 100}));
+            then.status(200).json_body(json!({
+                "id": 1, "customer_id": 1, "name": "Support Tier 1", "status": "Won", "likelihood": 100
+            }));
+        })
+        .await;
+    let catch = catch_all(&server).await;
+    let c = client(&server).await;
+    let made = c
+        .contracts()
+        .create(
+            &psa_syncro::models::ContractInput::new(1)
+                .name("Support Tier 1")
+                .contract_amount("30k")
+                .start_date(datetime!(2019-10-23 00:00 UTC))
+                .status("Opportunity")
+                .likelihood(30),
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.id, 1);
+    assert_eq!(made.contract_amount.as_deref(), Some("30k"));
+    let won = c
+        .contracts()
+        .update(
+            1,
+            &psa_syncro::models::ContractInput::new(1)
+                .status("Won")
+                .likelihood(100),
+        )
+        .await
+        .unwrap();
+    assert_eq!(won.status.as_deref(), Some("Won"));
+    let err = c
+        .contracts()
+        .create(&psa_syncro::models::ContractInput::new(0))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation);
+    create.assert_calls_async(1).await;
+    update.assert_calls_async(1).await;
+    catch.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn contracts_round_trip_on_the_simulator_and_need_contracts_edit() {
+    let handle = psa_sim::SyncroSim::builder()
+        .seed(14)
+        .companies(4)
+        .grant_permission("Contracts - List/Search")
+        .grant_permission("Contracts - Edit")
+        .rate_limit(100_000, std::time::Duration::from_secs(60))
+        .start()
+        .await
+        .unwrap();
+    let c = sim::fast_client(&handle).await;
+    let customer = handle.customer_ids()[0];
+    let made = c
+        .contracts()
+        .create(
+            &psa_syncro::models::ContractInput::new(customer)
+                .name("Managed Services")
+                .contract_amount("1200")
+                .start_date(datetime!(2026-01-01 00:00 UTC))
+                .end_date(datetime!(2026-12-31 00:00 UTC))
+                .status("Opportunity")
+                .likelihood(40),
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.customer_id, Some(customer));
+    let back = c.contracts().get(made.id).await.unwrap();
+    assert_eq!(back.name.as_deref(), Some("Managed Services"));
+    assert_eq!(back.likelihood, Some(40));
+    let changed = c
+        .contracts()
+        .update(
+            made.id,
+            &psa_syncro::models::ContractInput::new(customer).status("Won"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed.status.as_deref(), Some("Won"));
+    assert_eq!(changed.name.as_deref(), Some("Managed Services"), "partial");
+    let all: Vec<_> = c.contracts().stream().try_collect().await.unwrap();
+    assert!(all.iter().any(|x| x.id == made.id));
+
+    // An unknown customer is the vendor's 422.
+    let err = c
+        .contracts()
+        .create(&psa_syncro::models::ContractInput::new(999_999))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Validation, "{err}");
+
+    handle.deny_permission("Contracts - Edit").unwrap();
+    let err = c
+        .contracts()
+        .create(&psa_syncro::models::ContractInput::new(customer).name("x"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PermissionDenied);
+    assert!(err.to_string().contains("Contracts - Edit"), "{err}");
     handle.stop().await;
 }

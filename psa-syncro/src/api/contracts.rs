@@ -4,11 +4,13 @@ use psa_core::{Error, ErrorKind};
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Contract, ListPage, Raw, TicketTimer, TimerEntryInput};
+use crate::models::{Contract, ContractInput, ListPage, Raw, TicketTimer, TimerEntryInput};
 use crate::query::TimerFilter;
-use crate::rights::{CONTRACTS_EDIT, CONTRACTS_LIST, TIMERS_OVERVIEW};
+use crate::rights::{
+    CONTRACTS_EDIT, CONTRACTS_LIST, CONTRACTS_WRITE, TIMERS_OVERVIEW, TIMERS_WRITE,
+};
 
-/// Contracts: `client.contracts()` (read; 50 per page).
+/// Contracts: `client.contracts()` (50 per page; created and changed under Contracts - Edit).
 ///
 /// ```no_run
 /// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
@@ -91,6 +93,37 @@ impl<'a> ContractsApi<'a> {
     }
 }
 
+impl ContractsApi<'_> {
+    /// Creates a contract (`POST /contracts`; right: Contracts - Edit). Checked with
+    /// [`ContractInput::validate`] first; the contract comes back flat.
+    pub async fn create(&self, input: &ContractInput) -> psa_core::Result<Contract> {
+        input.validate()?;
+        self.client
+            .write_one(
+                Method::POST,
+                &["contracts"],
+                input,
+                None,
+                Some(CONTRACTS_WRITE),
+            )
+            .await
+    }
+
+    /// Changes the fields set in `input` (`PUT /contracts/{id}`; right: Contracts - Edit).
+    pub async fn update(&self, id: i64, input: &ContractInput) -> psa_core::Result<Contract> {
+        input.validate()?;
+        self.client
+            .write_one(
+                Method::PUT,
+                &["contracts", &id.to_string()],
+                input,
+                None,
+                Some(CONTRACTS_WRITE),
+            )
+            .await
+    }
+}
+
 impl<'a> TicketTimersApi<'a> {
     /// One page of ticket timers (`GET /ticket_timers`; right: Ticket Timers - Overview).
     pub async fn list(&self, filter: &TimerFilter) -> psa_core::Result<ListPage<TicketTimer>> {
@@ -134,7 +167,7 @@ impl<'a> TicketTimersApi<'a> {
                 &["tickets", &ticket_id.to_string(), "timer_entry"],
                 input,
                 None,
-                Some(TIMERS_OVERVIEW),
+                Some(TIMERS_WRITE),
             )
             .await
     }
@@ -158,7 +191,7 @@ impl<'a> TicketTimersApi<'a> {
                 &["tickets", &ticket_id.to_string(), "update_timer_entry"],
                 &body,
                 None,
-                Some(TIMERS_OVERVIEW),
+                Some(TIMERS_WRITE),
             )
             .await
     }
@@ -173,7 +206,7 @@ impl<'a> TicketTimersApi<'a> {
                 &["tickets", &ticket_id.to_string(), "delete_timer_entry"],
                 &[],
                 Some(&body),
-                Some(TIMERS_OVERVIEW),
+                Some(TIMERS_WRITE),
             )
             .await?;
         Ok(())

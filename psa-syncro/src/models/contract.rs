@@ -254,3 +254,128 @@ impl TimerEntryInput {
         Ok(())
     }
 }
+
+/// What to send to create or change a contract (`POST /contracts`, `PUT /contracts/{id}`; both
+/// need Contracts - Edit). Only the fields set are sent; `customer_id` is required by the spec
+/// on both.
+///
+/// ```
+/// use psa_syncro::models::ContractInput;
+/// let c = ContractInput::new(1).name("Support Tier 1").contract_amount("30k").likelihood(30);
+/// c.validate().unwrap();
+/// let body = serde_json::to_value(&c).unwrap();
+/// assert_eq!(body["customer_id"], 1);
+/// assert_eq!(body["contract_amount"], "30k");
+/// assert!(body.get("status").is_none());
+/// assert!(ContractInput::new(1).likelihood(120).validate().is_err());
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ContractInput {
+    /// Customer (required).
+    pub customer_id: i64,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Amount, free text (`"30k"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract_amount: Option<String>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Start.
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub start_date: Option<OffsetDateTime>,
+    /// End.
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub end_date: Option<OffsetDateTime>,
+    /// Sales status (`"Opportunity"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Likelihood, in percent (0–100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<i64>,
+    /// Applies to all of the customer's assets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_to_all: Option<bool>,
+    /// SLA.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sla_id: Option<i64>,
+}
+
+impl ContractInput {
+    /// An input for `customer_id`.
+    pub fn new(customer_id: i64) -> Self {
+        Self {
+            customer_id,
+            ..Self::default()
+        }
+    }
+    /// Sets `name`.
+    pub fn name(mut self, v: impl Into<String>) -> Self {
+        self.name = Some(v.into());
+        self
+    }
+    /// Sets `contract_amount`.
+    pub fn contract_amount(mut self, v: impl Into<String>) -> Self {
+        self.contract_amount = Some(v.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, v: impl Into<String>) -> Self {
+        self.description = Some(v.into());
+        self
+    }
+    /// Sets `start_date`.
+    pub fn start_date(mut self, v: OffsetDateTime) -> Self {
+        self.start_date = Some(v);
+        self
+    }
+    /// Sets `end_date`.
+    pub fn end_date(mut self, v: OffsetDateTime) -> Self {
+        self.end_date = Some(v);
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, v: impl Into<String>) -> Self {
+        self.status = Some(v.into());
+        self
+    }
+    /// Sets `likelihood`.
+    pub fn likelihood(mut self, v: i64) -> Self {
+        self.likelihood = Some(v);
+        self
+    }
+    /// Sets `apply_to_all`.
+    pub fn apply_to_all(mut self, v: bool) -> Self {
+        self.apply_to_all = Some(v);
+        self
+    }
+    /// Sets `sla_id`.
+    pub fn sla_id(mut self, v: i64) -> Self {
+        self.sla_id = Some(v);
+        self
+    }
+
+    /// Refuses a missing customer, a likelihood outside 0–100 and an end before the start.
+    pub fn validate(&self) -> psa_core::Result<()> {
+        let bad = |m: &str| {
+            Err(
+                psa_core::Error::new(psa_core::ErrorKind::Validation, m.to_string())
+                    .with_entity("contracts"),
+            )
+        };
+        if self.customer_id <= 0 {
+            return bad("customer_id is required (the contract's customer)");
+        }
+        if self.likelihood.is_some_and(|l| !(0..=100).contains(&l)) {
+            return bad("likelihood is a percentage: 0 to 100");
+        }
+        if let (Some(s), Some(e)) = (self.start_date, self.end_date)
+            && e < s
+        {
+            return bad("end_date must not be before start_date");
+        }
+        Ok(())
+    }
+}

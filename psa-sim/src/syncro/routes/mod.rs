@@ -3,6 +3,7 @@
 mod account;
 mod billing;
 mod comments;
+mod contract_writes;
 mod customers;
 mod leads;
 mod ticket_body;
@@ -58,8 +59,14 @@ pub(crate) fn router(sim: Shared) -> Router {
         )
         .route("/leads", get(leads::list).post(leads::create))
         .route("/leads/{id}", get(leads::show).put(leads::update))
-        .route("/contracts", get(billing::list))
-        .route("/contracts/{id}", get(billing::show))
+        .route(
+            "/contracts",
+            get(billing::list).post(contract_writes::create),
+        )
+        .route(
+            "/contracts/{id}",
+            get(billing::show).put(contract_writes::update),
+        )
         .route("/ticket_timers", get(billing::timers))
         .route("/tickets/{id}/timer_entry", post(timers::create))
         .route(
