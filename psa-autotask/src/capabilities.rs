@@ -6,7 +6,9 @@ use psa_core::Capabilities;
 
 /// What the Autotask connector offers, declared once: [`psa_core::Connector::capabilities`] returns it and
 /// preflight checks the rights among it. Not offered: URL attachments (Autotask stores bytes),
-/// ticket sources (Autotask's is the integration's tracking identifier), forward-only paging.
+/// ticket sources (Autotask's is the integration's tracking identifier), forward-only paging,
+/// scheduling (Autotask's API has no schedule-entry entity; project tasks are `client.tasks()`,
+/// under `read-projects` / `update-projects`).
 pub(crate) const CAPABILITIES: Capabilities = {
     use psa_core::Capability as C;
     Capabilities::new(&[
@@ -35,5 +37,7 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::ReadTimeEntries,
         C::ReadTicketCategories,
         C::ProvisionWebhooks,
+        C::ReadProjects,
+        C::UpdateProjects,
     ])
 };

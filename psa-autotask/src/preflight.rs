@@ -155,6 +155,20 @@ const RIGHTS: &[Right] = &[
         why: "needed by ensure_webhooks to create and repair the integration's ticket, company and contact webhooks",
     },
     Right {
+        cap: Capability::ProvisionWebhooks,
+        entity: "CompanyWebhooks",
+        verb: Verb::Create,
+        setting: "Other > Webhooks: turned on (company webhooks count against the same maximum)",
+        why: "needed by ensure_webhooks to create the integration's company webhook",
+    },
+    Right {
+        cap: Capability::ProvisionWebhooks,
+        entity: "ContactWebhooks",
+        verb: Verb::Create,
+        setting: "Other > Webhooks: turned on (contact webhooks count against the same maximum)",
+        why: "needed by ensure_webhooks to create the integration's contact webhook",
+    },
+    Right {
         cap: Capability::ReadOpportunities,
         entity: "Opportunities",
         verb: Verb::Query,
@@ -176,6 +190,20 @@ const RIGHTS: &[Right] = &[
         why: "needed to list contracts",
     },
     Right {
+        cap: Capability::ReadContracts,
+        entity: "ContractServices",
+        verb: Verb::Query,
+        setting: "Contracts > Contracts: View = All (contract services are read with their contract)",
+        why: "needed to list the services of contracts",
+    },
+    Right {
+        cap: Capability::ReadContracts,
+        entity: "Services",
+        verb: Verb::Query,
+        setting: "Contracts > Contracts: View = All, with the service catalogue (Services) readable by the API level",
+        why: "needed to list the service catalogue",
+    },
+    Right {
         cap: Capability::ReadTimeEntries,
         entity: "TimeEntries",
         verb: Verb::Query,
@@ -191,18 +219,25 @@ const RIGHTS: &[Right] = &[
     },
 ];
 
-/// The rows to check: the SDK's own rights asked for, then each optional set asked for.
+/// The rows to check: the SDK's own rights asked for (the project rows among them), then the
+/// project rows again when `CheckSet::Projects` asks for them beyond the capabilities named.
 fn rows(
     options: &PreflightOptions,
     wants: impl Fn(Capability) -> bool,
 ) -> Vec<(&'static Right, Option<CheckSet>)> {
     let mut rows: Vec<_> = RIGHTS
         .iter()
+        .chain(PROJECT_RIGHTS)
         .filter(|r| wants(r.cap))
         .map(|r| (r, None))
         .collect();
     if options.includes(CheckSet::Projects) {
-        rows.extend(PROJECT_RIGHTS.iter().map(|r| (r, Some(CheckSet::Projects))));
+        rows.extend(
+            PROJECT_RIGHTS
+                .iter()
+                .filter(|r| !wants(r.cap))
+                .map(|r| (r, Some(CheckSet::Projects))),
+        );
     }
     rows
 }
@@ -473,20 +508,64 @@ mod tests {
     use super::*;
 
     #[test]
-    fn project_rows_come_only_with_their_set() {
+    fn project_rows_are_default_rows_and_the_set_adds_them_to_a_narrow_request() {
         let plain = rows(&PreflightOptions::all(), |_| true);
         assert!(plain.iter().all(|(_, set)| set.is_none()));
+        let entities = |rs: &[(&Right, Option<CheckSet>)]| -> Vec<&str> {
+            rs.iter().map(|(r, _)| r.entity).collect()
+        };
+        for e in ["Projects", "Tasks", "ProjectNotes", "TaskNotes"] {
+            assert!(entities(&plain).contains(&e), "{e}");
+        }
+        for (r, _) in &plain {
+            if ["Projects", "Tasks", "ProjectNotes", "TaskNotes"].contains(&r.entity) {
+                assert!(
+                    matches!(r.cap, Capability::ReadProjects | Capability::UpdateProjects),
+                    "{} carries {}",
+                    r.entity,
+                    r.cap
+                );
+                assert_eq!(
+                    r.cap == Capability::ReadProjects,
+                    matches!(r.verb, Verb::Query)
+                );
+            }
+        }
+        let tickets_only = |c: Capability| c == Capability::ReadTickets;
+        let narrow = rows(&PreflightOptions::all(), tickets_only);
+        assert!(!entities(&narrow).contains(&"Projects"));
         let with = rows(
             &PreflightOptions::all().with_extra(CheckSet::Projects),
-            |_| true,
+            tickets_only,
         );
-        let entities: Vec<_> = with
+        let extra: Vec<_> = with
             .iter()
             .filter(|(_, set)| *set == Some(CheckSet::Projects))
             .map(|(r, _)| r.entity)
             .collect();
         for e in ["Projects", "Tasks", "ProjectNotes", "TaskNotes"] {
-            assert!(entities.contains(&e), "{e}");
+            assert!(extra.contains(&e), "{e}");
+        }
+        let both = rows(
+            &PreflightOptions::all().with_extra(CheckSet::Projects),
+            |_| true,
+        );
+        assert_eq!(both.len(), plain.len(), "no project row is checked twice");
+    }
+
+    #[test]
+    fn contract_services_and_entity_webhooks_have_rows() {
+        let plain = rows(&PreflightOptions::all(), |_| true);
+        for (entity, cap) in [
+            ("ContractServices", Capability::ReadContracts),
+            ("Services", Capability::ReadContracts),
+            ("CompanyWebhooks", Capability::ProvisionWebhooks),
+            ("ContactWebhooks", Capability::ProvisionWebhooks),
+        ] {
+            assert!(
+                plain.iter().any(|(r, _)| r.entity == entity && r.cap == cap),
+                "{entity}"
+            );
         }
     }
 

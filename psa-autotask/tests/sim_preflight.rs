@@ -120,6 +120,8 @@ async fn each_missing_right_is_reported_alone_with_its_remedy() {
         Capability::ReadTimeEntries,
         Capability::ReadTicketCategories,
         Capability::ProvisionWebhooks,
+        Capability::ReadProjects,
+        Capability::UpdateProjects,
     ] {
         let (sim, client) = start(psa_sim::AutotaskSim::builder().deny(cap)).await;
         let report = assert_preflight_names_denied(&client, cap).await;

@@ -5,7 +5,10 @@
 use futures::TryStreamExt;
 use psa_autotask::models::{Project, ProjectNote, Task, TaskNote};
 use psa_autotask::{AutotaskClient, Filter, Query};
-use psa_core::{CheckOutcome, CheckSet, ClientOptions, Connector, ErrorKind, PreflightOptions};
+use psa_core::{
+    Capability, CheckOutcome, CheckSet, ClientOptions, Connector, ErrorKind, PreflightOptions,
+    Readiness,
+};
 
 async fn start(
     builder: psa_sim::AutotaskSimBuilder,
@@ -186,19 +189,35 @@ async fn a_denied_project_right_is_refused_and_named_by_preflight() {
     let err = client.projects().query(&Query::new()).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::PermissionDenied, "{err}");
 
-    // Without the set, preflight does not look at projects at all.
-    let plain = client.preflight(&PreflightOptions::all()).await.unwrap();
-    assert!(plain.checks.iter().all(|c| c.set.is_none()));
-
-    let report = client
-        .preflight(&PreflightOptions::all().with_extra(CheckSet::Projects))
-        .await
-        .unwrap();
+    // Every preflight checks the declared project rights, named by their own capabilities.
+    let report = client.preflight(&PreflightOptions::all()).await.unwrap();
+    assert!(report.checks.iter().all(|c| c.set.is_none()));
+    assert_eq!(
+        report.readiness(&[Capability::ReadProjects, Capability::UpdateProjects]),
+        Readiness::Missing(vec![Capability::ReadProjects, Capability::UpdateProjects])
+    );
+    assert!(report.readiness(&[Capability::ReadTickets]).is_ready());
     let project_checks: Vec<_> = report
         .checks
         .iter()
-        .filter(|c| c.set == Some(CheckSet::Projects))
+        .filter(|c| matches!(c.capability, Capability::ReadProjects | Capability::UpdateProjects))
         .collect();
+    // Asked for tickets only, the `projects` set still adds the project rows, tagged with it.
+    let narrow = client
+        .preflight(
+            &PreflightOptions::for_capabilities([Capability::ReadTickets])
+                .with_extra(CheckSet::Projects),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        narrow
+            .checks
+            .iter()
+            .filter(|c| c.set == Some(CheckSet::Projects))
+            .count(),
+        project_checks.len()
+    );
     let missing: Vec<&str> = project_checks
         .iter()
         .filter(|c| c.outcome == CheckOutcome::Missing)

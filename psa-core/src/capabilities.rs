@@ -83,6 +83,13 @@ pub enum Capability {
     /// Provision the integration's own webhooks / callbacks and repair them
     /// (`ensure_webhooks`, [`WebhookSpec`](crate::WebhookSpec)) (right).
     ProvisionWebhooks,
+    /// List and read projects, project tasks or project tickets, and their notes (right).
+    ReadProjects,
+    /// Create and change projects, project tasks or project tickets, and add their notes
+    /// (right).
+    UpdateProjects,
+    /// Read, create, change and delete schedule entries (resource scheduling) (right).
+    Scheduling,
 }
 
 impl Capability {
@@ -116,6 +123,9 @@ impl Capability {
         Capability::ReadTimeEntries,
         Capability::ReadTicketCategories,
         Capability::ProvisionWebhooks,
+        Capability::ReadProjects,
+        Capability::UpdateProjects,
+        Capability::Scheduling,
     ];
 
     /// The kebab-case name used on command lines and in JSON (`create-tickets`).
@@ -153,6 +163,9 @@ impl Capability {
             Capability::ReadTimeEntries => "read-time-entries",
             Capability::ReadTicketCategories => "read-ticket-categories",
             Capability::ProvisionWebhooks => "provision-webhooks",
+            Capability::ReadProjects => "read-projects",
+            Capability::UpdateProjects => "update-projects",
+            Capability::Scheduling => "scheduling",
         }
     }
 
@@ -348,6 +361,22 @@ mod tests {
             assert_eq!(*c as usize, i, "{c} is out of order in Capability::ALL");
         }
         assert!(Capability::ALL.len() < 64);
+    }
+
+    #[test]
+    fn project_and_scheduling_capabilities_are_rights_with_their_own_names() {
+        for (c, name) in [
+            (Capability::ReadProjects, "read-projects"),
+            (Capability::UpdateProjects, "update-projects"),
+            (Capability::Scheduling, "scheduling"),
+        ] {
+            assert!(c.is_right(), "{c}");
+            assert_eq!(c.to_string(), name);
+            assert_eq!(name.parse::<Capability>().unwrap(), c);
+            assert!(Capability::ALL.contains(&c));
+        }
+        let set = Capabilities::new(&[Capability::ReadTickets]);
+        assert!(!set.supports(Capability::ReadProjects));
     }
 
     #[test]

@@ -152,16 +152,39 @@ impl Profile {
             C::BaseData => self.picklists_readable = false,
             C::ReadOpportunities => self.set(Kind::Opportunities, Verb::Query, Access::None),
             C::CreateOpportunities => self.set(Kind::Opportunities, Verb::Create, Access::None),
-            C::ReadContracts => self.set(Kind::Contracts, Verb::Query, Access::None),
+            C::ReadContracts => {
+                for kind in [Kind::Contracts, Kind::ContractServices, Kind::Services] {
+                    self.set(kind, Verb::Query, Access::None);
+                }
+            }
             C::ReadTimeEntries => self.set(Kind::TimeEntries, Verb::Query, Access::None),
             C::ReadTicketCategories => {
                 self.set(Kind::TicketCategories, Verb::Query, Access::None);
+            }
+            C::ReadProjects => {
+                for kind in PROJECT_KINDS {
+                    self.set(kind, Verb::Query, Access::None);
+                }
+            }
+            C::UpdateProjects => {
+                for kind in PROJECT_KINDS {
+                    self.set(kind, Verb::Create, Access::None);
+                    self.set(kind, Verb::Update, Access::None);
+                }
             }
             // Autotask has no right for a ticket source (it is the tracking identifier).
             _ => {}
         }
     }
 }
+
+/// The entities behind `read-projects` / `update-projects`.
+const PROJECT_KINDS: [Kind; 4] = [
+    Kind::Projects,
+    Kind::Tasks,
+    Kind::ProjectNotes,
+    Kind::TaskNotes,
+];
 
 /// The refusal text for a verb.
 pub(crate) fn refusal(verb: Verb) -> String {
@@ -279,6 +302,28 @@ mod tests {
         );
         p.deny(Capability::Impersonation);
         assert!(!p.may_impersonate(Kind::Tickets));
+    }
+
+    #[test]
+    fn deny_maps_project_and_contract_rights_to_their_rows() {
+        let mut p = Profile::default();
+        p.deny(Capability::ReadProjects);
+        for kind in PROJECT_KINDS {
+            assert_eq!(p.access(kind, Verb::Query), Access::None, "{kind:?}");
+        }
+        assert_eq!(p.access(Kind::Projects, Verb::Create), Access::All);
+        assert_eq!(p.access(Kind::Tickets, Verb::Query), Access::All);
+        let mut p = Profile::default();
+        p.deny(Capability::UpdateProjects);
+        assert_eq!(p.access(Kind::Tasks, Verb::Create), Access::None);
+        assert_eq!(p.access(Kind::Projects, Verb::Update), Access::None);
+        assert_eq!(p.access(Kind::Tasks, Verb::Query), Access::All);
+        assert_eq!(p.access(Kind::Tickets, Verb::Update), Access::All);
+        let mut p = Profile::default();
+        p.deny(Capability::ReadContracts);
+        for kind in [Kind::Contracts, Kind::ContractServices, Kind::Services] {
+            assert_eq!(p.access(kind, Verb::Query), Access::None, "{kind:?}");
+        }
     }
 
     #[test]
