@@ -7,7 +7,9 @@ use psa_core::Capabilities;
 /// What the ConnectWise connector offers, declared once: [`psa_core::Connector::capabilities`] returns it
 /// and preflight checks the rights among it. Not offered: URL attachments (link documents store a
 /// URL, they do not fetch the file) and impersonation (member impersonation tokens exist in
-/// ConnectWise but are not offered here).
+/// ConnectWise but are not offered here). Projects are project tickets and their notes
+/// (`client.project_tickets()`, `read-projects` / `update-projects`); scheduling is
+/// `client.schedule_entries()`.
 pub(crate) const CAPABILITIES: Capabilities = {
     use psa_core::Capability as C;
     Capabilities::new(&[
@@ -37,5 +39,8 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::ReadContracts,
         C::ReadTimeEntries,
         C::ProvisionWebhooks,
+        C::ReadProjects,
+        C::UpdateProjects,
+        C::Scheduling,
     ])
 };

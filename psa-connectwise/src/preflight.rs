@@ -40,6 +40,9 @@ fn purpose(cap: Capability) -> &'static str {
         Capability::ReadOpportunities => "needed to read opportunities, stages, statuses and types",
         Capability::CreateOpportunities => "needed to create and change opportunities",
         Capability::ReadTicketCategories => "needed to read board types, subtypes and items",
+        Capability::ReadProjects => "needed to read projects, project tickets and their notes",
+        Capability::UpdateProjects => "needed to create and change project tickets and add their notes",
+        Capability::Scheduling => "needed to read, create, change and delete schedule entries",
         Capability::TicketSource => {
             "needed only until the ticket source is registered; remove Add afterwards"
         }
@@ -372,26 +375,26 @@ impl ConnectWiseClient {
                 "Time Entry",
             ),
             (
-                Capability::ReadTickets,
+                Capability::ReadProjects,
                 "project/tickets",
                 "Project",
                 "Project Tickets",
             ),
             (
-                Capability::ReadTickets,
+                Capability::ReadProjects,
                 "project/projects",
                 "Project",
                 "Project Management",
             ),
             (
-                Capability::UpdateTickets,
+                Capability::Scheduling,
                 "schedule/entries",
                 "Service Desk",
                 "Resource Scheduling",
             ),
         ];
         for (cap, path, module, function) in probes {
-            // Only the rows asked for: the project probes belong to the CloudRadial set.
+            // Only the rows asked for (Project Management belongs to the CloudRadial set).
             let Some(set) = expected
                 .iter()
                 .find(|(r, _)| {

@@ -11,7 +11,7 @@ use futures::TryStreamExt;
 use httpmock::prelude::*;
 use psa_connectwise::models::{NewProjectTicket, NewScheduleEntry, NewServiceNote};
 use psa_connectwise::{Patch, Query, field};
-use psa_core::{CheckSet, ErrorKind, PreflightOptions};
+use psa_core::{Capability, CheckSet, ErrorKind, PreflightOptions, Readiness};
 use psa_sim::ConnectWiseSim;
 use time::macros::datetime;
 
@@ -299,6 +299,7 @@ async fn sim_denies_without_the_rights_and_preflight_names_them() {
         .companies(2)
         .tickets(2)
         .set_level("Project", "Project Tickets", "inquire", "None")
+        .set_level("Project", "Project Tickets", "add", "None")
         .set_level("Service Desk", "Resource Scheduling", "inquire", "None")
         .start()
         .await
@@ -316,7 +317,7 @@ async fn sim_denies_without_the_rights_and_preflight_names_them() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::PermissionDenied);
-    // Creating needs Project Tickets Add, which the default role does not grant either.
+    // Creating needs Project Tickets Add, removed here too.
     let err = client
         .project_tickets()
         .create(&NewProjectTicket::new("Denied", 1))
@@ -330,6 +331,25 @@ async fn sim_denies_without_the_rights_and_preflight_names_them() {
     let text = report.to_string();
     assert!(text.contains("Project Tickets"), "{text}");
     assert!(text.contains("Resource Scheduling"), "{text}");
+    // The verdict names the project and scheduling rights, not the ticket rights.
+    assert_eq!(
+        report.readiness(&[
+            Capability::ReadProjects,
+            Capability::UpdateProjects,
+            Capability::Scheduling
+        ]),
+        Readiness::Missing(vec![
+            Capability::ReadProjects,
+            Capability::UpdateProjects,
+            Capability::Scheduling
+        ])
+    );
+    assert!(
+        report
+            .readiness(&[Capability::ReadTickets, Capability::UpdateTickets])
+            .is_ready(),
+        "{report}"
+    );
     sim.stop().await;
 }
 
@@ -362,7 +382,8 @@ async fn without_my_security_the_probes_find_the_project_and_scheduling_rows() {
             psa_core::CheckOutcome::Missing,
             "{right}\n{report}"
         );
-        assert_eq!(check.set, Some(CheckSet::CloudRadial));
+        // The SDK's own role holds these rows now: checked once, not as CloudRadial extras.
+        assert_eq!(check.set, None);
     }
     let granted = report
         .checks

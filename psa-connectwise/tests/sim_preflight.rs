@@ -48,6 +48,12 @@ const DENIALS: &[(Capability, &str)] = &[
         Capability::ReadTimeEntries,
         "Time & Expense / Time Entry: Inquire",
     ),
+    (Capability::ReadProjects, "Project / Project Tickets: Inquire"),
+    (Capability::UpdateProjects, "Project / Project Tickets: Add"),
+    (
+        Capability::Scheduling,
+        "Service Desk / Resource Scheduling: Inquire",
+    ),
 ];
 
 const ALL: &[Capability] = &[
@@ -66,6 +72,9 @@ const ALL: &[Capability] = &[
     Capability::TicketSource,
     Capability::ReadContracts,
     Capability::ReadTimeEntries,
+    Capability::ReadProjects,
+    Capability::UpdateProjects,
+    Capability::Scheduling,
 ];
 
 #[tokio::test]
@@ -97,11 +106,12 @@ async fn the_default_profile_is_granted_everything_and_preflight_never_writes() 
         .iter()
         .filter(|c| c.set == Some(CheckSet::CloudRadial))
         .collect();
-    assert_eq!(
-        cloudradial.len(),
-        psa_connectwise::CLOUDRADIAL_ROLE.len(),
-        "{extra}"
-    );
+    // Rows the SDK's own role holds too (Project Tickets, Resource Scheduling) are checked once.
+    let only_cloudradial = psa_connectwise::CLOUDRADIAL_ROLE
+        .iter()
+        .filter(|r| !psa_connectwise::RECOMMENDED_ROLE.contains(r))
+        .count();
+    assert_eq!(cloudradial.len(), only_cloudradial, "{extra}");
     assert!(
         cloudradial
             .iter()
@@ -233,12 +243,21 @@ async fn an_unreadable_my_security_falls_back_to_probes() {
         report.readiness(&[Capability::CreateTickets, Capability::ReadContacts]),
         Readiness::Missing(vec![Capability::ReadContacts])
     );
+    // Project Tickets is the SDK's own row (read-projects), probed; Project Management is a
+    // CloudRadial row, not probed unless that set is asked for.
+    let project = report
+        .checks
+        .iter()
+        .find(|c| c.right == "Project / Project Tickets: Inquire")
+        .unwrap_or_else(|| panic!("no project probe\n{report}"));
+    assert_eq!(project.capability, Capability::ReadProjects);
+    assert_eq!(project.outcome, CheckOutcome::Granted, "{report}");
     assert!(
         report
             .checks
             .iter()
-            .all(|c| !c.right.starts_with("Project")),
-        "the project probes belong to the CloudRadial set\n{report}"
+            .all(|c| !c.right.starts_with("Project / Project Management")),
+        "Project Management belongs to the CloudRadial set\n{report}"
     );
     sim.stop().await;
 }

@@ -61,7 +61,13 @@ async fn project_tickets_carry_their_work_plan_and_page_with_links() {
 
 #[tokio::test]
 async fn project_ticket_writes_need_their_rows_and_valid_references() {
-    let cw = Cw::start(ConnectWiseSim::builder().seed(3).companies(2)).await;
+    let cw = Cw::start(
+        ConnectWiseSim::builder()
+            .seed(3)
+            .companies(2)
+            .set_level("Project", "Project Tickets", "add", "None"),
+    )
+    .await;
     let denied = cw
         .post(
             "project/tickets",
@@ -70,7 +76,7 @@ async fn project_ticket_writes_need_their_rows_and_valid_references() {
         .await;
     assert_eq!(
         denied.status, 403,
-        "the default role has no Project Tickets add"
+        "a role without Project Tickets add is refused"
     );
     let cw = Cw::start(
         ConnectWiseSim::builder()

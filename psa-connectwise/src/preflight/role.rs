@@ -93,6 +93,8 @@ const fn right(
 /// | Sales | Opportunity | All | All | None | All |
 /// | Finance | Agreements | None | None | None | All |
 /// | Time & Expense | Time Entry | None | None | None | All |
+/// | Project | Project Tickets | All | All | None | All |
+/// | Service Desk | Resource Scheduling | All | All | All | All |
 pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
     right(
         "Companies",
@@ -217,12 +219,55 @@ pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
         RoleOp::Inquire,
         Capability::ReadTimeEntries,
     ),
+    right(
+        "Project",
+        "Project Tickets",
+        RoleOp::Add,
+        Capability::UpdateProjects,
+    ),
+    right(
+        "Project",
+        "Project Tickets",
+        RoleOp::Edit,
+        Capability::UpdateProjects,
+    ),
+    right(
+        "Project",
+        "Project Tickets",
+        RoleOp::Inquire,
+        Capability::ReadProjects,
+    ),
+    right(
+        "Service Desk",
+        "Resource Scheduling",
+        RoleOp::Add,
+        Capability::Scheduling,
+    ),
+    right(
+        "Service Desk",
+        "Resource Scheduling",
+        RoleOp::Edit,
+        Capability::Scheduling,
+    ),
+    right(
+        "Service Desk",
+        "Resource Scheduling",
+        RoleOp::Delete,
+        Capability::Scheduling,
+    ),
+    right(
+        "Service Desk",
+        "Resource Scheduling",
+        RoleOp::Inquire,
+        Capability::Scheduling,
+    ),
 ];
 
 /// The rows the CloudRadial Chat setup guide's role grants on top of [`RECOMMENDED_ROLE`]; the
 /// SDK's own calls do not use them. Checked only when asked for with
 /// `PreflightOptions::all().with_extra(CheckSet::CloudRadial)`; their checks carry
-/// `set = Some(CheckSet::CloudRadial)`.
+/// `set = Some(CheckSet::CloudRadial)`. Rows that [`RECOMMENDED_ROLE`] holds as well (Project
+/// Tickets, Resource Scheduling) are checked once, as rows of the SDK's own role.
 ///
 /// | Module | Function | Add | Edit | Delete | Inquire |
 /// |---|---|---|---|---|---|
@@ -248,41 +293,42 @@ pub const CLOUDRADIAL_ROLE: &[RecommendedRight] = &[
         "Project",
         "Project Management",
         RoleOp::Inquire,
-        Capability::ReadTickets,
+        Capability::ReadProjects,
     ),
     right(
         "Project",
         "Project Tickets",
         RoleOp::Inquire,
-        Capability::ReadTickets,
+        Capability::ReadProjects,
     ),
     right(
         "Service Desk",
         "Resource Scheduling",
         RoleOp::Add,
-        Capability::UpdateTickets,
+        Capability::Scheduling,
     ),
     right(
         "Service Desk",
         "Resource Scheduling",
         RoleOp::Edit,
-        Capability::UpdateTickets,
+        Capability::Scheduling,
     ),
     right(
         "Service Desk",
         "Resource Scheduling",
         RoleOp::Delete,
-        Capability::UpdateTickets,
+        Capability::Scheduling,
     ),
     right(
         "Service Desk",
         "Resource Scheduling",
         RoleOp::Inquire,
-        Capability::UpdateTickets,
+        Capability::Scheduling,
     ),
 ];
 
-/// The role rows to compare: the SDK's own, then each optional set asked for.
+/// The role rows to compare: the SDK's own, then each optional set asked for, without the
+/// rows already among the SDK's own (each row is checked once).
 pub(super) fn role_rows(
     options: &PreflightOptions,
 ) -> Vec<(&'static RecommendedRight, Option<CheckSet>)> {
@@ -291,8 +337,56 @@ pub(super) fn role_rows(
         rows.extend(
             CLOUDRADIAL_ROLE
                 .iter()
+                .filter(|r| !RECOMMENDED_ROLE.contains(r))
                 .map(|r| (r, Some(CheckSet::CloudRadial))),
         );
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_and_scheduling_rows_carry_their_own_capabilities() {
+        for r in RECOMMENDED_ROLE.iter().chain(CLOUDRADIAL_ROLE) {
+            let expected = match (r.module, r.function) {
+                ("Project", _) if r.op == RoleOp::Inquire => Some(Capability::ReadProjects),
+                ("Project", _) => Some(Capability::UpdateProjects),
+                ("Service Desk", "Resource Scheduling") => Some(Capability::Scheduling),
+                _ => None,
+            };
+            if let Some(cap) = expected {
+                assert_eq!(r.capability, cap, "{} / {}", r.module, r.function);
+            }
+            assert!(
+                !matches!(r.capability, Capability::ReadTickets | Capability::UpdateTickets)
+                    || r.module == "Service Desk" && r.function != "Resource Scheduling",
+                "{} / {} carries a ticket capability",
+                r.module,
+                r.function
+            );
+        }
+    }
+
+    #[test]
+    fn the_cloudradial_set_adds_only_rows_the_sdk_role_lacks() {
+        let plain = role_rows(&PreflightOptions::all());
+        assert!(plain.iter().all(|(_, set)| set.is_none()));
+        let with = role_rows(&PreflightOptions::all().with_extra(CheckSet::CloudRadial));
+        let extra: Vec<_> = with
+            .iter()
+            .filter(|(_, set)| set.is_some())
+            .map(|(r, _)| (r.module, r.function, r.op))
+            .collect();
+        assert!(extra.contains(&("Project", "Project Management", RoleOp::Inquire)));
+        assert!(extra.contains(&("Companies", "Team Members", RoleOp::Inquire)));
+        assert!(!extra.iter().any(|(_, f, _)| *f == "Resource Scheduling"));
+        assert_eq!(
+            with.len(),
+            plain.len() + extra.len(),
+            "no row is checked twice"
+        );
+    }
 }

@@ -77,6 +77,8 @@ pub(crate) const TABLE_SETUP: Function = ("System", "Table Setup");
 pub(crate) const OPPORTUNITY: Function = ("Sales", "Opportunity");
 pub(crate) const AGREEMENTS: Function = ("Finance", "Agreements");
 pub(crate) const TIME_ENTRY: Function = ("Time & Expense", "Time Entry");
+pub(crate) const PROJECT_TICKETS: Function = ("Project", "Project Tickets");
+pub(crate) const RESOURCE_SCHEDULING: Function = ("Service Desk", "Resource Scheduling");
 
 use Level::{All, None as No};
 
@@ -93,7 +95,9 @@ const RECOMMENDED: &[(&str, &str, [Level; 4])] = &[
     ("Companies", "Notes", [All, All, No, All]),
     ("Companies", "Team Members", [No, No, No, All]),
     ("Project", "Project Management", [No, No, No, All]),
-    ("Project", "Project Tickets", [No, No, No, All]),
+    // The guide grants Inquire only; the SDK's recommended role adds Add and Edit for
+    // `project_tickets()` creates, changes and notes (`update-projects`).
+    ("Project", "Project Tickets", [All, All, No, All]),
     ("Service Desk", "Close Service Tickets", [All, All, No, All]),
     ("Service Desk", "Resource Scheduling", [All, All, All, All]),
     ("Service Desk", "Service Tickets", [All, All, No, All]),
@@ -258,6 +262,16 @@ impl Profile {
             }
             Capability::ReadContracts => self.set_fn(AGREEMENTS, Op::Inquire, Level::None),
             Capability::ReadTimeEntries => self.set_fn(TIME_ENTRY, Op::Inquire, Level::None),
+            Capability::ReadProjects => self.set_fn(PROJECT_TICKETS, Op::Inquire, Level::None),
+            Capability::UpdateProjects => {
+                self.set_fn(PROJECT_TICKETS, Op::Add, Level::None);
+                self.set_fn(PROJECT_TICKETS, Op::Edit, Level::None);
+            }
+            Capability::Scheduling => {
+                for op in [Op::Add, Op::Edit, Op::Delete, Op::Inquire] {
+                    self.set_fn(RESOURCE_SCHEDULING, op, Level::None);
+                }
+            }
             _ => return false,
         }
         true
@@ -289,6 +303,24 @@ mod tests {
         assert_eq!(p.level(CLOSE_SERVICE_TICKETS, Op::Edit), Level::None);
         assert_eq!(p.level(CLOSE_SERVICE_TICKETS, Op::Inquire), Level::All);
         assert!(!p.deny(Capability::Impersonation));
+    }
+
+    #[test]
+    fn deny_maps_project_and_scheduling_rights_to_their_rows() {
+        let mut p = Profile::recommended();
+        assert_eq!(p.level(PROJECT_TICKETS, Op::Add), Level::All);
+        assert!(p.deny(Capability::UpdateProjects));
+        assert_eq!(p.level(PROJECT_TICKETS, Op::Add), Level::None);
+        assert_eq!(p.level(PROJECT_TICKETS, Op::Edit), Level::None);
+        assert_eq!(p.level(PROJECT_TICKETS, Op::Inquire), Level::All);
+        assert!(p.deny(Capability::ReadProjects));
+        assert_eq!(p.level(PROJECT_TICKETS, Op::Inquire), Level::None);
+        assert_eq!(p.level(SERVICE_TICKETS, Op::Inquire), Level::All);
+        assert!(p.deny(Capability::Scheduling));
+        for op in [Op::Add, Op::Edit, Op::Delete, Op::Inquire] {
+            assert_eq!(p.level(RESOURCE_SCHEDULING, op), Level::None);
+        }
+        assert_eq!(p.level(SERVICE_TICKETS, Op::Edit), Level::All);
     }
 
     #[test]
