@@ -29,6 +29,8 @@ struct Sample {
     rss_growth_kb: u64,
     tickets: usize,
     requests: usize,
+    /// The simulator's time serving this side's requests (from its log), summed.
+    server: Duration,
 }
 
 /// This thread's CPU time (nanosecond resolution where the kernel has schedstat).
@@ -85,12 +87,15 @@ fn measure<F: std::future::Future<Output = usize>>(
     let (wall, cpu) = (t0.elapsed(), thread_cpu().saturating_sub(cpu0));
     done.store(true, Ordering::Relaxed);
     sampler.join().unwrap();
+    let entries = log.entries();
+    let served = entries.get(requests..).unwrap_or_default();
     Sample {
         wall,
         cpu,
         rss_growth_kb: peak.load(Ordering::Relaxed).saturating_sub(base),
         tickets,
-        requests: log.len() - requests,
+        requests: served.len(),
+        server: served.iter().map(|e| e.elapsed).sum(),
     }
 }
 
@@ -211,7 +216,8 @@ fn show(log: &psa_sim::RequestLog, from: usize, side: &str) {
     }
 }
 
-fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) {
+/// One row of the main table; returns the row of the per-request table.
+fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) -> String {
     let wall = |s: &Sample| s.wall.as_secs_f64();
     let cpu = |s: &Sample| s.cpu.as_secs_f64();
     let (sw, rw) = (median(&sdk, wall), median(&raw, wall));
@@ -228,6 +234,19 @@ fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) {
         median(&sdk, |s| s.rss_growth_kb as f64) / 1024.0,
         median(&raw, |s| s.rss_growth_kb as f64) / 1024.0,
     );
+    // Per request, in ms: wall, the client thread's CPU, the simulator's serving time, and the
+    // rest (waiting on sockets and the scheduler: wall - client CPU - server).
+    let per = |v: &[Sample]| {
+        let n = v[0].requests.max(1) as f64;
+        let w = median(v, wall) * 1e3 / n;
+        let c = median(v, cpu) * 1e3 / n;
+        let s = median(v, |s| s.server.as_secs_f64()) * 1e3 / n;
+        (w, c, s, (w - c - s).max(0.0))
+    };
+    let ((sw, sc, ss, so), (rw, rc, rs, ro)) = (per(&sdk), per(&raw));
+    format!(
+        "| {vendor} | {sw:.2} / {rw:.2} | {sc:.2} / {rc:.2} | {ss:.2} / {rs:.2} | {so:.2} / {ro:.2} |"
+    )
 }
 
 fn arg(name: &str, default: usize) -> usize {
@@ -310,7 +329,7 @@ fn main() {
         raw.push(measure(&rt, sim.log(), raw_autotask(&http, &sim)));
         show(sim.log(), from, "raw");
     }
-    report("Autotask", 500, sdk, raw);
+    let mut per_request = vec![report("Autotask", 500, sdk, raw)];
     sims.block_on(sim.stop());
 
     // ConnectWise
@@ -346,7 +365,7 @@ fn main() {
         raw.push(measure(&rt, sim.log(), raw_connectwise(&http, &sim)));
         show(sim.log(), from, "raw");
     }
-    report("ConnectWise", 1000, sdk, raw);
+    per_request.push(report("ConnectWise", 1000, sdk, raw));
     sims.block_on(sim.stop());
 
     // Syncro
@@ -380,6 +399,16 @@ fn main() {
         raw.push(measure(&rt, sim.log(), raw_syncro(&http, &sim)));
         show(sim.log(), from, "raw");
     }
-    report("Syncro", 25, sdk, raw);
+    per_request.push(report("Syncro", 25, sdk, raw));
     sims.block_on(sim.stop());
+
+    println!();
+    println!(
+        "per request, ms (medians of the runs / requests); other = wall - client CPU - server"
+    );
+    println!("| vendor | wall SDK / raw | client CPU SDK / raw | server SDK / raw | other SDK / raw |");
+    println!("|---|---|---|---|---|");
+    for row in per_request {
+        println!("{row}");
+    }
 }
