@@ -201,6 +201,40 @@ async fn raw_syncro(http: &reqwest::Client, sim: &psa_sim::SyncroSimHandle) -> u
     }
 }
 
+/// Measures `runs` runs of each side, the SDK first (the raw side first with `--raw-first`:
+/// RSS is the process's, and the allocator keeps what the side measured first freed, so the
+/// second side measured grows less; swap the order to see it).
+fn sides<S, R>(
+    rt: &tokio::runtime::Runtime,
+    log: &psa_sim::RequestLog,
+    runs: usize,
+    sdk: impl Fn() -> S,
+    raw: impl Fn() -> R,
+) -> (Vec<Sample>, Vec<Sample>)
+where
+    S: std::future::Future<Output = usize>,
+    R: std::future::Future<Output = usize>,
+{
+    let raw_first = std::env::args().any(|a| a == "--raw-first");
+    let (mut sdk_samples, mut raw_samples) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        if raw_first {
+            let from = log.len();
+            raw_samples.push(measure(rt, log, raw()));
+            show(log, from, "raw");
+        }
+        let from = log.len();
+        sdk_samples.push(measure(rt, log, sdk()));
+        show(log, from, "SDK");
+        if !raw_first {
+            let from = log.len();
+            raw_samples.push(measure(rt, log, raw()));
+            show(log, from, "raw");
+        }
+    }
+    (sdk_samples, raw_samples)
+}
+
 fn median(v: &[Sample], key: impl Fn(&Sample) -> f64) -> f64 {
     let mut xs: Vec<f64> = v.iter().map(key).collect();
     xs.sort_by(f64::total_cmp);
@@ -262,11 +296,13 @@ const USAGE: &str = "\
 Streams N tickets per vendor from an in-process simulator through the SDK and through a raw
 reqwest + serde_json::Value loop issuing the same requests, and prints SDK/raw ratios.
 
-usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests]
+usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests] [--raw-first]
 
   --tickets N        tickets per vendor (default 100000)
   --runs R           runs per side; medians are printed (default 3)
   --show-requests    print the first requests of each side, to check they match
+  --raw-first        measure the raw side first in each run (RSS growth is the process's:
+                     the side measured second reuses what the first one freed)
   -h, --help         this text
 ";
 
@@ -319,16 +355,8 @@ fn main() {
                 .build(),
         )
         .unwrap();
-    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));
-    for _ in 0..runs {
-        let from = sim.log().len();
-        sdk.push(measure(&rt, sim.log(), sdk_stream(&client)));
-        show(sim.log(), from, "SDK");
-        let from = sim.log().len();
-        raw.push(measure(&rt, sim.log(), raw_autotask(&http, &sim)));
-        show(sim.log(), from, "raw");
-    }
+    let (sdk, raw) = sides(&rt, sim.log(), runs, || sdk_stream(&client), || raw_autotask(&http, &sim));
     let mut per_request = vec![report("Autotask", 500, sdk, raw)];
     sims.block_on(sim.stop());
 
@@ -355,16 +383,8 @@ fn main() {
                 .build(),
         )
         .unwrap();
-    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));
-    for _ in 0..runs {
-        let from = sim.log().len();
-        sdk.push(measure(&rt, sim.log(), sdk_stream(&client)));
-        show(sim.log(), from, "SDK");
-        let from = sim.log().len();
-        raw.push(measure(&rt, sim.log(), raw_connectwise(&http, &sim)));
-        show(sim.log(), from, "raw");
-    }
+    let (sdk, raw) = sides(&rt, sim.log(), runs, || sdk_stream(&client), || raw_connectwise(&http, &sim));
     per_request.push(report("ConnectWise", 1000, sdk, raw));
     sims.block_on(sim.stop());
 
@@ -389,16 +409,8 @@ fn main() {
                 .build(),
         )
         .unwrap();
-    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));
-    for _ in 0..runs {
-        let from = sim.log().len();
-        sdk.push(measure(&rt, sim.log(), sdk_stream(&client)));
-        show(sim.log(), from, "SDK");
-        let from = sim.log().len();
-        raw.push(measure(&rt, sim.log(), raw_syncro(&http, &sim)));
-        show(sim.log(), from, "raw");
-    }
+    let (sdk, raw) = sides(&rt, sim.log(), runs, || sdk_stream(&client), || raw_syncro(&http, &sim));
     per_request.push(report("Syncro", 25, sdk, raw));
     sims.block_on(sim.stop());
 
