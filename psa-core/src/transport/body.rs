@@ -122,13 +122,19 @@ mod tests {
         }
         assert!(c.rest.capacity() >= 9);
         assert_eq!(c.finish(), Bytes::from_static(b"abcdefghi"));
-        assert_eq!(collect(1024, None, &[b"ab", b"cd"]), Some(Bytes::from_static(b"abcd")));
+        assert_eq!(
+            collect(1024, None, &[b"ab", b"cd"]),
+            Some(Bytes::from_static(b"abcd"))
+        );
         assert_eq!(collect(1024, None, &[]), Some(Bytes::new()));
     }
 
     #[test]
     fn the_cap_holds_whatever_length_was_announced() {
-        assert_eq!(collect(4, None, &[b"abcd"]), Some(Bytes::from_static(b"abcd")));
+        assert_eq!(
+            collect(4, None, &[b"abcd"]),
+            Some(Bytes::from_static(b"abcd"))
+        );
         assert_eq!(collect(4, None, &[b"abcde"]), None);
         assert_eq!(collect(4, Some(2), &[b"ab", b"cd", b"e"]), None);
         // A huge announced length never reserves more than the cap.

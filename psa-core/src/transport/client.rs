@@ -7,13 +7,13 @@ use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
 
+use super::body::{BodyError, body_too_large, read_capped};
+use super::redact::Shown;
 use super::retry::{backoff_delay, parse_retry_after};
 use super::{
     Body, ConcurrencyLimit, ErrorClassifier, HostPolicy, RateLimit, Redactor, Request, Response,
     StatusClassifier, redact_url,
 };
-use super::body::{BodyError, body_too_large, read_capped};
-use super::redact::Shown;
 use crate::{ClientOptions, Error, ErrorKind, Result, Vendor};
 
 /// The HTTP transport: cheap to clone, shared by all handles of one client.

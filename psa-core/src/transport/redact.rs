@@ -124,7 +124,10 @@ mod tests {
             .unwrap();
         let shown = Shown(&url).to_string();
         assert_eq!(shown, redact_url(&url));
-        assert!(!shown.contains("s3cret") && !shown.contains("pw@"), "{shown}");
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("pw@"),
+            "{shown}"
+        );
         assert!(shown.contains("page=2"), "{shown}");
     }
 }
