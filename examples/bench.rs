@@ -32,9 +32,19 @@ struct Sample {
     requests: usize,
     /// The simulator's time serving this side's requests (from its log), summed.
     server: Duration,
+    /// The client thread's time waiting for a CPU while runnable.
+    runqueue: Duration,
 }
 
 /// This thread's CPU time (nanosecond resolution where the kernel has schedstat).
+/// Time this thread spent runnable but waiting for a CPU (schedstat's second field).
+fn thread_runqueue_wait() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
 fn thread_cpu() -> Duration {
     if let Ok(s) = std::fs::read_to_string("/proc/thread-self/schedstat")
         && let Some(ns) = s
@@ -75,17 +85,19 @@ fn measure<F: std::future::Future<Output = usize>>(
     let done = Arc::new(AtomicBool::new(false));
     let sampler = {
         let (peak, done) = (peak.clone(), done.clone());
+        let sample = !std::env::args().any(|a| a == "--no-rss");
         std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
+            while sample && !done.load(Ordering::Relaxed) {
                 peak.fetch_max(rss_kb(), Ordering::Relaxed);
                 std::thread::sleep(Duration::from_millis(2));
             }
         })
     };
     let requests = log.len();
-    let (cpu0, t0) = (thread_cpu(), Instant::now());
+    let (cpu0, wait0, t0) = (thread_cpu(), thread_runqueue_wait(), Instant::now());
     let tickets = rt.block_on(f);
     let (wall, cpu) = (t0.elapsed(), thread_cpu().saturating_sub(cpu0));
+    let runqueue = thread_runqueue_wait().saturating_sub(wait0);
     done.store(true, Ordering::Relaxed);
     sampler.join().unwrap();
     let entries = log.entries();
@@ -97,6 +109,7 @@ fn measure<F: std::future::Future<Output = usize>>(
         tickets,
         requests: served.len(),
         server: served.iter().map(|e| e.elapsed).sum(),
+        runqueue,
     }
 }
 
@@ -284,11 +297,12 @@ fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) -> String
         let w = median(v, wall) * 1e3 / n;
         let c = median(v, cpu) * 1e3 / n;
         let s = median(v, |s| s.server.as_secs_f64()) * 1e3 / n;
-        (w, c, s, (w - c - s).max(0.0))
+        let q = median(v, |s| s.runqueue.as_secs_f64()) * 1e3 / n;
+        (w, c, s, (w - c - s).max(0.0), q)
     };
-    let ((sw, sc, ss, so), (rw, rc, rs, ro)) = (per(&sdk), per(&raw));
+    let ((sw, sc, ss, so, sq), (rw, rc, rs, ro, rq)) = (per(&sdk), per(&raw));
     format!(
-        "| {vendor} | {sw:.2} / {rw:.2} | {sc:.2} / {rc:.2} | {ss:.2} / {rs:.2} | {so:.2} / {ro:.2} |"
+        "| {vendor} | {sw:.2} / {rw:.2} | {sc:.2} / {rc:.2} | {ss:.2} / {rs:.2} | {so:.2} / {ro:.2} | {sq:.2} / {rq:.2} |"
     )
 }
 
@@ -305,11 +319,12 @@ const USAGE: &str = "\
 Streams N tickets per vendor from an in-process simulator through the SDK and through a raw
 reqwest + serde_json::Value loop issuing the same requests, and prints SDK/raw ratios.
 
-usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests] [--raw-first]
+usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests] [--raw-first] [--no-rss]
 
   --tickets N        tickets per vendor (default 100000)
   --runs R           runs per side; medians are printed (default 3)
   --show-requests    print the first requests of each side, to check they match
+  --no-rss           do not sample RSS (the sampler thread wakes every 2 ms)
   --raw-first        measure the raw side first in the first run (runs alternate which side
                      goes first; RSS growth is the process's: the side measured second
                      reuses what the first one freed)
@@ -447,9 +462,9 @@ fn main() {
         "per request, ms (medians of the runs / requests); other = wall - client CPU - server"
     );
     println!(
-        "| vendor | wall SDK / raw | client CPU SDK / raw | server SDK / raw | other SDK / raw |"
+        "| vendor | wall SDK / raw | client CPU SDK / raw | server SDK / raw | other SDK / raw | of which the client waited for a CPU SDK / raw |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     for row in per_request {
         println!("{row}");
     }
