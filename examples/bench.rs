@@ -34,15 +34,23 @@ struct Sample {
     server: Duration,
     /// The client thread's time waiting for a CPU while runnable.
     runqueue: Duration,
+    /// How many times the client thread was put on a CPU.
+    slices: u64,
 }
 
 /// This thread's CPU time (nanosecond resolution where the kernel has schedstat).
-/// Time this thread spent runnable but waiting for a CPU (schedstat's second field).
-fn thread_runqueue_wait() -> Duration {
+/// Field `n` of this thread's schedstat (1: ns waiting for a CPU while runnable; 2: times
+/// scheduled onto a CPU).
+fn schedstat(n: usize) -> u64 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
-        .map_or(Duration::ZERO, Duration::from_nanos)
+        .and_then(|s| s.split_whitespace().nth(n).and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Time this thread spent runnable but waiting for a CPU.
+fn thread_runqueue_wait() -> Duration {
+    Duration::from_nanos(schedstat(1))
 }
 
 fn thread_cpu() -> Duration {
@@ -94,10 +102,12 @@ fn measure<F: std::future::Future<Output = usize>>(
         })
     };
     let requests = log.len();
-    let (cpu0, wait0, t0) = (thread_cpu(), thread_runqueue_wait(), Instant::now());
+    let (cpu0, wait0, slices0) = (thread_cpu(), thread_runqueue_wait(), schedstat(2));
+    let t0 = Instant::now();
     let tickets = rt.block_on(f);
     let (wall, cpu) = (t0.elapsed(), thread_cpu().saturating_sub(cpu0));
     let runqueue = thread_runqueue_wait().saturating_sub(wait0);
+    let slices = schedstat(2).saturating_sub(slices0);
     done.store(true, Ordering::Relaxed);
     sampler.join().unwrap();
     let entries = log.entries();
@@ -110,6 +120,7 @@ fn measure<F: std::future::Future<Output = usize>>(
         requests: served.len(),
         server: served.iter().map(|e| e.elapsed).sum(),
         runqueue,
+        slices,
     }
 }
 
@@ -298,11 +309,12 @@ fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) -> String
         let c = median(v, cpu) * 1e3 / n;
         let s = median(v, |s| s.server.as_secs_f64()) * 1e3 / n;
         let q = median(v, |s| s.runqueue.as_secs_f64()) * 1e3 / n;
-        (w, c, s, (w - c - s).max(0.0), q)
+        let k = median(v, |s| s.slices as f64) / n;
+        (w, c, s, (w - c - s).max(0.0), q, k)
     };
-    let ((sw, sc, ss, so, sq), (rw, rc, rs, ro, rq)) = (per(&sdk), per(&raw));
+    let ((sw, sc, ss, so, sq, sk), (rw, rc, rs, ro, rq, rk)) = (per(&sdk), per(&raw));
     format!(
-        "| {vendor} | {sw:.2} / {rw:.2} | {sc:.2} / {rc:.2} | {ss:.2} / {rs:.2} | {so:.2} / {ro:.2} | {sq:.2} / {rq:.2} |"
+        "| {vendor} | {sw:.2} / {rw:.2} | {sc:.2} / {rc:.2} | {ss:.2} / {rs:.2} | {so:.2} / {ro:.2} | {sq:.2} / {rq:.2} | {sk:.1} / {rk:.1} |"
     )
 }
 
@@ -462,9 +474,9 @@ fn main() {
         "per request, ms (medians of the runs / requests); other = wall - client CPU - server"
     );
     println!(
-        "| vendor | wall SDK / raw | client CPU SDK / raw | server SDK / raw | other SDK / raw | of which the client waited for a CPU SDK / raw |"
+        "| vendor | wall SDK / raw | client CPU SDK / raw | server SDK / raw | other SDK / raw | of which the client waited for a CPU SDK / raw | times on a CPU SDK / raw |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     for row in per_request {
         println!("{row}");
     }
