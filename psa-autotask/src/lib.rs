@@ -85,6 +85,7 @@ mod client;
 mod connector;
 mod convert;
 mod discovery;
+mod ensure;
 mod error;
 pub mod models;
 mod pacing;
@@ -104,6 +105,7 @@ pub use api::entity_webhooks::{
     CompanyWebhookExcludedResourcesApi, CompanyWebhookFieldsApi, CompanyWebhooksApi,
     ContactWebhookExcludedResourcesApi, ContactWebhookFieldsApi, ContactWebhooksApi,
 };
+pub use api::projects::{ProjectNotesApi, ProjectsApi, TaskNotesApi, TasksApi};
 pub use api::{
     CompaniesApi, ContactsApi, Entity, EntityApi, OpportunitiesApi, ResourcesApi,
     TicketAttachmentsApi, TicketCategoriesApi, TicketNotesApi, TicketWebhooksApi, TicketsApi,
@@ -123,6 +125,7 @@ pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 
 // Webhooks / callbacks.
 pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
+pub use ensure::SyncFields;
 pub use webhooks::{WebhookAction, WebhookPayload, verify_signature};
 
 // Vendor-only features.

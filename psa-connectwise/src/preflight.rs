@@ -349,6 +349,18 @@ impl ConnectWiseClient {
                 "Opportunity",
             ),
             (
+                Capability::ReadContracts,
+                "finance/agreements",
+                "Finance",
+                "Agreements",
+            ),
+            (
+                Capability::ReadTimeEntries,
+                "time/entries",
+                "Time & Expense",
+                "Time Entry",
+            ),
+            (
                 Capability::ReadTickets,
                 "project/tickets",
                 "Project",

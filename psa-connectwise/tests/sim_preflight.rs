@@ -43,6 +43,11 @@ const DENIALS: &[(Capability, &str)] = &[
     ),
     (Capability::BaseData, "System / Table Setup: Inquire"),
     (Capability::TicketSource, "System / Table Setup: Add"),
+    (Capability::ReadContracts, "Finance / Agreements: Inquire"),
+    (
+        Capability::ReadTimeEntries,
+        "Time & Expense / Time Entry: Inquire",
+    ),
 ];
 
 const ALL: &[Capability] = &[
@@ -59,6 +64,8 @@ const ALL: &[Capability] = &[
     Capability::Attachments,
     Capability::BaseData,
     Capability::TicketSource,
+    Capability::ReadContracts,
+    Capability::ReadTimeEntries,
 ];
 
 #[tokio::test]
