@@ -16,7 +16,10 @@ mod first_sync;
 use first_sync::{Summary, first_sync};
 
 fn check(s: &Summary) {
-    assert!(s.ready, "{s:?}: the default simulator grants what the sync needs");
+    assert!(
+        s.ready,
+        "{s:?}: the default simulator grants what the sync needs"
+    );
     assert!(s.staff > 0 || s.vendor == "syncro", "{s:?}: staff imported");
     assert!(s.companies > 0, "{s:?}: companies imported");
     assert!(
