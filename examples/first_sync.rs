@@ -25,13 +25,12 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use futures::TryStreamExt;
-use psa_autotask::{AutotaskClient, NewTicketWebhook};
+use psa_autotask::AutotaskClient;
 use psa_connectwise::ConnectWiseClient;
-use psa_connectwise::models::{CallbackLevel, CallbackType, NewCallback};
 use psa_core::changes::{ChangeEvent, ChangeFeed, Cursor, EntityKind};
 use psa_core::transport::RateLimiter;
 use psa_core::{BusinessConnector, BusinessConnectorExt, Capability, ClientOptions, CompanyQuery};
-use psa_core::{ConnectorExt, NewTicket, PreflightOptions, ResourceQuery};
+use psa_core::{ConnectorExt, NewTicket, PreflightOptions, ResourceQuery, WebhookSpec};
 use psa_sim::{AutotaskSim, AutotaskSimHandle, ConnectWiseSim, ConnectWiseSimHandle};
 use psa_sim::{SyncroSim, SyncroSimHandle};
 use psa_syncro::SyncroClient;
@@ -184,33 +183,35 @@ impl Psa {
         }
     }
 
-    /// Subscribes the receiver to ticket changes (Syncro: configured when the simulator
-    /// started, as an admin does in its Notification Center).
+    /// Provisions the webhooks for ticket and company changes the way MSPortal's "Provision
+    /// webhooks" button does: `ensure_webhooks` creates what is missing and repairs drift, so
+    /// pressing it again changes nothing (Syncro: configured when the simulator started, as an
+    /// admin does in its Notification Center; its API has no provisioning).
     async fn subscribe(&self, hooks: &str) -> Result<(), BoxError> {
-        match self {
+        let spec = |url: String| -> Result<WebhookSpec, BoxError> {
+            Ok(WebhookSpec::new(url.parse()?)
+                .entity(EntityKind::Ticket)
+                .entity(EntityKind::Company)
+                .name_prefix("msportal")
+                .secret(HOOK_SECRET))
+        };
+        let report = match self {
             Psa::Autotask(c, _) => {
-                let hook = NewTicketWebhook::new(
-                    "MSPortal first sync",
-                    format!("{hooks}/hooks/autotask"),
-                    format!("{hooks}/hooks/autotask/deactivated"),
-                    HOOK_SECRET,
-                )
-                .on_create(true)
-                .on_update(true)
-                .subscribe(["title", "status"])
-                .always_send(["lastActivityDate"]);
-                c.create_ticket_webhook(&hook).await?;
+                c.ensure_webhooks(&spec(format!("{hooks}/hooks/autotask"))?)
+                    .await?
             }
             Psa::ConnectWise(c, _) => {
-                let callback = NewCallback::new(
-                    format!("{hooks}/hooks/connectwise?recordId="),
-                    CallbackType::Ticket,
-                    CallbackLevel::Owner,
-                );
-                c.callbacks().create(&callback).await?;
+                c.ensure_webhooks(&spec(format!("{hooks}/hooks/connectwise?recordId="))?)
+                    .await?
             }
-            Psa::Syncro(..) => {}
-        }
+            Psa::Syncro(..) => return Ok(()),
+        };
+        println!(
+            "webhooks provisioned: {} created, {} repaired, {} unchanged",
+            report.created.len(),
+            report.updated.len(),
+            report.unchanged.len()
+        );
         Ok(())
     }
 

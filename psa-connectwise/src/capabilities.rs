@@ -36,5 +36,6 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::ReadTicketCategories,
         C::ReadContracts,
         C::ReadTimeEntries,
+        C::ProvisionWebhooks,
     ])
 };

@@ -81,10 +81,10 @@ async fn the_default_profile_is_granted_everything_and_preflight_never_writes() 
         );
     }
     assert_eq!(report.readiness(ALL), Readiness::Ready);
-    // Registering a callback is only proven by doing it.
+    // Registering a callback is only proven by doing it (one probe serves both rights).
     assert_eq!(
         report.readiness_all(),
-        Readiness::Unverified(vec![Capability::Webhooks])
+        Readiness::Unverified(vec![Capability::Webhooks, Capability::ProvisionWebhooks])
     );
     assert!(report.checks.iter().all(|c| c.set.is_none()), "{report}");
     // The CloudRadial rows, on request, are granted by the seed's role too.

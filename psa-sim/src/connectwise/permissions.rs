@@ -250,6 +250,8 @@ impl Profile {
             Capability::BaseData => self.set_fn(TABLE_SETUP, Op::Inquire, Level::None),
             Capability::TicketSource => self.set_fn(TABLE_SETUP, Op::Add, Level::None),
             Capability::ReadOpportunities => self.set_fn(OPPORTUNITY, Op::Inquire, Level::None),
+            // Board types, subtypes and items are Table Setup rows, like the other base data.
+            Capability::ReadTicketCategories => self.set_fn(TABLE_SETUP, Op::Inquire, Level::None),
             Capability::CreateOpportunities => {
                 self.set_fn(OPPORTUNITY, Op::Add, Level::None);
                 self.set_fn(OPPORTUNITY, Op::Edit, Level::None)
