@@ -210,8 +210,9 @@ pub enum CheckSet {
     #[serde(rename = "cloudradial")]
     CloudRadial,
     /// The rights of the vendor-native project handlers (Autotask Projects, Tasks, ProjectNotes
-    /// and TaskNotes), which the vendor-neutral traits do not use. Their checks carry the
-    /// ticket capabilities (`read-tickets` for reads, `update-tickets` for writes).
+    /// and TaskNotes). They carry `read-projects` / `update-projects` and are checked by every
+    /// preflight that wants those capabilities; this set adds them to a request that names
+    /// other capabilities only.
     Projects,
 }
 

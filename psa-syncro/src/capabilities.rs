@@ -9,7 +9,9 @@ use psa_core::Capabilities;
 /// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
 /// sources, forward-only paging, a server-side email filter for contacts, opportunities (Syncro
 /// has leads instead: `client.leads()`) and webhook provisioning (Syncro's API has no webhook
-/// endpoint: webhooks are set up in Notification Sets in the web UI). Ticket categories are the
+/// endpoint: webhooks are set up in Notification Sets in the web UI), projects (`read-projects`,
+/// `update-projects`: Syncro's API has no projects, project tasks or project tickets) and
+/// scheduling (no schedule-entry endpoint; appointments are not offered). Ticket categories are the
 /// account's problem types (`/settings`).
 pub(crate) const CAPABILITIES: Capabilities = {
     use psa_core::Capability as C;

@@ -17,6 +17,7 @@ use psa_core::{
 };
 
 use crate::SyncroClient;
+use crate::api::InvoiceFilter;
 use crate::models::Ticket;
 use crate::query::{CustomerFilter, TicketFilter, TimerFilter};
 use crate::rights::TOKEN_SCREEN;
@@ -336,6 +337,23 @@ impl SyncroClient {
             report.push(outcome_check(
                 Capability::ReadContracts,
                 "Contracts - List/Search",
+                &result,
+                evidence,
+            ));
+        }
+        // Invoices are billing reads like contracts: the same capability, their own permission.
+        if wants(Capability::ReadContracts) {
+            let result = probe(self.invoices().list(&InvoiceFilter::new().page(1)).await)?;
+            let evidence = match &result {
+                Probe::Ok(p) => format!(
+                    "GET /invoices?page=1 → 200, {} invoice(s) on the page",
+                    p.items.len()
+                ),
+                Probe::Denied(m) | Probe::Unclear(m) => format!("GET /invoices?page=1: {m}"),
+            };
+            report.push(outcome_check(
+                Capability::ReadContracts,
+                "Invoices - List/Search",
                 &result,
                 evidence,
             ));

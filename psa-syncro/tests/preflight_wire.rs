@@ -56,6 +56,10 @@ async fn mock_reads<'a>(server: &'a MockServer, write: bool, deny: &[&str]) -> V
             "/api/v1/ticket_timers",
             json!({"ticket_timers": [], "meta": {"total_pages": 0, "page": 1}}),
         ),
+        (
+            "/api/v1/invoices",
+            json!({"invoices": [], "meta": {"total_pages": 0, "page": 1}}),
+        ),
     ];
     let mut mocks = Vec::new();
     for (path, body) in routes {
@@ -215,6 +219,11 @@ async fn each_refused_probe_is_missing_with_its_box() {
             "/api/v1/ticket_timers",
             Capability::ReadTimeEntries,
             "Ticket Timers - Overview",
+        ),
+        (
+            "/api/v1/invoices",
+            Capability::ReadContracts,
+            "Invoices - List/Search",
         ),
     ] {
         let server = MockServer::start_async().await;

@@ -68,7 +68,11 @@ async fn preflight_reports_the_contract_and_timer_rights() {
     let client = sim::fast_client(&handle).await;
     let report = client.preflight(&PreflightOptions::all()).await.unwrap();
     let text = report.to_string();
-    for right in ["Contracts - List/Search", "Ticket Timers - Overview"] {
+    for right in [
+        "Contracts - List/Search",
+        "Invoices - List/Search",
+        "Ticket Timers - Overview",
+    ] {
         assert!(text.contains(right), "{right} not in:\n{text}");
     }
     let missing = |cap: Capability| {
@@ -83,6 +87,7 @@ async fn preflight_reports_the_contract_and_timer_rights() {
     assert!(!missing(Capability::ReadTicketCategories));
 
     handle.grant_permission("Contracts - List/Search").unwrap();
+    handle.grant_permission("Invoices - List/Search").unwrap();
     handle.grant_permission("Ticket Timers - Overview").unwrap();
     let report = client.preflight(&PreflightOptions::all()).await.unwrap();
     for cap in [Capability::ReadContracts, Capability::ReadTimeEntries] {

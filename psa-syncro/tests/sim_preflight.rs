@@ -19,6 +19,7 @@ async fn the_shared_preflight_promises_hold() {
         .rate_limit(100_000, Duration::from_secs(60))
         // The business rights come on top of the setup guide's list.
         .grant_permission("Contracts - List/Search")
+        .grant_permission("Invoices - List/Search")
         .grant_permission("Ticket Timers - Overview")
         .start()
         .await
@@ -51,6 +52,8 @@ async fn the_shared_preflight_promises_hold() {
             .tickets(3)
             .rate_limit(100_000, Duration::from_secs(60))
             .grant_permission("Contracts - List/Search")
+            .grant_permission("Invoices - List/Search")
+        .grant_permission("Invoices - List/Search")
             .grant_permission("Ticket Timers - Overview")
             .deny(cap)
             .start()
@@ -69,6 +72,7 @@ async fn report_for(deny: Option<Capability>) -> psa_core::PreflightReport {
         .tickets(5)
         .rate_limit(100_000, Duration::from_secs(60))
         .grant_permission("Contracts - List/Search")
+        .grant_permission("Invoices - List/Search")
         .grant_permission("Ticket Timers - Overview");
     if let Some(cap) = deny {
         b = b.deny(cap);
@@ -139,6 +143,7 @@ async fn each_missing_read_right_is_reported_with_its_box() {
         (Capability::ReadContacts, "Customers - View Detail"),
         (Capability::ReadContracts, "Contracts - List/Search"),
         (Capability::ReadTimeEntries, "Ticket Timers - Overview"),
+        (Capability::ReadContracts, "Invoices - List/Search"),
     ] {
         let report = report_for(Some(cap)).await;
         let text = report.to_string();
@@ -155,9 +160,13 @@ async fn each_missing_read_right_is_reported_with_its_box() {
         );
         assert_eq!(remedy.setting, format!("tick '{right}'"));
         assert_eq!(report.readiness(&[cap]), Readiness::Missing(vec![cap]));
+        // Only the denied capability's boxes are problems (read-contracts has two: contracts
+        // and invoices).
         assert!(
-            report.problems().all(|c| c.right == right),
-            "only {right} is a problem:\n{text}"
+            report
+                .problems()
+                .all(|c| c.right == right || c.capability == cap),
+            "only {cap} is a problem:\n{text}"
         );
     }
 }

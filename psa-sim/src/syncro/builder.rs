@@ -105,6 +105,9 @@ impl SyncroSimBuilder {
             self.deny_connect = true;
         } else if let Some(name) = permissions::for_capability(cap) {
             self.profile.revoke(name);
+            for also in permissions::also_for_capability(cap) {
+                self.profile.revoke(also);
+            }
         }
         self
     }

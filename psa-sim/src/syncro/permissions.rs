@@ -167,6 +167,15 @@ pub(crate) fn for_capability(cap: Capability) -> Option<&'static str> {
     }
 }
 
+/// The further Syncro permissions a denied capability removes (besides [`for_capability`]):
+/// `read-contracts` stands for billing reads, so invoices go with contracts.
+pub(crate) fn also_for_capability(cap: Capability) -> &'static [&'static str] {
+    match cap {
+        Capability::ReadContracts => &[INVOICES_LIST],
+        _ => &[],
+    }
+}
+
 /// The set of permissions the token holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Profile {
@@ -312,5 +321,17 @@ mod tests {
             Some(CUSTOMERS_VIEW)
         );
         assert_eq!(for_capability(Capability::Impersonation), None);
+        assert_eq!(
+            also_for_capability(Capability::ReadContracts),
+            [INVOICES_LIST]
+        );
+        assert!(also_for_capability(Capability::ReadTickets).is_empty());
+        for cap in [
+            Capability::ReadProjects,
+            Capability::UpdateProjects,
+            Capability::Scheduling,
+        ] {
+            assert_eq!(for_capability(cap), None, "Syncro has no {cap}");
+        }
     }
 }
