@@ -563,7 +563,9 @@ mod tests {
             ("ContactWebhooks", Capability::ProvisionWebhooks),
         ] {
             assert!(
-                plain.iter().any(|(r, _)| r.entity == entity && r.cap == cap),
+                plain
+                    .iter()
+                    .any(|(r, _)| r.entity == entity && r.cap == cap),
                 "{entity}"
             );
         }

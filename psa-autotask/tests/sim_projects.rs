@@ -200,7 +200,12 @@ async fn a_denied_project_right_is_refused_and_named_by_preflight() {
     let project_checks: Vec<_> = report
         .checks
         .iter()
-        .filter(|c| matches!(c.capability, Capability::ReadProjects | Capability::UpdateProjects))
+        .filter(|c| {
+            matches!(
+                c.capability,
+                Capability::ReadProjects | Capability::UpdateProjects
+            )
+        })
         .collect();
     // Asked for tickets only, the `projects` set still adds the project rows, tagged with it.
     let narrow = client

@@ -41,7 +41,9 @@ fn purpose(cap: Capability) -> &'static str {
         Capability::CreateOpportunities => "needed to create and change opportunities",
         Capability::ReadTicketCategories => "needed to read board types, subtypes and items",
         Capability::ReadProjects => "needed to read projects, project tickets and their notes",
-        Capability::UpdateProjects => "needed to create and change project tickets and add their notes",
+        Capability::UpdateProjects => {
+            "needed to create and change project tickets and add their notes"
+        }
         Capability::Scheduling => "needed to read, create, change and delete schedule entries",
         Capability::TicketSource => {
             "needed only until the ticket source is registered; remove Add afterwards"

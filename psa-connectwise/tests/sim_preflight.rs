@@ -48,7 +48,10 @@ const DENIALS: &[(Capability, &str)] = &[
         Capability::ReadTimeEntries,
         "Time & Expense / Time Entry: Inquire",
     ),
-    (Capability::ReadProjects, "Project / Project Tickets: Inquire"),
+    (
+        Capability::ReadProjects,
+        "Project / Project Tickets: Inquire",
+    ),
     (Capability::UpdateProjects, "Project / Project Tickets: Add"),
     (
         Capability::Scheduling,

@@ -61,12 +61,12 @@ async fn project_tickets_carry_their_work_plan_and_page_with_links() {
 
 #[tokio::test]
 async fn project_ticket_writes_need_their_rows_and_valid_references() {
-    let cw = Cw::start(
-        ConnectWiseSim::builder()
-            .seed(3)
-            .companies(2)
-            .set_level("Project", "Project Tickets", "add", "None"),
-    )
+    let cw = Cw::start(ConnectWiseSim::builder().seed(3).companies(2).set_level(
+        "Project",
+        "Project Tickets",
+        "add",
+        "None",
+    ))
     .await;
     let denied = cw
         .post(

@@ -53,7 +53,7 @@ async fn the_shared_preflight_promises_hold() {
             .rate_limit(100_000, Duration::from_secs(60))
             .grant_permission("Contracts - List/Search")
             .grant_permission("Invoices - List/Search")
-        .grant_permission("Invoices - List/Search")
+            .grant_permission("Invoices - List/Search")
             .grant_permission("Ticket Timers - Overview")
             .deny(cap)
             .start()

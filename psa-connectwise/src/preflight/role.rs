@@ -361,8 +361,10 @@ mod tests {
                 assert_eq!(r.capability, cap, "{} / {}", r.module, r.function);
             }
             assert!(
-                !matches!(r.capability, Capability::ReadTickets | Capability::UpdateTickets)
-                    || r.module == "Service Desk" && r.function != "Resource Scheduling",
+                !matches!(
+                    r.capability,
+                    Capability::ReadTickets | Capability::UpdateTickets
+                ) || r.module == "Service Desk" && r.function != "Resource Scheduling",
                 "{} / {} carries a ticket capability",
                 r.module,
                 r.function

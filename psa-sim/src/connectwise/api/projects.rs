@@ -9,12 +9,11 @@ use serde_json::{Map, Value};
 use super::input::{self, Handled, check_members, conversion_error};
 use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{Cx, Entity, NoteView, ProjectTicketView};
-use crate::connectwise::permissions::{PROJECT_TICKETS, Level, Op};
+use crate::connectwise::permissions::{Level, Op, PROJECT_TICKETS};
 use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::store::{NoteRec, Store};
 use crate::connectwise::wire::{self, FieldError};
 use crate::connectwise::work::{PROJECT_STATUSES, ProjectTicketRec, project_status};
-
 
 /// Members of the vendor's project `Ticket` model a client may send.
 const WRITABLE: &[&str] = &[

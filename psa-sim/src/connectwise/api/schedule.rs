@@ -8,12 +8,11 @@ use serde_json::{Map, Value};
 use super::input::{self, Handled, check_members, conversion_error};
 use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{Cx, Entity, ScheduleView};
-use crate::connectwise::permissions::{RESOURCE_SCHEDULING, Level, Op};
+use crate::connectwise::permissions::{Level, Op, RESOURCE_SCHEDULING};
 use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::store::Store;
 use crate::connectwise::wire::{self, FieldError};
 use crate::connectwise::work::{SCHEDULE_STATUSES, SCHEDULE_TYPES, ScheduleRec, schedule_status};
-
 
 /// Members of the vendor's `ScheduleEntry` model.
 const WRITABLE: &[&str] = &[
