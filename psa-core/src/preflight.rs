@@ -214,17 +214,23 @@ pub enum CheckSet {
     /// preflight that wants those capabilities; this set adds them to a request that names
     /// other capabilities only.
     Projects,
+    /// The right of the vendor-native lead handler (Syncro `client.leads()`: Leads -
+    /// List/Search), which no vendor-neutral trait uses; its check carries `read-companies`
+    /// (leads are prospective customers).
+    Leads,
 }
 
 impl CheckSet {
     /// Every check set.
-    pub const ALL: &'static [CheckSet] = &[CheckSet::CloudRadial, CheckSet::Projects];
+    pub const ALL: &'static [CheckSet] =
+        &[CheckSet::CloudRadial, CheckSet::Projects, CheckSet::Leads];
 
     /// The name used on command lines and in JSON (`cloudradial`).
     pub fn name(self) -> &'static str {
         match self {
             CheckSet::CloudRadial => "cloudradial",
             CheckSet::Projects => "projects",
+            CheckSet::Leads => "leads",
         }
     }
 }

@@ -12,14 +12,14 @@
 //! when `/me` says the user cannot write tickets at all.
 
 use psa_core::{
-    ApiUsage, Capability, Check, CheckOutcome, Error, ErrorKind, PreflightOptions, PreflightReport,
-    Remedy, Vendor,
+    ApiUsage, Capability, Check, CheckOutcome, CheckSet, Error, ErrorKind, PreflightOptions,
+    PreflightReport, Remedy, Vendor,
 };
 
 use crate::SyncroClient;
 use crate::api::InvoiceFilter;
 use crate::models::Ticket;
-use crate::query::{CustomerFilter, TicketFilter, TimerFilter};
+use crate::query::{CustomerFilter, LeadFilter, TicketFilter, TimerFilter};
 use crate::rights::TOKEN_SCREEN;
 
 const CHANGE_DETAIL: &str = "If the token's boxes cannot be changed, create a new token with them ticked \
@@ -373,6 +373,26 @@ impl SyncroClient {
                 &result,
                 evidence,
             ));
+        }
+        // Leads: optional (`CheckSet::Leads`), under read-companies (prospective customers).
+        if options.includes(CheckSet::Leads) {
+            let result = probe(self.leads().list(&LeadFilter::new().page(1)).await)?;
+            let evidence = match &result {
+                Probe::Ok(p) => format!(
+                    "GET /leads?page=1 → 200, {} lead(s) on the page",
+                    p.items.len()
+                ),
+                Probe::Denied(m) | Probe::Unclear(m) => format!("GET /leads?page=1: {m}"),
+            };
+            report.push(
+                outcome_check(
+                    Capability::ReadCompanies,
+                    "Leads - List/Search",
+                    &result,
+                    evidence,
+                )
+                .in_set(CheckSet::Leads),
+            );
         }
         if wants(Capability::ReadTicketCategories) {
             let result = probe(self.cached_account_settings().await.map(|_| ()))?;

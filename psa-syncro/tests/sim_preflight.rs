@@ -7,7 +7,7 @@ mod sim;
 use std::time::Duration;
 
 use psa_core::testkit::{assert_preflight_names_denied, assert_preflight_ready};
-use psa_core::{Capability, CheckOutcome, PreflightOptions, Readiness};
+use psa_core::{Capability, CheckOutcome, CheckSet, PreflightOptions, Readiness};
 
 /// The promises of `psa_core::testkit` on the simulator: with every right granted nothing is
 /// missing; with one readable right denied the verdict names it.
@@ -218,4 +218,60 @@ async fn a_refused_token_is_a_missing_connect_with_the_token_screen() {
         1,
         "the token remedy is listed once:\n{text}"
     );
+}
+
+#[tokio::test]
+async fn the_leads_set_adds_an_optional_leads_row_named_when_denied() {
+    let start = |grant: bool| async move {
+        let mut b = psa_sim::SyncroSim::builder()
+            .seed(7)
+            .rate_limit(100_000, Duration::from_secs(60));
+        if grant {
+            b = b.grant_permission("Leads - List/Search");
+        }
+        b.start().await.unwrap()
+    };
+    let leads = |r: &psa_core::PreflightReport| {
+        r.checks
+            .iter()
+            .filter(|c| c.set == Some(CheckSet::Leads))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let handle = start(true).await;
+    let client = sim::fast_client(&handle).await;
+    let plain = client.preflight(&PreflightOptions::all()).await.unwrap();
+    assert!(
+        leads(&plain).is_empty(),
+        "leads are checked only when asked"
+    );
+    let asked = client
+        .preflight(&PreflightOptions::all().with_extra(CheckSet::Leads))
+        .await
+        .unwrap();
+    let rows = leads(&asked);
+    assert_eq!(rows.len(), 1, "{asked}");
+    assert_eq!(rows[0].right, "Leads - List/Search");
+    assert_eq!(rows[0].capability, Capability::ReadCompanies);
+    assert_eq!(rows[0].outcome, CheckOutcome::Granted, "{asked}");
+    handle.stop().await;
+
+    let handle = start(false).await;
+    let client = sim::fast_client(&handle).await;
+    let denied = client
+        .preflight(&PreflightOptions::all().with_extra(CheckSet::Leads))
+        .await
+        .unwrap();
+    let rows = leads(&denied);
+    assert_eq!(rows.len(), 1, "{denied}");
+    assert_eq!(rows[0].outcome, CheckOutcome::Missing, "{denied}");
+    assert_eq!(
+        rows[0].remedy.as_ref().map(|r| r.setting.as_str()),
+        Some("tick 'Leads - List/Search'")
+    );
+    assert!(
+        denied.to_string().contains("Leads - List/Search"),
+        "{denied}"
+    );
+    handle.stop().await;
 }
