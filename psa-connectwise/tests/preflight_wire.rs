@@ -304,7 +304,17 @@ async fn unreadable_my_security_falls_back_to_count_probes() {
         .iter()
         .find(|c| c.right == "Project / Project Tickets: Inquire")
         .unwrap();
-    assert_eq!(project.set, Some(CheckSet::CloudRadial));
+    // Project Tickets is the SDK's own row now (read-projects); Project Management stays
+    // CloudRadial's.
+    assert_eq!(project.set, None);
+    assert_eq!(project.capability, Capability::ReadProjects);
+    let management = report
+        .checks
+        .iter()
+        .find(|c| c.right == "Project / Project Management: Inquire")
+        .unwrap();
+    assert_eq!(management.set, Some(CheckSet::CloudRadial));
+    assert_eq!(management.capability, Capability::ReadProjects);
     let tickets = report
         .checks
         .iter()
@@ -395,11 +405,12 @@ async fn a_function_absent_from_my_security_is_unverified_not_missing() {
         .iter()
         .filter(|c| c.set == Some(CheckSet::CloudRadial))
         .collect();
-    assert_eq!(
-        extra.len(),
-        psa_connectwise::CLOUDRADIAL_ROLE.len(),
-        "{report}"
-    );
+    // Rows the SDK's own role holds too are checked once, as its rows.
+    let only_cloudradial = psa_connectwise::CLOUDRADIAL_ROLE
+        .iter()
+        .filter(|r| !RECOMMENDED_ROLE.contains(r))
+        .count();
+    assert_eq!(extra.len(), only_cloudradial, "{report}");
     for c in &extra {
         assert_eq!(c.outcome, CheckOutcome::Unverified, "{c:?}");
         assert!(c.evidence.contains("no row"), "{}", c.evidence);
@@ -407,9 +418,15 @@ async fn a_function_absent_from_my_security_is_unverified_not_missing() {
     }
     assert!(report.problems().next().is_none(), "{report}");
     // The core rights stay granted; the CloudRadial rows make the verdict unverified only.
+    // The CloudRadial rows no longer mix into the ticket verdicts: they carry read-contacts,
+    // read-companies and read-projects.
     assert_eq!(
         report.readiness(&[Capability::ReadTickets, Capability::UpdateTickets]),
-        Readiness::Unverified(vec![Capability::ReadTickets, Capability::UpdateTickets])
+        Readiness::Ready
+    );
+    assert_eq!(
+        report.readiness(&[Capability::ReadProjects]),
+        Readiness::Unverified(vec![Capability::ReadProjects])
     );
     let core = client.preflight(&PreflightOptions::all()).await.unwrap();
     assert_eq!(
