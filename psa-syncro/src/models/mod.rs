@@ -21,7 +21,7 @@ mod user;
 
 pub use comment::Comment;
 pub use contact::Contact;
-pub use contract::{Contract, ContractInput, TicketTimer, TimerEntryInput};
+pub use contract::{ChargeTimerInput, Contract, ContractInput, TicketTimer, TimerEntryInput};
 pub use customer::Customer;
 pub use invoice::Invoice;
 pub use lead::{Lead, LeadInput};
