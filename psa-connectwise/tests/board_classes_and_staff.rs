@@ -126,7 +126,10 @@ async fn sim_board_tables_get_filter_page_count() {
     let types = client.boards().types(b);
     let all = types.all().await.unwrap();
     let reactive = types
-        .list(&Query::new().conditions(field("category").eq("Reactive")), None)
+        .list(
+            &Query::new().conditions(field("category").eq("Reactive")),
+            None,
+        )
         .await
         .unwrap();
     let want = all
