@@ -27,7 +27,7 @@ pub struct Company {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<time::OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Company {
@@ -36,7 +36,7 @@ impl Company {
         vendor: Vendor,
         id: CompanyId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: impl Into<crate::VendorRecord>,
     ) -> Self {
         Company {
             vendor,
@@ -46,7 +46,7 @@ impl Company {
             phone: None,
             is_active: true,
             updated_at: None,
-            vendor_record,
+            vendor_record: vendor_record.into(),
         }
     }
 }

@@ -34,7 +34,7 @@ pub struct Contact {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<time::OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Contact {
@@ -43,7 +43,7 @@ impl Contact {
         vendor: Vendor,
         id: ContactId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: impl Into<crate::VendorRecord>,
     ) -> Self {
         Contact {
             vendor,
@@ -56,7 +56,7 @@ impl Contact {
             phone: None,
             is_active: true,
             updated_at: None,
-            vendor_record,
+            vendor_record: vendor_record.into(),
         }
     }
 

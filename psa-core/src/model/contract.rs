@@ -39,7 +39,7 @@ pub struct Contract {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Contract {
@@ -48,7 +48,7 @@ impl Contract {
         vendor: Vendor,
         id: ContractId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: impl Into<crate::VendorRecord>,
     ) -> Self {
         Contract {
             vendor,
@@ -61,7 +61,7 @@ impl Contract {
             starts_at: None,
             ends_at: None,
             updated_at: None,
-            vendor_record,
+            vendor_record: vendor_record.into(),
         }
     }
 }

@@ -47,7 +47,7 @@ pub struct Note {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub created_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Note {
@@ -58,7 +58,7 @@ impl Note {
         ticket: TicketId,
         body: impl Into<String>,
         visibility: NoteVisibility,
-        vendor_record: serde_json::Value,
+        vendor_record: impl Into<crate::VendorRecord>,
     ) -> Self {
         Note {
             vendor,
@@ -69,7 +69,7 @@ impl Note {
             visibility,
             author: None,
             created_at: None,
-            vendor_record,
+            vendor_record: vendor_record.into(),
         }
     }
 }

@@ -24,7 +24,7 @@ pub struct Resource {
     /// Whether the resource is active.
     pub is_active: bool,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Resource {
@@ -33,7 +33,7 @@ impl Resource {
         vendor: Vendor,
         id: ResourceId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: impl Into<crate::VendorRecord>,
     ) -> Self {
         Resource {
             vendor,
@@ -42,7 +42,7 @@ impl Resource {
             username: None,
             email: None,
             is_active: true,
-            vendor_record,
+            vendor_record: vendor_record.into(),
         }
     }
 }

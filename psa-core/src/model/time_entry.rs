@@ -80,7 +80,7 @@ pub struct TimeEntry {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl TimeEntry {
@@ -89,7 +89,7 @@ impl TimeEntry {
         vendor: Vendor,
         id: TimeEntryId,
         parent: TimeEntryParent,
-        vendor_record: serde_json::Value,
+        vendor_record: impl Into<crate::VendorRecord>,
     ) -> Self {
         TimeEntry {
             vendor,
@@ -102,7 +102,7 @@ impl TimeEntry {
             billable: None,
             notes: None,
             updated_at: None,
-            vendor_record,
+            vendor_record: vendor_record.into(),
         }
     }
 }
