@@ -86,6 +86,7 @@ mod connector;
 mod convert;
 mod discovery;
 mod error;
+mod mapping;
 pub mod models;
 mod pacing;
 pub mod preflight;

@@ -1,9 +1,9 @@
-//! The few ticket fields the core mapping reads, decoded in one pass from the page's `Value`.
+//! The few ticket fields the core mapping reads, decoded in one pass from the row's JSON text.
 //!
-//! A page of tickets is decoded to `serde_json::Value` once (the rows become the records'
-//! `vendor_record`); reading the full [`ServiceTicket`] from each row again would build every
-//! reference, `_info` block and custom field a second time only to keep a dozen of them. The
-//! fields here use the same lenient decoders as [`ServiceTicket`], so both read a record alike.
+//! A page of tickets is read once, each row kept as its JSON text (the records'
+//! `vendor_record`); reading the full [`ServiceTicket`] from each row would build every
+//! reference, `_info` block and custom field only to keep a dozen of them. The fields here use
+//! the same lenient decoders as [`ServiceTicket`], so both read a record alike.
 
 use psa_core::wire::Field;
 use serde::Deserialize;
