@@ -121,7 +121,7 @@ pub(crate) fn query_page(body: Value, what: &str) -> Result<(Vec<Value>, Option<
 struct RawQueryPage {
     items: Vec<Box<RawValue>>,
     #[serde(rename = "pageDetails", default)]
-    page_details: Option<RawPageDetails>,
+    page_details: Option<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -150,16 +150,23 @@ pub(crate) fn query_page_raw(
 
 /// The rows and next-page URL of a body of the documented shape; `None` for anything else.
 fn documented_page(body: &[u8]) -> Option<(Vec<Box<RawValue>>, Option<String>)> {
-    let page = serde_json::from_slice::<RawQueryPage>(body).ok()?;
-    if !page
-        .items
-        .iter()
-        .all(|r| r.get().trim_start().starts_with('{'))
-    {
+    // serde reads a struct from an array too: the envelope and `pageDetails` must be objects.
+    let is_object = |text: &[u8]| text.trim_ascii_start().first() == Some(&b'{');
+    if !is_object(body) {
         return None;
     }
-    let next = page
-        .page_details
+    let page = serde_json::from_slice::<RawQueryPage>(body).ok()?;
+    if !page.items.iter().all(|r| is_object(r.get().as_bytes())) {
+        return None;
+    }
+    let details = match &page.page_details {
+        None => None,
+        Some(d) if is_object(d.get().as_bytes()) => {
+            Some(serde_json::from_str::<RawPageDetails>(d.get()).ok()?)
+        }
+        Some(_) => return None,
+    };
+    let next = details
         .and_then(|d| d.next_page_url)
         .filter(|u| !u.trim().is_empty());
     Some((page.items, next))
@@ -230,6 +237,9 @@ mod tests {
             json!({"items": [], "pageDetails": []}),
             json!({"items": [], "pageDetails": {"nextPageUrl": 5}}),
             json!([1, 2, 3]),
+            json!([[{"id": 1}]]),
+            json!({"items": [[{"id": 1}]]}),
+            json!({"items": [], "pageDetails": [{"nextPageUrl": "https://x/next"}]}),
             json!(42),
             Value::Null,
         ] {
