@@ -105,6 +105,7 @@ pub use api::entity_webhooks::{
     CompanyWebhookExcludedResourcesApi, CompanyWebhookFieldsApi, CompanyWebhooksApi,
     ContactWebhookExcludedResourcesApi, ContactWebhookFieldsApi, ContactWebhooksApi,
 };
+pub use api::projects::{ProjectNotesApi, ProjectsApi, TaskNotesApi, TasksApi};
 pub use api::{
     CompaniesApi, ContactsApi, Entity, EntityApi, OpportunitiesApi, ResourcesApi,
     TicketAttachmentsApi, TicketCategoriesApi, TicketNotesApi, TicketWebhooksApi, TicketsApi,

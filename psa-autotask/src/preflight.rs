@@ -10,12 +10,15 @@
 use std::collections::HashMap;
 
 use psa_core::{
-    Capability, Check, CheckOutcome, Error, ErrorKind, PreflightOptions, PreflightReport, Remedy,
-    Result, Vendor,
+    Capability, Check, CheckOutcome, CheckSet, Error, ErrorKind, PreflightOptions, PreflightReport,
+    Remedy, Result, Vendor,
 };
 
 use crate::AutotaskClient;
 use crate::models::{EntityInformation, UserAccess};
+
+mod projects;
+use projects::PROJECT_RIGHTS;
 
 /// The admin screen where security levels are edited.
 pub const SECURITY_LEVELS_SCREEN: &str =
@@ -181,6 +184,22 @@ const RIGHTS: &[Right] = &[
     },
 ];
 
+/// The rows to check: the SDK's own rights asked for, then each optional set asked for.
+fn rows(
+    options: &PreflightOptions,
+    wants: impl Fn(Capability) -> bool,
+) -> Vec<(&'static Right, Option<CheckSet>)> {
+    let mut rows: Vec<_> = RIGHTS
+        .iter()
+        .filter(|r| wants(r.cap))
+        .map(|r| (r, None))
+        .collect();
+    if options.includes(CheckSet::Projects) {
+        rows.extend(PROJECT_RIGHTS.iter().map(|r| (r, Some(CheckSet::Projects))));
+    }
+    rows
+}
+
 fn security_remedy(setting: &str, why: &str) -> Remedy {
     Remedy::new(
         format!("{SECURITY_LEVELS_SCREEN} > (the API user's security level)"),
@@ -274,10 +293,7 @@ pub(crate) async fn run(
 
     let mut infos: HashMap<&'static str, std::result::Result<EntityInformation, Error>> =
         HashMap::new();
-    for right in RIGHTS {
-        if !wants(right.cap) {
-            continue;
-        }
+    for (right, set) in rows(options, wants) {
         if !infos.contains_key(right.entity) {
             infos.insert(right.entity, client.entity_information(right.entity).await);
         }
@@ -305,7 +321,10 @@ pub(crate) async fn run(
             }
             None => continue,
         };
-        report.push(check);
+        report.push(match set {
+            Some(set) => check.in_set(set),
+            None => check,
+        });
     }
 
     if wants(Capability::BaseData) {
@@ -447,8 +466,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn project_rows_come_only_with_their_set() {
+        let plain = rows(&PreflightOptions::all(), |_| true);
+        assert!(plain.iter().all(|(_, set)| set.is_none()));
+        let with = rows(
+            &PreflightOptions::all().with_extra(CheckSet::Projects),
+            |_| true,
+        );
+        let entities: Vec<_> = with
+            .iter()
+            .filter(|(_, set)| *set == Some(CheckSet::Projects))
+            .map(|(r, _)| r.entity)
+            .collect();
+        for e in ["Projects", "Tasks", "ProjectNotes", "TaskNotes"] {
+            assert!(entities.contains(&e), "{e}");
+        }
+    }
+
+    #[test]
     fn every_right_names_a_screen_and_setting() {
-        for r in RIGHTS {
+        for r in RIGHTS.iter().chain(PROJECT_RIGHTS) {
             let rem = security_remedy(r.setting, r.why);
             assert!(rem.screen.starts_with("Admin > Account Settings & Users"));
             assert!(

@@ -1,14 +1,16 @@
-//! `psa_core::BusinessConnector` on the Autotask simulator: the testkit's staff, ticket-kind
-//! and opportunity checks. (The simulator seeds no contracts or time entries yet, so
-//! `assert_contracts_and_time` runs on the wire tests' fixtures instead.)
+//! `psa_core::BusinessConnector` on the Autotask simulator: the testkit's whole business suite
+//! (staff, ticket kinds, opportunities, contracts and time entries, the base-data cache), and
+//! how seeded contracts and time entries map to the core models.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use psa_autotask::AutotaskClient;
-use psa_core::testkit::business::{
-    BusinessFixture, assert_opportunities, assert_resources, assert_ticket_kinds,
-};
+use std::sync::Arc;
+
+use futures::TryStreamExt;
+use psa_core::testkit::business::{BusinessFixture, run_business_conformance};
 use psa_core::{
-    BusinessConnector, ClientOptions, CompanyId, NewOpportunity, OpportunityId, OpportunityQuery,
+    BusinessConnector, BusinessConnectorExt, ClientOptions, CompanyId, ContractQuery,
+    NewOpportunity, OpportunityId, OpportunityQuery, TimeEntryParent, TimeEntryQuery,
 };
 
 async fn setup() -> (psa_sim::AutotaskSimHandle, AutotaskClient) {
@@ -35,9 +37,44 @@ async fn business_conformance_on_the_simulator() {
     let (sim, client) = setup().await;
     let fixture = BusinessFixture::new(CompanyId(sim.company_ids()[0]))
         .missing_opportunity(OpportunityId(999_999_937));
-    let owner = assert_resources(&client).await;
-    assert_ticket_kinds(&client).await;
-    assert_opportunities(&client, &fixture, owner).await;
+    run_business_conformance(Arc::new(client), &fixture).await;
+    sim.stop().await;
+}
+
+#[tokio::test]
+async fn seeded_contracts_and_time_entries_map_to_core() {
+    let (sim, client) = setup().await;
+    let contracts: Vec<_> = client
+        .stream_contracts(&ContractQuery::new())
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(contracts.len(), sim.company_ids().len());
+    assert!(contracts.iter().any(|c| c.is_active));
+    let active: Vec<_> = client
+        .stream_contracts(&ContractQuery::new().active(true))
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(!active.is_empty() && active.iter().all(|c| c.is_active));
+
+    let entries: Vec<_> = client
+        .stream_time_entries(&TimeEntryQuery::new())
+        .try_collect()
+        .await
+        .unwrap();
+    let on_task = entries
+        .iter()
+        .find_map(|t| match &t.parent {
+            TimeEntryParent::Other { kind, id } => Some((kind.clone(), *id)),
+            _ => None,
+        })
+        .expect("the simulator seeds time on project tasks");
+    assert_eq!(on_task.0, "Task");
+    let task = client.tasks().get(on_task.1).await.unwrap();
+    assert_eq!(task.id, Some(on_task.1));
+    assert!(entries.iter().any(|t| t.parent.ticket().is_some()));
+    assert!(entries.iter().all(|t| t.hours.is_some_and(|h| h > 0.0)));
     sim.stop().await;
 }
 

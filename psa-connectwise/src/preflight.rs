@@ -360,6 +360,12 @@ impl ConnectWiseClient {
                 "Project",
                 "Project Management",
             ),
+            (
+                Capability::UpdateTickets,
+                "schedule/entries",
+                "Service Desk",
+                "Resource Scheduling",
+            ),
         ];
         for (cap, path, module, function) in probes {
             // Only the rows asked for: the project probes belong to the CloudRadial set.

@@ -271,6 +271,7 @@ async fn unreadable_my_security_falls_back_to_count_probes() {
         ("sales/opportunities/count", 200),
         ("project/tickets/count", 200),
         ("project/projects/count", 200),
+        ("schedule/entries/count", 200),
     ] {
         probes.push(
             server

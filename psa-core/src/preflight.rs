@@ -209,16 +209,21 @@ pub enum CheckSet {
     /// Project, Team Members, Contact Group and Resource Scheduling rows).
     #[serde(rename = "cloudradial")]
     CloudRadial,
+    /// The rights of the vendor-native project handlers (Autotask Projects, Tasks, ProjectNotes
+    /// and TaskNotes), which the vendor-neutral traits do not use. Their checks carry the
+    /// ticket capabilities (`read-tickets` for reads, `update-tickets` for writes).
+    Projects,
 }
 
 impl CheckSet {
     /// Every check set.
-    pub const ALL: &'static [CheckSet] = &[CheckSet::CloudRadial];
+    pub const ALL: &'static [CheckSet] = &[CheckSet::CloudRadial, CheckSet::Projects];
 
     /// The name used on command lines and in JSON (`cloudradial`).
     pub fn name(self) -> &'static str {
         match self {
             CheckSet::CloudRadial => "cloudradial",
+            CheckSet::Projects => "projects",
         }
     }
 }

@@ -26,6 +26,7 @@ pub(crate) mod entity_webhooks;
 pub(crate) mod metadata;
 pub(crate) mod notes;
 pub(crate) mod opportunities;
+pub(crate) mod projects;
 pub(crate) mod resources;
 pub(crate) mod ticket_categories;
 pub(crate) mod tickets;

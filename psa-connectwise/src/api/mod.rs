@@ -1,7 +1,8 @@
 //! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
 //! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
-//! `client.priorities()`, `client.sources()`, `client.opportunities()`, `client.documents()`, `client.callbacks()`,
-//! `client.system()`.
+//! `client.priorities()`, `client.sources()`, `client.opportunities()`,
+//! `client.project_tickets()`, `client.project_ticket_notes(id)`, `client.schedule_entries()`,
+//! `client.documents()`, `client.callbacks()`, `client.system()`.
 
 pub mod boards;
 pub mod callbacks;
@@ -11,6 +12,8 @@ pub mod documents;
 pub mod members;
 pub mod notes;
 pub mod opportunities;
+pub mod project_tickets;
+pub mod schedule;
 pub mod sources;
 pub mod system;
 pub mod tickets;
@@ -52,6 +55,24 @@ impl ConnectWiseClient {
     /// Sales opportunities and their stages, statuses and types (`/sales/opportunities`).
     pub fn opportunities(&self) -> opportunities::OpportunitiesApi<'_> {
         opportunities::OpportunitiesApi { client: self }
+    }
+    /// Project tickets (`/project/tickets`).
+    pub fn project_tickets(&self) -> project_tickets::ProjectTicketsApi<'_> {
+        project_tickets::ProjectTicketsApi { client: self }
+    }
+    /// The notes of one project ticket (`/project/tickets/{id}/notes`).
+    pub fn project_ticket_notes(
+        &self,
+        ticket_id: i64,
+    ) -> project_tickets::ProjectTicketNotesApi<'_> {
+        project_tickets::ProjectTicketNotesApi {
+            client: self,
+            ticket_id,
+        }
+    }
+    /// Schedule entries (`/schedule/entries`).
+    pub fn schedule_entries(&self) -> schedule::ScheduleEntriesApi<'_> {
+        schedule::ScheduleEntriesApi { client: self }
     }
     /// Service boards and their statuses (`/service/boards`).
     pub fn boards(&self) -> boards::BoardsApi<'_> {

@@ -18,6 +18,8 @@ mod member;
 mod note;
 mod opportunity;
 mod priority;
+mod project_ticket;
+mod schedule;
 mod security;
 mod ticket;
 mod ticket_head;
@@ -40,7 +42,9 @@ pub use opportunity::{
     OpportunityType,
 };
 pub use priority::{MAX_SOURCE_NAME, NewSource, Priority, Source};
+pub use project_ticket::{MAX_PROJECT_TICKET_SUMMARY, NewProjectTicket, ProjectTicket};
 pub use psa_core::wire::Field;
+pub use schedule::{NewScheduleEntry, SCHEDULE_TYPE_SERVICE, ScheduleEntry};
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
 pub use ticket::{Level, MAX_SUMMARY, NewServiceTicket, RecordType, ServiceTicket};
 pub(crate) use ticket_head::TicketHead;

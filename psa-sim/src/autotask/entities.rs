@@ -3,7 +3,7 @@
 //! them, and which fields are required or read-only.
 
 pub(crate) use super::fields::{FieldDef, Ty};
-use super::sales;
+use super::{billing, projects, sales};
 
 /// One record: its wire fields by canonical name (unset fields are absent).
 pub(crate) type Record = serde_json::Map<String, serde_json::Value>;
@@ -64,6 +64,12 @@ pub(crate) enum Kind {
     TicketCategories,
     Contracts,
     TimeEntries,
+    ContractServices,
+    Services,
+    Projects,
+    Tasks,
+    ProjectNotes,
+    TaskNotes,
 }
 
 /// Where an entity is written: on its own collection or under a parent.
@@ -80,7 +86,7 @@ pub(crate) enum WritePath {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 13] = [
+    pub(crate) const ALL: [Kind; 19] = [
         Kind::Tickets,
         Kind::TicketNotes,
         Kind::Companies,
@@ -94,6 +100,12 @@ impl Kind {
         Kind::TicketCategories,
         Kind::Contracts,
         Kind::TimeEntries,
+        Kind::ContractServices,
+        Kind::Services,
+        Kind::Projects,
+        Kind::Tasks,
+        Kind::ProjectNotes,
+        Kind::TaskNotes,
     ];
 
     /// The entity's REST name (path segment and `entityInformation` name).
@@ -112,6 +124,12 @@ impl Kind {
             Kind::TicketCategories => "TicketCategories",
             Kind::Contracts => "Contracts",
             Kind::TimeEntries => "TimeEntries",
+            Kind::ContractServices => "ContractServices",
+            Kind::Services => "Services",
+            Kind::Projects => "Projects",
+            Kind::Tasks => "Tasks",
+            Kind::ProjectNotes => "ProjectNotes",
+            Kind::TaskNotes => "TaskNotes",
         }
     }
 
@@ -160,6 +178,26 @@ impl Kind {
                 segment: "ExcludedResources",
                 parent_field: "webhookID",
             },
+            Kind::ContractServices => WritePath::Child {
+                parent: Kind::Contracts,
+                segment: "Services",
+                parent_field: "contractID",
+            },
+            Kind::Tasks => WritePath::Child {
+                parent: Kind::Projects,
+                segment: "Tasks",
+                parent_field: "projectID",
+            },
+            Kind::ProjectNotes => WritePath::Child {
+                parent: Kind::Projects,
+                segment: "Notes",
+                parent_field: "projectID",
+            },
+            Kind::TaskNotes => WritePath::Child {
+                parent: Kind::Tasks,
+                segment: "Notes",
+                parent_field: "taskID",
+            },
             _ => WritePath::Top,
         }
     }
@@ -178,7 +216,13 @@ impl Kind {
                 | Kind::Resources
                 | Kind::Opportunities
                 | Kind::TicketCategories
-                | Kind::Contracts,
+                | Kind::Contracts
+                | Kind::ContractServices
+                | Kind::Services
+                | Kind::Projects
+                | Kind::Tasks
+                | Kind::ProjectNotes
+                | Kind::TaskNotes,
                 Verb::Delete,
             ) => false,
             _ => true,
@@ -194,6 +238,8 @@ impl Kind {
                 | Kind::Contacts
                 | Kind::Opportunities
                 | Kind::Contracts
+                | Kind::Projects
+                | Kind::Tasks
         )
     }
 
@@ -218,6 +264,11 @@ impl Kind {
             Kind::TicketCategories => sales::TICKET_CATEGORY_FIELDS,
             Kind::Contracts => sales::CONTRACT_FIELDS,
             Kind::TimeEntries => sales::TIME_ENTRY_FIELDS,
+            Kind::ContractServices => billing::CONTRACT_SERVICE_FIELDS,
+            Kind::Services => billing::SERVICE_FIELDS,
+            Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+                projects::fields(self)
+            }
         }
     }
 
@@ -256,6 +307,10 @@ impl Kind {
                 "status",
             ],
             Kind::TimeEntries => &["resourceID", "dateWorked", "hoursWorked"],
+            Kind::ContractServices | Kind::Services => billing::required(self),
+            Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+                projects::required(self)
+            }
         }
     }
 
@@ -328,6 +383,10 @@ impl Kind {
                 "lastModifiedDateTime",
                 "lastModifiedUserID",
             ],
+            Kind::ContractServices | Kind::Services => billing::read_only(self),
+            Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+                projects::read_only(self)
+            }
         };
         list.contains(&field)
     }
@@ -370,7 +429,7 @@ impl Kind {
             (Kind::Opportunities, "companyID") => Some(Kind::Companies),
             (Kind::Opportunities, "contactID") => Some(Kind::Contacts),
             (Kind::Opportunities, "ownerResourceID" | "creatorResourceID") => Some(Kind::Resources),
-            _ => None,
+            _ => billing::reference(self, field).or_else(|| projects::reference(self, field)),
         }
     }
 
@@ -390,6 +449,12 @@ impl Kind {
             Kind::TicketCategories => "TicketCategory",
             Kind::Contracts => "Contract",
             Kind::TimeEntries => "TimeEntry",
+            Kind::ContractServices => "ContractService",
+            Kind::Services => "Service",
+            Kind::Projects => "Project",
+            Kind::Tasks => "Task",
+            Kind::ProjectNotes => "ProjectNote",
+            Kind::TaskNotes => "TaskNote",
         }
     }
 }

@@ -32,7 +32,7 @@ pub(crate) fn of(kind: Kind, field: &str) -> Option<Vec<Pick>> {
         (Kind::Opportunities, "status") => super::sales::STATUS,
         (Kind::Opportunities, "opportunityCategoryID") => super::sales::CATEGORY,
         (Kind::Opportunities, "leadSource") => super::sales::LEAD_SOURCE,
-        _ => return None,
+        _ => return super::projects::picklist(kind, field).map(<[Pick]>::to_vec),
     };
     Some(list.to_vec())
 }

@@ -38,6 +38,7 @@
 //! # }
 //! ```
 
+mod billing;
 mod builder;
 mod dates;
 mod entities;
@@ -50,6 +51,7 @@ mod limits;
 mod paths;
 mod permissions;
 mod picklists;
+mod projects;
 mod query;
 mod responses;
 mod routes;

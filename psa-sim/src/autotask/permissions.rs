@@ -189,7 +189,11 @@ pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bo
             .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
         Kind::Opportunities => is_me("ownerResourceID") || is_me("creatorResourceID"),
         Kind::TicketCategories | Kind::Contracts => true,
+        Kind::ContractServices | Kind::Services => true,
         Kind::TimeEntries => is_me("resourceID"),
+        Kind::Projects => is_me("projectLeadResourceID") || is_me("creatorResourceID"),
+        Kind::Tasks => is_me("assignedResourceID") || is_me("creatorResourceID"),
+        Kind::ProjectNotes | Kind::TaskNotes => is_me("creatorResourceID"),
     }
 }
 
@@ -208,6 +212,12 @@ pub const ENTITY_NAMES: &[&str] = &[
     "TicketCategories",
     "Contracts",
     "TimeEntries",
+    "ContractServices",
+    "Services",
+    "Projects",
+    "Tasks",
+    "ProjectNotes",
+    "TaskNotes",
 ];
 
 /// An `(entity, verb)` row of the security level, or what to fix.

@@ -14,7 +14,7 @@ use time::{Date, Duration, OffsetDateTime};
 use super::dates;
 use super::entities::{Kind, Record};
 use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
-use super::sales;
+use super::{billing, projects, sales};
 
 /// What to seed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,9 +180,29 @@ pub(crate) fn id_range(spec: &SeedSpec, kind: Kind) -> (Range<i64>, i64) {
         // One opportunity per seeded company.
         Kind::Opportunities => (OPPORTUNITY_BASE..OPPORTUNITY_BASE + companies, 0),
         Kind::TicketCategories => (sales::ticket_category_range(), 0),
-        // Not seeded yet: created records start at these ids.
-        Kind::Contracts => (CONTRACT_BASE..CONTRACT_BASE, CONTRACT_BASE),
-        Kind::TimeEntries => (TIME_ENTRY_BASE..TIME_ENTRY_BASE, TIME_ENTRY_BASE),
+        Kind::Contracts | Kind::ContractServices | Kind::Services | Kind::TimeEntries => {
+            let tickets = count(spec.sizes.tickets);
+            (billing::seeded(kind, companies, tickets), 0)
+        }
+        Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+            (projects::seeded(kind, companies), 0)
+        }
+    }
+}
+
+/// The seeded layout of a child entity whose seeded children sit in blocks: its parent, how
+/// many children each seeded parent has, and the first child id.
+pub(crate) fn child_block(child: Kind) -> (Kind, usize, i64) {
+    match child {
+        Kind::ContractServices => (Kind::Contracts, 1, billing::CONTRACT_SERVICE_BASE),
+        Kind::Tasks => (
+            Kind::Projects,
+            usize::try_from(projects::TASKS_PER_PROJECT).unwrap_or(0),
+            projects::TASK_BASE,
+        ),
+        Kind::ProjectNotes => (Kind::Projects, 1, projects::PROJECT_NOTE_BASE),
+        Kind::TaskNotes => (Kind::Tasks, 1, projects::TASK_NOTE_BASE),
+        _ => (child, 0, 0),
     }
 }
 
@@ -213,6 +233,13 @@ pub(crate) fn generate(spec: &SeedSpec, kind: Kind, id: i64) -> Record {
             sales::opportunity(id, i, COMPANY_BASE + i, owner, RESOURCE_BASE)
         }
         Kind::TicketCategories => sales::ticket_category(id),
+        Kind::Contracts | Kind::ContractServices | Kind::Services | Kind::TimeEntries => {
+            let companies = count(spec.sizes.companies);
+            billing::generate(kind, id, companies, count(spec.sizes.tickets))
+        }
+        Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+            projects::generate(kind, id)
+        }
         _ => json!({ "id": id }),
     };
     match v {

@@ -191,6 +191,12 @@ impl Store {
                 spec.sizes.contacts_per_company,
                 seed::CONTACT_BASE,
             ),
+            Kind::ContractServices | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+                let (parent, per, base) = seed::child_block(child);
+                let parents = seed::id_range(spec, parent).0;
+                let n = usize::try_from(parents.end - parents.start).unwrap_or(0);
+                block(parents.start, n, per, base)
+            }
             _ => Vec::new(),
         };
         let (range, _) = seed::id_range(spec, child);

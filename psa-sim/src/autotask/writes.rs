@@ -14,7 +14,6 @@ use base64::engine::general_purpose::STANDARD;
 use http::HeaderMap;
 use serde_json::{Value, json};
 
-use super::dates;
 use super::entities::{Kind, Verb, WritePath};
 use super::input::{actor, content_type_for, merge_udfs, normalize, validate};
 use super::permissions::{Access, own_record};
@@ -23,6 +22,7 @@ use super::responses::{self, error500, ok};
 use super::state::Sim;
 use super::store::{Record, Store, int, text};
 use super::webhooks::{self, Action};
+use super::{billing, dates, projects};
 
 /// Refuses a write when a Restricted level does not own the record.
 fn writable(sim: &Sim, store: &Store, kind: Kind, verb: Verb, rec: &Record) -> bool {
@@ -155,6 +155,12 @@ pub(crate) fn create(
         Kind::TicketWebhookFields => {
             rec.entry("isSubscribedField").or_insert(json!(false));
             rec.entry("isDisplayAlwaysField").or_insert(json!(false));
+        }
+        Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+            projects::on_create(kind, &mut rec, &now, who.resource, &imp);
+        }
+        Kind::Contracts | Kind::Services | Kind::TimeEntries => {
+            billing::on_create(kind, &mut rec, &now, who.resource);
         }
         _ => {}
     }
@@ -348,6 +354,12 @@ pub(crate) fn update(
         }
         Kind::Contacts => {
             rec.insert("lastModifiedDate".into(), json!(now));
+        }
+        Kind::Projects | Kind::Tasks | Kind::ProjectNotes | Kind::TaskNotes => {
+            projects::on_update(kind, &mut rec, &now, who.resource);
+        }
+        Kind::Contracts | Kind::Services | Kind::TimeEntries => {
+            billing::on_update(kind, &mut rec, &now, who.resource);
         }
         _ => {}
     }

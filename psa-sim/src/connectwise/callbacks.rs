@@ -1,5 +1,5 @@
-//! Callback delivery ([DG] "Callbacks"): when a ticket changes, every matching `/system/callbacks`
-//! entry gets a POST of the vendor's payload, signed in `x-content-signature` with
+//! Callback delivery ([DG] "Callbacks"): when a ticket, company or contact changes, every
+//! matching `/system/callbacks` entry (of that `type`) gets a POST of the vendor's payload, signed in `x-content-signature` with
 //! `base64(HMAC-SHA256(key = SHA256(signing_key), raw body))`; the signing key is served at the
 //! `Metadata.key_url` of the payload.
 
@@ -25,8 +25,10 @@ pub struct CallbackDelivery {
     pub url: String,
     /// `added`, `updated` or `deleted`.
     pub action: String,
-    /// The ticket id.
+    /// The changed record's id (a ticket, company or contact id).
     pub record_id: i64,
+    /// The payload's `Type`: `ticket`, `company` or `contact`.
+    pub record_type: String,
     /// The id of the `/system/callbacks` entry.
     pub callback_id: i64,
     /// The exact body sent.
@@ -47,6 +49,7 @@ pub(crate) struct Outgoing {
     signature: String,
     action: String,
     record_id: i64,
+    record_type: &'static str,
     callback_id: i64,
 }
 
@@ -59,20 +62,55 @@ pub(crate) struct Hooks {
     pub(crate) log: Arc<Mutex<Vec<CallbackDelivery>>>,
 }
 
-/// A ticket change to announce.
+/// A record change to announce.
 pub(crate) struct Change<'a> {
     pub(crate) action: &'static str,
-    pub(crate) ticket_id: i64,
-    /// The ticket's JSON (`None` on delete: `Entity` is null then).
+    /// The callback `type` the change belongs to: `ticket`, `company` or `contact`.
+    pub(crate) record_type: &'static str,
+    pub(crate) record_id: i64,
+    /// The record's JSON (`None` on delete: `Entity` is null then).
     pub(crate) entity: Option<Value>,
+    /// The ticket's board and status (0 for other records).
     pub(crate) board: i64,
     pub(crate) status: i64,
+    /// The company the record belongs to (a company's own id).
     pub(crate) company: i64,
     pub(crate) owner: Option<i64>,
     /// Where the payload's `key_url` and `FromUrl` point.
     pub(crate) site: &'a str,
     pub(crate) codebase: &'a str,
     pub(crate) company_id: &'a str,
+}
+
+impl super::state::Inner {
+    /// Announces a company or contact change to the callbacks of that `type` (`entity` is
+    /// null on delete); `company` is the company the record belongs to (for `company` level).
+    pub(crate) fn announce_record(
+        &self,
+        st: &Store,
+        action: &'static str,
+        record_type: &'static str,
+        record_id: i64,
+        company: i64,
+        entity: Option<Value>,
+    ) {
+        let site = self.origin();
+        let codebase = self.codebase();
+        let change = Change {
+            action,
+            record_type,
+            record_id,
+            entity,
+            board: 0,
+            status: 0,
+            company,
+            owner: None,
+            site: &site,
+            codebase: &codebase,
+            company_id: &self.creds.company,
+        };
+        self.hooks.announce(st, &change);
+    }
 }
 
 /// `base64(HMAC-SHA256(SHA256(signing_key), body))`.
@@ -128,13 +166,13 @@ impl Hooks {
                 change.site, change.codebase, change.company_id, self.key_id
             );
             let body = json!({
-                "MessageId": wire::guid(wire::now() as u64 ^ (cb.id as u64) << 32 ^ change.ticket_id as u64 ^ fastrand::u64(..)),
+                "MessageId": wire::guid(wire::now() as u64 ^ (cb.id as u64) << 32 ^ change.record_id as u64 ^ fastrand::u64(..)),
                 "FromUrl": host,
                 "CompanyId": change.company_id,
                 "MemberId": st.api_member.identifier,
                 "Action": change.action,
-                "Type": "ticket",
-                "ID": change.ticket_id,
+                "Type": change.record_type,
+                "ID": change.record_id,
                 "ProductInstanceId": wire::guid(st.seed.seed ^ 0x9D),
                 "PartnerId": wire::guid(st.seed.seed ^ 0x9E),
                 "Entity": entity,
@@ -144,7 +182,7 @@ impl Hooks {
             .to_string();
             // PSA appends the record id to the URL ([DG]: end it with `recordId=`).
             let url = if cb.url.ends_with('=') {
-                format!("{}{}", cb.url, change.ticket_id)
+                format!("{}{}", cb.url, change.record_id)
             } else {
                 cb.url.clone()
             };
@@ -154,16 +192,17 @@ impl Hooks {
                 body,
                 signature,
                 action: change.action.to_string(),
-                record_id: change.ticket_id,
+                record_id: change.record_id,
+                record_type: change.record_type,
                 callback_id: cb.id,
             });
         }
     }
 }
 
-/// Whether a callback entry covers a ticket change (type `ticket`, by level).
+/// Whether a callback entry covers a change: the same `type`, then by level.
 fn applies(cb: &CallbackRec, ch: &Change<'_>) -> bool {
-    if cb.inactive || !cb.kind.eq_ignore_ascii_case("ticket") {
+    if cb.inactive || !cb.kind.eq_ignore_ascii_case(ch.record_type) {
         return false;
     }
     // Every write through the API is the API member's own; self-suppressed entries skip them.
@@ -175,7 +214,7 @@ fn applies(cb: &CallbackRec, ch: &Change<'_>) -> bool {
         "board" => cb.object_id == ch.board,
         "status" => cb.object_id == ch.status,
         "company" => cb.object_id == ch.company,
-        "ticket" => cb.object_id == ch.ticket_id,
+        "ticket" | "record" => cb.object_id == ch.record_id,
         "member" => ch.owner == Some(cb.object_id),
         _ => false,
     }
@@ -222,6 +261,7 @@ async fn worker(
             url: msg.url,
             action: msg.action,
             record_id: msg.record_id,
+            record_type: msg.record_type.to_string(),
             callback_id: msg.callback_id,
             body: msg.body,
             signature: msg.signature,

@@ -53,6 +53,7 @@ mod seed_words;
 mod state;
 mod store;
 mod wire;
+mod work;
 
 pub use callbacks::CallbackDelivery;
 

@@ -363,6 +363,14 @@ impl Store {
         let next_opportunity = opportunities.keys().last().map_or(1, |id| id + 1);
         let seeded_ticket_end = FIRST_TICKET + spec.tickets as i64;
         let next_note = FIRST_NOTE + (spec.tickets * spec.notes_per_ticket) as i64;
+        let member_ids: Vec<i64> = members.keys().copied().collect();
+        let work = super::work::WorkStore::seeded(
+            &companies,
+            &contacts,
+            &tickets,
+            &member_ids,
+            SEED_EPOCH,
+        );
         Store {
             companies,
             contacts,
@@ -378,6 +386,7 @@ impl Store {
             documents: BTreeMap::new(),
             callbacks: BTreeMap::new(),
             opportunities,
+            work,
             next_opportunity,
             next_ticket: seeded_ticket_end,
             next_note,

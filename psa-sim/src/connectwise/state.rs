@@ -68,7 +68,8 @@ impl Inner {
         let codebase = self.codebase();
         let change = Change {
             action,
-            ticket_id: t.id,
+            record_type: "ticket",
+            record_id: t.id,
             entity,
             board: t.board,
             status: t.status,

@@ -274,6 +274,8 @@ pub(crate) struct Store {
     pub(crate) documents: BTreeMap<i64, DocumentRec>,
     pub(crate) callbacks: BTreeMap<i64, CallbackRec>,
     pub(crate) opportunities: BTreeMap<i64, OpportunityRec>,
+    /// Project tickets, their notes and schedule entries.
+    pub(crate) work: super::work::WorkStore,
     pub(crate) next_opportunity: i64,
     pub(crate) next_ticket: i64,
     pub(crate) next_note: i64,

@@ -2,10 +2,13 @@
 
 mod callbacks;
 mod collections;
+mod directory;
 mod documents;
 mod input;
 mod notes;
+mod projects;
 mod sales;
+mod schedule;
 pub(crate) mod system;
 mod ticket_body;
 mod tickets;
@@ -87,6 +90,22 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
             },
             _ => none(),
         },
+        ["company", "companies"] if *m == Method::POST => directory::create_company(sh, req),
+        ["company", "companies", c] if *m == Method::PATCH || *m == Method::DELETE => {
+            match (id(c), m.clone()) {
+                (Some(c), Method::PATCH) => directory::patch_company(sh, req, c),
+                (Some(c), _) => directory::delete_company(sh, c),
+                (None, _) => none(),
+            }
+        }
+        ["company", "contacts"] if *m == Method::POST => directory::create_contact(sh, req),
+        ["company", "contacts", c] if *m == Method::PATCH || *m == Method::DELETE => {
+            match (id(c), m.clone()) {
+                (Some(c), Method::PATCH) => directory::patch_contact(sh, req, c),
+                (Some(c), _) => directory::delete_contact(sh, c),
+                (None, _) => none(),
+            }
+        }
         ["company", "companies", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || collections::companies(sh, req, w)),
             None => none(),
@@ -152,6 +171,35 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
         },
         ["sales", "stages", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || sales::stages(sh, req, w)),
+            None => none(),
+        },
+        ["project", "tickets"] if *m == Method::POST => projects::create(sh, req),
+        ["project", "tickets", t] if *m == Method::PATCH => match id(t) {
+            Some(t) => projects::patch(sh, req, t),
+            None => none(),
+        },
+        ["project", "tickets", t, "notes"] if *m == Method::POST => match id(t) {
+            Some(t) => projects::add_note(sh, req, t),
+            None => none(),
+        },
+        ["project", "tickets", t, "notes", rest @ ..] => match (id(t), want(rest)) {
+            (Some(t), Some(w)) => get_only(m, || projects::notes(sh, req, t, w)),
+            _ => none(),
+        },
+        ["project", "tickets", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || projects::read(sh, req, w)),
+            None => none(),
+        },
+        ["schedule", "entries"] if *m == Method::POST => schedule::create(sh, req),
+        ["schedule", "entries", e] if *m == Method::PATCH || *m == Method::DELETE => {
+            match (id(e), m.clone()) {
+                (Some(e), Method::PATCH) => schedule::patch(sh, req, e),
+                (Some(e), _) => schedule::delete(sh, e),
+                (None, _) => none(),
+            }
+        }
+        ["schedule", "entries", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || schedule::read(sh, req, w)),
             None => none(),
         },
         ["system", "documents"] if *m == Method::POST => documents::upload(sh, req),

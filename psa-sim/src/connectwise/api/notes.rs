@@ -18,7 +18,7 @@ use crate::connectwise::store::NoteRec;
 use crate::connectwise::wire::{self, FieldError};
 
 /// Members of the spec's `ServiceNote`.
-const NOTE_MEMBERS: &[&str] = &[
+pub(crate) const NOTE_MEMBERS: &[&str] = &[
     "id",
     "ticketId",
     "text",

@@ -3,6 +3,7 @@
 mod board_class;
 mod directory;
 mod note;
+mod project;
 mod sales;
 mod setup;
 mod system;
@@ -12,6 +13,7 @@ mod view;
 pub(crate) use board_class::{ClassTable, class_rows};
 pub(crate) use directory::{CompanyView, ContactView, MemberView};
 pub(crate) use note::NoteView;
+pub(crate) use project::{ProjectTicketView, ScheduleView};
 pub(crate) use sales::{
     OppStatusView, OppTypeView, OpportunityView, STAGES, STATUSES, StageView, TYPES,
     seed_opportunities,
