@@ -11,8 +11,8 @@ use psa_core::{
 use serde_json::value::RawValue;
 
 use crate::api::metadata::{Picklist, TicketPicklists};
-pub(crate) use crate::mapping::{Mapper, map_company, map_contact, map_note};
 use crate::mapping::invalid;
+pub(crate) use crate::mapping::{Mapper, map_company, map_contact, map_note};
 use crate::models::{self, TicketAttachment};
 use crate::{AutotaskClient, Filter, Query, stage_map_from_statuses};
 
@@ -203,9 +203,7 @@ impl Connector for AutotaskClient {
 
     async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
         let q = Query::with(Filter::eq("ticketID", ticket));
-        let raw = self
-            .query_rows("TicketNotes", &self.paged(q), page)
-            .await?;
+        let raw = self.query_rows("TicketNotes", &self.paged(q), page).await?;
         let items = raw
             .items
             .into_iter()

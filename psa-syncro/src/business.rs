@@ -52,7 +52,10 @@ impl SyncroClient {
 
     /// The core [`Contract`] for a Syncro contract: active while its end date is not past.
     pub fn to_core_contract(&self, contract: &models::Contract) -> Result<Contract> {
-        Ok(core_contract(contract, serde_json::to_value(contract)?.into()))
+        Ok(core_contract(
+            contract,
+            serde_json::to_value(contract)?.into(),
+        ))
     }
 
     /// The core [`TimeEntry`] for a Syncro ticket timer (hours from start to end).

@@ -18,8 +18,7 @@ use psa_core::{
     Attachment, AttachmentData, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery,
     Connector, Contact, ContactId, ContactQuery, Error, ErrorKind, NewNote, NewTicket, Note,
     NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
-    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
-    VendorRecord,
+    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor, VendorRecord,
 };
 use time::OffsetDateTime;
 

@@ -18,7 +18,11 @@ use time::OffsetDateTime;
 use super::wire::{KEY_FIELDS, WireValue};
 
 /// A field's value under the model's policy: strict for [`KEY_FIELDS`], otherwise lenient.
-fn read<T: WireValue, E: serde::de::Error>(model: &str, key: &str, v: Value) -> Result<Option<T>, E> {
+fn read<T: WireValue, E: serde::de::Error>(
+    model: &str,
+    key: &str,
+    v: Value,
+) -> Result<Option<T>, E> {
     if KEY_FIELDS.contains(&key) {
         T::from_wire(v).map_err(|e| E::custom(format!("{model}: {key}: {e}")))
     } else {
@@ -190,7 +194,10 @@ mod tests {
         assert_eq!(head.status, Some(5));
         assert_eq!(head.priority, full.priority);
         assert_eq!(head.queue_id, None);
-        assert_eq!(head.contact_id, None, "an odd optional field is read as absent");
+        assert_eq!(
+            head.contact_id, None,
+            "an odd optional field is read as absent"
+        );
         assert_eq!(head.contact_id, full.contact_id);
         assert_eq!(head.create_date, full.create_date);
         assert_eq!(head.last_activity_date, full.last_activity_date);
@@ -210,7 +217,10 @@ mod tests {
             let (head, full) = both::<TicketHead, super::super::Ticket>(&row);
             let (head, full) = (head.unwrap_err(), full.unwrap_err());
             let key = full.split(": ").nth(1).unwrap();
-            assert!(head.starts_with(&format!("Ticket: {key}: ")), "{head} / {full}");
+            assert!(
+                head.starts_with(&format!("Ticket: {key}: ")),
+                "{head} / {full}"
+            );
         }
         let e = serde_json::from_str::<TicketHead>("[1]").unwrap_err();
         assert!(e.to_string().contains("Ticket: a record object"), "{e}");
@@ -223,7 +233,10 @@ mod tests {
             "createDateTime": "2024-01-31T15:04:05", "noteType": 1
         }));
         let (n, full) = (n.unwrap(), full.unwrap());
-        assert_eq!((n.id, n.ticket_id, n.publish), (full.id, full.ticket_id, full.publish));
+        assert_eq!(
+            (n.id, n.ticket_id, n.publish),
+            (full.id, full.ticket_id, full.publish)
+        );
         assert_eq!(n.create_date_time, full.create_date_time);
         let (c, full) = both::<CompanyHead, super::super::Company>(&json!({
             "id": 2, "companyName": "Contoso", "isActive": "true", "phone": 5550100
@@ -235,7 +248,10 @@ mod tests {
             "id": 3, "companyID": 2, "firstName": "Ana", "isActive": 0, "mobilePhone": "1"
         }));
         let (p, full) = (p.unwrap(), full.unwrap());
-        assert_eq!((p.is_active, p.first_name.clone()), (full.is_active, full.first_name));
+        assert_eq!(
+            (p.is_active, p.first_name.clone()),
+            (full.is_active, full.first_name)
+        );
         assert_eq!(p.mobile_phone, full.mobile_phone);
     }
 }

@@ -346,7 +346,11 @@ pub(crate) fn typed_row<T: DeserializeOwned>(what: &str, row: &RawValue) -> Resu
         let id = serde_json::from_str::<IdOnly>(row.get())
             .map(|r| r.id)
             .unwrap_or(Value::Null);
-        let id = if id.is_null() { "?".to_string() } else { id.to_string() };
+        let id = if id.is_null() {
+            "?".to_string()
+        } else {
+            id.to_string()
+        };
         Error::new(
             ErrorKind::Decode,
             format!("{what} record {id} does not match the documented model: {e}"),

@@ -8,8 +8,8 @@
 use std::fmt;
 
 use psa_core::wire::Field;
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -163,7 +163,6 @@ impl<'de> Deserialize<'de> for InfoHead {
         d.deserialize_any(InfoVisitor)
     }
 }
-
 
 fn named(r: &Option<Reference>) -> Option<NamedRef> {
     r.as_ref().map(|r| NamedRef {

@@ -20,8 +20,8 @@ mod stage;
 mod ticket;
 mod ticket_kind;
 mod time_entry;
-mod vendor_record;
 pub(crate) mod time_serde;
+mod vendor_record;
 
 pub use attachment::{Attachment, AttachmentData, AttachmentReceipt};
 pub use company::Company;

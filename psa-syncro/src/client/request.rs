@@ -199,8 +199,7 @@ pub(crate) fn decode_wrapped<T: DeserializeOwned>(
 }
 
 /// Decodes one list row from its JSON text; on failure the error comes back with the row.
-pub(crate) type DecodeRow<T> =
-    fn(Box<RawValue>) -> Result<T, (serde_json::Error, Box<RawValue>)>;
+pub(crate) type DecodeRow<T> = fn(Box<RawValue>) -> Result<T, (serde_json::Error, Box<RawValue>)>;
 
 /// One page of a list wrapped as `{"<key>": [...], "meta": {...}}`, its rows decoded by
 /// `decode_item`; every other shape is a `Decode` error that says what was wrong.
