@@ -34,5 +34,6 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::ReadContracts,
         C::ReadTimeEntries,
         C::ReadTicketCategories,
+        C::ProvisionWebhooks,
     ])
 };

@@ -85,6 +85,7 @@ mod client;
 mod connector;
 mod convert;
 mod discovery;
+mod ensure;
 mod error;
 mod mapping;
 pub mod models;
@@ -125,6 +126,7 @@ pub use api::tickets::IDEMPOTENCY_KEY_RULES;
 
 // Webhooks / callbacks.
 pub use api::webhooks::{NewTicketWebhook, TicketWebhookSetup, WebhookFieldRef};
+pub use ensure::SyncFields;
 pub use webhooks::{WebhookAction, WebhookPayload, verify_signature};
 
 // Vendor-only features.

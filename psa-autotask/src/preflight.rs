@@ -148,6 +148,13 @@ const RIGHTS: &[Right] = &[
         why: "needed to register ticket webhooks (off by default; optional, and each delivery counts against the API limits)",
     },
     Right {
+        cap: Capability::ProvisionWebhooks,
+        entity: "TicketWebhooks",
+        verb: Verb::Create,
+        setting: "Other > Webhooks: turned on, with \"Maximum number of Webhooks\" set to 3 or more (one each for tickets, companies, contacts)",
+        why: "needed by ensure_webhooks to create and repair the integration's ticket, company and contact webhooks",
+    },
+    Right {
         cap: Capability::ReadOpportunities,
         entity: "Opportunities",
         verb: Verb::Query,

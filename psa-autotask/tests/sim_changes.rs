@@ -140,3 +140,20 @@ async fn companies_and_contacts_are_filtered_by_updated_since() {
     psa_core::testkit::changes::assert_updated_since_filters(&client).await;
     handle.stop().await;
 }
+
+#[tokio::test]
+async fn opportunities_survive_a_crash_in_the_change_feed_with_nothing_lost_or_repeated() {
+    use psa_core::testkit::business::BusinessFixture;
+    use psa_core::testkit::changes::run_opportunity_feed_conformance;
+
+    let sim = start().await;
+    let client = client_for(&sim).await;
+    let company = client
+        .list_companies(&Default::default(), None)
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    run_opportunity_feed_conformance(&client, &BusinessFixture::new(company)).await;
+    sim.stop().await;
+}

@@ -43,8 +43,10 @@ async fn preflight(builder: psa_sim::AutotaskSimBuilder) -> PreflightReport {
 /// ticket picklists (`Tickets/entityInformation/fields`) are read with the Tickets query right.
 fn same_right(checked: Capability, denied: Capability) -> bool {
     let close = [Capability::UpdateTickets, Capability::CloseTickets];
+    let hooks = [Capability::Webhooks, Capability::ProvisionWebhooks];
     checked == denied
         || (close.contains(&checked) && close.contains(&denied))
+        || (hooks.contains(&checked) && hooks.contains(&denied))
         || (checked == Capability::BaseData && denied == Capability::ReadTickets)
 }
 
@@ -117,6 +119,7 @@ async fn each_missing_right_is_reported_alone_with_its_remedy() {
         Capability::ReadContracts,
         Capability::ReadTimeEntries,
         Capability::ReadTicketCategories,
+        Capability::ProvisionWebhooks,
     ] {
         let (sim, client) = start(psa_sim::AutotaskSim::builder().deny(cap)).await;
         let report = assert_preflight_names_denied(&client, cap).await;

@@ -1,14 +1,13 @@
 //! [`psa_core::BusinessConnector`] for ConnectWise: opportunities (`/sales/opportunities`),
 //! resources (members), ticket types (board types and subtypes) and ticket categories (board
-//! items). Agreements and time entries are not mapped yet: those calls answer `Unsupported`
-//! and their capabilities are not declared.
+//! items), contracts (agreements, `/finance/agreements`) and time entries (`/time/entries`).
 
 use async_trait::async_trait;
 use psa_core::{
-    BusinessConnector, CompanyId, ContactId, Contract, ContractQuery, Error, ErrorKind,
+    BusinessConnector, CompanyId, ContactId, Contract, ContractId, ContractQuery, Error, ErrorKind,
     NewOpportunity, Opportunity, OpportunityId, OpportunityQuery, OpportunityStage,
     OpportunityUpdate, Page, PageToken, Resource, ResourceId, ResourceQuery, Result,
-    TicketCategory, TicketType, TimeEntry, TimeEntryQuery,
+    TicketCategory, TicketId, TicketType, TimeEntry, TimeEntryId, TimeEntryParent, TimeEntryQuery,
 };
 use serde_json::Value;
 
@@ -18,13 +17,8 @@ use crate::models::{self, Reference};
 use crate::{Condition, ConnectWiseClient, Direction, Patch, Query, field};
 
 const OPPORTUNITIES: &str = "sales/opportunities";
-
-fn not_mapped(what: &str) -> Error {
-    Error::new(
-        ErrorKind::Unsupported,
-        format!("psa-connectwise does not map ConnectWise {what} to the core model yet"),
-    )
-}
+const AGREEMENTS: &str = "finance/agreements";
+const TIME_ENTRIES: &str = "time/entries";
 
 impl ConnectWiseClient {
     /// The core [`Opportunity`] for a ConnectWise opportunity: `stage` is the stage id,
@@ -48,6 +42,43 @@ impl ConnectWiseClient {
     /// The core [`Resource`] for a ConnectWise member.
     pub fn to_core_resource(m: &models::Member) -> Result<Resource> {
         Ok(core_resource(m, Value::Null))
+    }
+
+    /// The core [`Contract`] for a ConnectWise agreement: `contract_type` is the agreement
+    /// type's name, `status` the `agreementStatus` (or `Cancelled`/`Active` from
+    /// `cancelledFlag` on releases without it).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let native: psa_connectwise::models::Agreement = serde_json::from_value(serde_json::json!({
+    ///     "id": 12, "name": "Managed Services", "type": {"id": 3, "name": "Managed"},
+    ///     "company": {"id": 250}, "agreementStatus": "Expired"
+    /// }))?;
+    /// let core = psa_connectwise::ConnectWiseClient::to_core_contract(&native)?;
+    /// assert_eq!(core.contract_type.as_deref(), Some("Managed"));
+    /// assert!(!core.is_active);
+    /// # Ok(()) }
+    /// ```
+    pub fn to_core_contract(a: &models::Agreement) -> Result<Contract> {
+        Ok(core_contract(a, Value::Null))
+    }
+
+    /// The core [`TimeEntry`] for a ConnectWise time entry: time charged to a service ticket
+    /// has the parent [`TimeEntryParent::Ticket`]; project tickets, charge codes and
+    /// activities are [`TimeEntryParent::Other`] with the `chargeToType` as kind.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let native: psa_connectwise::models::TimeEntry = serde_json::from_value(serde_json::json!({
+    ///     "id": 31, "chargeToType": "ProjectTicket", "chargeToId": 77, "actualHours": 2
+    /// }))?;
+    /// let core = psa_connectwise::ConnectWiseClient::to_core_time_entry(&native)?;
+    /// assert_eq!(core.parent, psa_core::TimeEntryParent::Other { kind: "ProjectTicket".into(), id: 77 });
+    /// assert_eq!(core.hours, Some(2.0));
+    /// # Ok(()) }
+    /// ```
+    pub fn to_core_time_entry(t: &models::TimeEntry) -> Result<TimeEntry> {
+        Ok(core_time_entry(t, Value::Null))
     }
 
     async fn opportunity_with_raw(&self, id: i64) -> Result<Opportunity> {
@@ -181,6 +212,53 @@ fn core_resource(m: &models::Member, raw: Value) -> Resource {
     r.email = m.email().map(str::to_string);
     r.is_active = m.is_active();
     r
+}
+
+// `.into()`: `vendor_record` becomes `psa_core::VendorRecord` (team convention); it is a
+// no-op while it is still a `serde_json::Value`.
+#[allow(clippy::useless_conversion)]
+fn core_contract(a: &models::Agreement, raw: Value) -> Contract {
+    let mut c = Contract::new(
+        VENDOR,
+        ContractId(a.id),
+        a.name.clone().unwrap_or_default(),
+        raw.into(),
+    );
+    c.company = a.company.as_ref().and_then(|r| r.id).map(CompanyId);
+    c.contract_type = a.agreement_type.as_ref().and_then(|r| r.name.clone());
+    c.is_active = a.is_active();
+    c.status = Some(match &a.agreement_status {
+        Some(s) => s.as_str().to_string(),
+        None if a.cancelled_flag == Some(true) => "Cancelled".to_string(),
+        None => "Active".to_string(),
+    });
+    c.starts_at = date(&a.start_date);
+    c.ends_at = date(&a.end_date);
+    c.updated_at = a.info.as_ref().and_then(|i| i.last_updated);
+    c
+}
+
+// `.into()`: `vendor_record` becomes `psa_core::VendorRecord` (team convention); it is a
+// no-op while it is still a `serde_json::Value`.
+#[allow(clippy::useless_conversion)]
+fn core_time_entry(t: &models::TimeEntry, raw: Value) -> TimeEntry {
+    let parent = match (t.service_ticket(), &t.charge_to_type, t.charge_to_id) {
+        (Some(ticket), _, _) => TimeEntryParent::Ticket(TicketId(ticket)),
+        (None, Some(kind), Some(id)) => TimeEntryParent::Other {
+            kind: kind.as_str().to_string(),
+            id,
+        },
+        _ => TimeEntryParent::None,
+    };
+    let mut e = TimeEntry::new(VENDOR, TimeEntryId(t.id), parent, raw.into());
+    e.resource = t.member.as_ref().and_then(|r| r.id).map(ResourceId);
+    e.starts_at = date(&t.time_start);
+    e.ends_at = date(&t.time_end);
+    e.hours = t.actual_hours;
+    e.billable = t.is_billable();
+    e.notes = t.notes.clone();
+    e.updated_at = t.info.as_ref().and_then(|i| i.last_updated);
+    e
 }
 
 async fn list_core<T: serde::de::DeserializeOwned, U>(
@@ -354,18 +432,58 @@ impl BusinessConnector for ConnectWiseClient {
 
     async fn list_contracts(
         &self,
-        _query: &ContractQuery,
-        _page: Option<PageToken>,
+        query: &ContractQuery,
+        page: Option<PageToken>,
     ) -> Result<Page<Contract>> {
-        Err(not_mapped("agreements (contracts)"))
+        let mut conds: Vec<Condition> = Vec::new();
+        if let Some(c) = query.company {
+            conds.push(field("company/id").eq(c.get()));
+        }
+        match query.active {
+            Some(true) => conds.push(field("agreementStatus").eq("Active")),
+            Some(false) => conds.push(field("agreementStatus").ne("Active")),
+            None => {}
+        }
+        if let Some(t) = query.updated_since {
+            conds.push(field("lastUpdated").ge(t));
+        }
+        let mut q = Query::new()
+            .order_by("id", Direction::Asc)
+            .page_size(self.inner.page_size);
+        q.conditions = Condition::all(conds);
+        list_core(self, AGREEMENTS, "agreement", &q, page, core_contract).await
     }
 
     async fn list_time_entries(
         &self,
-        _query: &TimeEntryQuery,
-        _page: Option<PageToken>,
+        query: &TimeEntryQuery,
+        page: Option<PageToken>,
     ) -> Result<Page<TimeEntry>> {
-        Err(not_mapped("time entries"))
+        let mut conds: Vec<Condition> = Vec::new();
+        if let Some(t) = query.ticket {
+            conds.push(field("chargeToType").eq("ServiceTicket"));
+            conds.push(field("chargeToId").eq(t.get()));
+        }
+        if let Some(r) = query.resource {
+            conds.push(field("member/id").eq(r.get()));
+        }
+        if let Some(c) = query.contract {
+            conds.push(field("agreement/id").eq(c.get()));
+        }
+        if let Some(t) = query.worked_from {
+            conds.push(field("timeStart").ge(t));
+        }
+        if let Some(t) = query.worked_before {
+            conds.push(field("timeStart").lt(t));
+        }
+        if let Some(t) = query.updated_since {
+            conds.push(field("lastUpdated").ge(t));
+        }
+        let mut q = Query::new()
+            .order_by("id", Direction::Asc)
+            .page_size(self.inner.page_size);
+        q.conditions = Condition::all(conds);
+        list_core(self, TIME_ENTRIES, "time entry", &q, page, core_time_entry).await
     }
 
     async fn list_ticket_types(&self) -> Result<Vec<TicketType>> {

@@ -34,5 +34,8 @@ pub(crate) const CAPABILITIES: Capabilities = {
         C::ReadOpportunities,
         C::CreateOpportunities,
         C::ReadTicketCategories,
+        C::ReadContracts,
+        C::ReadTimeEntries,
+        C::ProvisionWebhooks,
     ])
 };

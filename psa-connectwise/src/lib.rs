@@ -98,6 +98,7 @@ pub use client::{
 };
 
 // Area handlers (`client.<area>()` → `<Area>Api`).
+pub use api::agreements::{AgreementAdditionsApi, AgreementsApi};
 pub use api::boards::{BoardsApi, PrioritiesApi};
 pub use api::callbacks::CallbacksApi;
 pub use api::companies::CompaniesApi;
@@ -109,6 +110,7 @@ pub use api::opportunities::OpportunitiesApi;
 pub use api::sources::SourcesApi;
 pub use api::system::SystemApi;
 pub use api::tickets::TicketsApi;
+pub use api::time_entries::TimeEntriesApi;
 
 // Native query builders.
 pub use query::{CondValue, Condition, Direction, Field, Op, Query, field};

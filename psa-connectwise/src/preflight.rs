@@ -185,8 +185,19 @@ impl ConnectWiseClient {
             }
         }
 
-        if wants(Capability::Webhooks) {
-            report.push(self.webhook_check().await?);
+        // One probe of /system/callbacks answers both: receiving callbacks and provisioning
+        // them (`ensure_webhooks`) need the same System > callbacks right.
+        let hook_caps: Vec<Capability> = [Capability::Webhooks, Capability::ProvisionWebhooks]
+            .into_iter()
+            .filter(|c| wants(*c))
+            .collect();
+        if !hook_caps.is_empty() {
+            let check = self.webhook_check().await?;
+            for cap in hook_caps {
+                let mut c = check.clone();
+                c.capability = cap;
+                report.push(c);
+            }
         }
         Ok(report)
     }
@@ -347,6 +358,18 @@ impl ConnectWiseClient {
                 "sales/opportunities",
                 "Sales",
                 "Opportunity",
+            ),
+            (
+                Capability::ReadContracts,
+                "finance/agreements",
+                "Finance",
+                "Agreements",
+            ),
+            (
+                Capability::ReadTimeEntries,
+                "time/entries",
+                "Time & Expense",
+                "Time Entry",
             ),
             (
                 Capability::ReadTickets,

@@ -1,107 +1,87 @@
-//! `ensure_webhooks` against psa-sim: creates what is missing, changes nothing on a second
-//! run, restores a deleted callback, repairs an altered one, leaves foreign ones alone.
+//! The `ensure_webhooks` conformance (`psa_core::testkit::webhooks`) against psa-sim: creates
+//! what is missing, changes nothing on a second run, restores a deleted callback, repairs an
+//! altered one, leaves foreign ones alone.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod sim;
 
+use psa_connectwise::ConnectWiseClient;
 use psa_connectwise::models::{CallbackLevel, CallbackType, NewCallback};
-use psa_core::WebhookSpec;
 use psa_core::changes::EntityKind;
+use psa_core::testkit::webhooks::{WebhookProvisioner, run_ensure_webhooks_conformance};
+use psa_core::{EnsureReport, Result, WebhookRef, WebhookSpec};
 use psa_sim::ConnectWiseSim;
+
+const URL: &str = "https://hooks.example.com/cw?recordId=";
+
+struct ConnectWise(ConnectWiseClient);
+
+fn callback_type(entity: EntityKind) -> CallbackType {
+    match entity {
+        EntityKind::Ticket => CallbackType::Ticket,
+        EntityKind::Company => CallbackType::Company,
+        EntityKind::Contact => CallbackType::Contact,
+        other => panic!("not used here: {other}"),
+    }
+}
+
+#[async_trait::async_trait]
+impl WebhookProvisioner for ConnectWise {
+    async fn ensure(&self, spec: &WebhookSpec) -> Result<EnsureReport> {
+        self.0.ensure_webhooks(spec).await
+    }
+    async fn delete(&self, hook: &WebhookRef) -> Result<()> {
+        self.0.callbacks().delete(hook.id.parse().unwrap()).await
+    }
+    /// Another URL under the SDK's description (the callback replaced in the PSA).
+    async fn alter(&self, hook: &WebhookRef) -> Result<()> {
+        self.0.callbacks().delete(hook.id.parse().unwrap()).await?;
+        let stale = NewCallback::new(
+            "https://stale.example/old",
+            callback_type(hook.entity),
+            CallbackLevel::Owner,
+        )
+        .object_id(1)
+        .description(hook.name.clone());
+        self.0.callbacks().create(&stale).await?;
+        Ok(())
+    }
+    async fn create_foreign(&self, entity: EntityKind, name: &str) -> Result<String> {
+        let cb = NewCallback::new(
+            "https://billing.example/x",
+            callback_type(entity),
+            CallbackLevel::Owner,
+        )
+        .object_id(1)
+        .description(name);
+        Ok(self.0.callbacks().create(&cb).await?.id.to_string())
+    }
+    async fn exists(&self, _entity: EntityKind, id: &str) -> Result<bool> {
+        let all = self.0.callbacks().all().await?;
+        Ok(all.iter().any(|c| {
+            c.id.to_string() == id && c.url.as_deref() == Some("https://billing.example/x")
+        }))
+    }
+}
 
 #[tokio::test]
 async fn ensure_webhooks_is_idempotent_and_repairs_drift() {
     let sim = ConnectWiseSim::builder().seed(8).start().await.unwrap();
     let client = sim::builder(&sim).build().await.unwrap();
-    let url = "https://hooks.example.com/cw?recordId=";
-    let foreign = client
-        .callbacks()
-        .create(
-            &NewCallback::new(
-                "https://billing.example/x",
-                CallbackType::Ticket,
-                CallbackLevel::Owner,
-            )
-            .object_id(1)
-            .description("billing-ticket"),
-        )
-        .await
-        .unwrap();
-    let spec = WebhookSpec::new(url.parse().unwrap())
+    let spec = WebhookSpec::new(URL.parse().unwrap())
         .entity(EntityKind::Ticket)
         .entity(EntityKind::Company)
         .entity(EntityKind::Contact);
+    let cw = ConnectWise(client);
+    run_ensure_webhooks_conformance(&cw, &spec).await;
 
-    let first = client.ensure_webhooks(&spec).await.unwrap();
-    assert_eq!(first.created.len(), 3, "{first:?}");
-    let second = client.ensure_webhooks(&spec).await.unwrap();
-    assert!(!second.changed_anything(), "{second:?}");
-    assert_eq!(second.unchanged.len(), 3);
-
-    // Deleted in the PSA → restored.
-    let ticket_cb = first
-        .created
-        .iter()
-        .find(|r| r.entity == EntityKind::Ticket)
-        .unwrap();
-    client
-        .callbacks()
-        .delete(ticket_cb.id.parse().unwrap())
-        .await
-        .unwrap();
-    let third = client.ensure_webhooks(&spec).await.unwrap();
-    assert_eq!(third.created.len(), 1);
-    assert_eq!(third.created[0].entity, EntityKind::Ticket);
-
-    // Altered (another URL under our name) → replaced by the right one, once.
-    let company_cb = first
-        .created
-        .iter()
-        .find(|r| r.entity == EntityKind::Company)
-        .unwrap();
-    client
-        .callbacks()
-        .delete(company_cb.id.parse().unwrap())
-        .await
-        .unwrap();
-    client
-        .callbacks()
-        .create(
-            &NewCallback::new(
-                "https://stale.example/old",
-                CallbackType::Company,
-                CallbackLevel::Owner,
-            )
-            .object_id(1)
-            .description("psa-sdk-company"),
-        )
-        .await
-        .unwrap();
-    let fourth = client.ensure_webhooks(&spec).await.unwrap();
-    assert_eq!(fourth.updated.len(), 1, "{fourth:?}");
-    assert_eq!(fourth.updated[0].entity, EntityKind::Company);
-    assert!(
-        !client
-            .ensure_webhooks(&spec)
-            .await
-            .unwrap()
-            .changed_anything()
-    );
-
-    let all = client.callbacks().all().await.unwrap();
+    // Every SDK callback ends on the spec's URL, once per entity.
+    let all = cw.0.callbacks().all().await.unwrap();
     let ours: Vec<_> = all
         .iter()
-        .filter(|c| {
-            c.description
-                .as_deref()
-                .is_some_and(|d| d.starts_with("psa-sdk-"))
-        })
+        .filter(|c| c.description.as_deref().is_some_and(|d| spec.owns(d)))
         .collect();
     assert_eq!(ours.len(), 3);
-    assert!(ours.iter().all(|c| c.url.as_deref() == Some(url)));
-    assert!(
-        all.iter().any(|c| c.id == foreign.id),
-        "a foreign callback was touched"
-    );
+    assert!(ours.iter().all(|c| c.url.as_deref() == Some(URL)));
     sim.stop().await;
 }

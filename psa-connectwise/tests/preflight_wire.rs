@@ -269,6 +269,8 @@ async fn unreadable_my_security_falls_back_to_count_probes() {
         ("system/members/count", 200),
         ("service/boards/count", 200),
         ("sales/opportunities/count", 200),
+        ("finance/agreements/count", 200),
+        ("time/entries/count", 403),
         ("project/tickets/count", 200),
         ("project/projects/count", 200),
         ("schedule/entries/count", 200),
@@ -322,6 +324,17 @@ async fn unreadable_my_security_falls_back_to_count_probes() {
         report.outcome(Capability::AddNotes),
         Some(CheckOutcome::Unverified)
     );
+    assert_eq!(
+        report.outcome(Capability::ReadContracts),
+        Some(CheckOutcome::Granted)
+    );
+    let time = report
+        .checks
+        .iter()
+        .find(|c| c.capability == Capability::ReadTimeEntries)
+        .unwrap();
+    assert_eq!(time.outcome, CheckOutcome::Missing, "{report}");
+    assert_eq!(time.right, "Time & Expense / Time Entry: Inquire");
     for p in &probes {
         p.assert_calls_async(1).await;
     }

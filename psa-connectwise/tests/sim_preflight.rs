@@ -43,6 +43,11 @@ const DENIALS: &[(Capability, &str)] = &[
     ),
     (Capability::BaseData, "System / Table Setup: Inquire"),
     (Capability::TicketSource, "System / Table Setup: Add"),
+    (Capability::ReadContracts, "Finance / Agreements: Inquire"),
+    (
+        Capability::ReadTimeEntries,
+        "Time & Expense / Time Entry: Inquire",
+    ),
 ];
 
 const ALL: &[Capability] = &[
@@ -59,6 +64,8 @@ const ALL: &[Capability] = &[
     Capability::Attachments,
     Capability::BaseData,
     Capability::TicketSource,
+    Capability::ReadContracts,
+    Capability::ReadTimeEntries,
 ];
 
 #[tokio::test]
@@ -74,10 +81,10 @@ async fn the_default_profile_is_granted_everything_and_preflight_never_writes() 
         );
     }
     assert_eq!(report.readiness(ALL), Readiness::Ready);
-    // Registering a callback is only proven by doing it.
+    // Registering a callback is only proven by doing it (one probe serves both rights).
     assert_eq!(
         report.readiness_all(),
-        Readiness::Unverified(vec![Capability::Webhooks])
+        Readiness::Unverified(vec![Capability::Webhooks, Capability::ProvisionWebhooks])
     );
     assert!(report.checks.iter().all(|c| c.set.is_none()), "{report}");
     // The CloudRadial rows, on request, are granted by the seed's role too.

@@ -15,6 +15,7 @@
 
 pub mod business;
 pub mod changes;
+pub mod webhooks;
 
 use std::collections::HashSet;
 

@@ -24,8 +24,18 @@ async fn my_security_lists_the_recommended_role() {
     let cw = Cw::start(ConnectWiseSim::builder()).await;
     let got = cw.get("system/mySecurity?pageSize=100").await;
     assert_eq!(got.status, 200, "{}", got.text);
-    // The seed guide's 13 rows plus Sales > Opportunity (the SDK's opportunities).
-    assert_eq!(got.body.as_array().unwrap().len(), 14);
+    // The seed guide's 13 rows plus Sales > Opportunity (the SDK's opportunities), Finance >
+    // Agreements and Time & Expense > Time Entry (the SDK's contracts and time entries).
+    assert_eq!(got.body.as_array().unwrap().len(), 16);
+    let time = row(&got.body, "Time & Expense", "Time Entry");
+    assert_eq!(
+        (&time["inquireLevel"], &time["addLevel"]),
+        (&json!("All"), &json!("None"))
+    );
+    assert_eq!(
+        row(&got.body, "Finance", "Agreements")["inquireLevel"],
+        "All"
+    );
     let sales = row(&got.body, "Sales", "Opportunity");
     assert_eq!(sales["inquireLevel"], "All");
     assert_eq!(sales["deleteLevel"], "None");

@@ -8,8 +8,9 @@ use psa_core::Capabilities;
 /// preflight checks the rights among it. Not offered: byte attachments (Syncro attaches from a
 /// URL it downloads), queues, impersonation, signed webhooks (Syncro does not sign them), ticket
 /// sources, forward-only paging, a server-side email filter for contacts, opportunities (Syncro
-/// has leads instead: `client.leads()`), ticket categories, and webhook provisioning (Syncro's
-/// API has no webhook endpoint: webhooks are set up in Notification Sets in the web UI).
+/// has leads instead: `client.leads()`) and webhook provisioning (Syncro's API has no webhook
+/// endpoint: webhooks are set up in Notification Sets in the web UI). Ticket categories are the
+/// account's problem types (`/settings`).
 pub(crate) const CAPABILITIES: Capabilities = {
     use psa_core::Capability as C;
     Capabilities::new(&[

@@ -45,9 +45,13 @@ pub(crate) const CUSTOMERS_VIEW: Right = right("Customers - View Detail", "custo
 pub(crate) const CONTRACTS_LIST: Right = right("Contracts - List/Search", "contracts", "list");
 /// `GET /contracts/{id}` (the spec gates the detail on the edit right).
 pub(crate) const CONTRACTS_EDIT: Right = right("Contracts - Edit", "contracts", "view");
+/// `POST /contracts`, `PUT /contracts/{id}`.
+pub(crate) const CONTRACTS_WRITE: Right = right("Contracts - Edit", "contracts", "edit");
 /// `GET /ticket_timers`.
 pub(crate) const TIMERS_OVERVIEW: Right =
     right("Ticket Timers - Overview", "ticket timers", "list");
+/// `POST /tickets/{id}/timer_entry`, `update_timer_entry`, `delete_timer_entry`.
+pub(crate) const TIMERS_WRITE: Right = right("Ticket Timers - Overview", "ticket timers", "edit");
 /// `GET /invoices`.
 pub(crate) const INVOICES_LIST: Right = right("Invoices - List/Search", "invoices", "list");
 /// `GET /invoices/{id}`.

@@ -120,3 +120,20 @@ async fn companies_and_contacts_are_filtered_by_updated_since() {
     psa_core::testkit::changes::assert_updated_since_filters(&client).await;
     handle.stop().await;
 }
+
+#[tokio::test]
+async fn a_feed_asked_for_opportunities_answers_unsupported_on_syncro() {
+    use psa_core::testkit::business::BusinessFixture;
+    use psa_core::testkit::changes::run_opportunity_feed_conformance;
+
+    let handle = start().await;
+    let client = sim::fast_client(&handle).await;
+    let company = client
+        .list_companies(&Default::default(), None)
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    run_opportunity_feed_conformance(&client, &BusinessFixture::new(company)).await;
+    handle.stop().await;
+}

@@ -8,7 +8,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::{Entity, EntityApi, TicketWebhooksApi, child_path, top_level, unsupported, with_id};
 use crate::models::{TicketWebhook, TicketWebhookExcludedResource, TicketWebhookField};
-use crate::{AutotaskClient, Filter, Query};
+use crate::{AutotaskClient, Filter, Picklist, Query};
 
 impl Entity for TicketWebhook {
     const NAME: &'static str = "TicketWebhooks";
@@ -409,41 +409,51 @@ impl AutotaskClient {
             WebhookFieldRef::Id(id) => return Ok(*id),
             WebhookFieldRef::Name(n) => n,
         };
-        let picklist = self.picklist("TicketWebhookFields", "fieldID").await?;
-        let found = picklist
-            .resolve(name)
-            .and_then(|v| v.parse::<i64>().ok())
-            .or_else(|| {
-                // Labels may be "Status" for the field `status`, or spaced ("Queue ID").
-                let squash = |s: &str| s.replace([' ', '_'], "").to_ascii_lowercase();
-                picklist
-                    .values()
-                    .iter()
-                    .find(|v| {
-                        v.label
-                            .as_deref()
-                            .is_some_and(|l| squash(l) == squash(name))
-                    })
-                    .and_then(|v| v.value.as_deref())
-                    .and_then(|v| v.parse().ok())
-            });
-        found.ok_or_else(|| {
-            let known: Vec<&str> = picklist
+        let fields_entity = "TicketWebhookFields";
+        let picklist = self.picklist(fields_entity, "fieldID").await?;
+        resolve_webhook_field(&picklist, name)
+            .ok_or_else(|| unknown_webhook_field(&picklist, fields_entity, name))
+    }
+}
+
+/// The `fieldID` of a webhook field given by its name or label (`status`, `Status`,
+/// `Queue ID`), from the `{Entity}WebhookFields` `fieldID` picklist.
+pub(crate) fn resolve_webhook_field(picklist: &Picklist, name: &str) -> Option<i64> {
+    picklist
+        .resolve(name)
+        .and_then(|v| v.parse::<i64>().ok())
+        .or_else(|| {
+            // Labels may be "Status" for the field `status`, or spaced ("Queue ID").
+            let squash = |s: &str| s.replace([' ', '_'], "").to_ascii_lowercase();
+            picklist
                 .values()
                 .iter()
-                .filter_map(|v| v.label.as_deref())
-                .take(40)
-                .collect();
-            Error::new(
-                ErrorKind::Validation,
-                format!(
-                    "no ticket webhook field is called {name:?}; known labels: {}",
-                    known.join(", ")
-                ),
-            )
-            .with_vendor(Vendor::Autotask)
-            .with_entity("TicketWebhookFields")
-            .with_fields(["fieldID"])
+                .find(|v| {
+                    v.label
+                        .as_deref()
+                        .is_some_and(|l| squash(l) == squash(name))
+                })
+                .and_then(|v| v.value.as_deref())
+                .and_then(|v| v.parse().ok())
         })
-    }
+}
+
+/// The error for a webhook field name the tenant does not list, with the labels it does.
+pub(crate) fn unknown_webhook_field(picklist: &Picklist, fields_entity: &str, name: &str) -> Error {
+    let known: Vec<&str> = picklist
+        .values()
+        .iter()
+        .filter_map(|v| v.label.as_deref())
+        .take(40)
+        .collect();
+    Error::new(
+        ErrorKind::Validation,
+        format!(
+            "no {fields_entity} field is called {name:?}; known labels: {}",
+            known.join(", ")
+        ),
+    )
+    .with_vendor(Vendor::Autotask)
+    .with_entity(fields_entity)
+    .with_fields(["fieldID"])
 }

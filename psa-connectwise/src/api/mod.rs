@@ -1,9 +1,10 @@
 //! The vendor-native API, one handler per area: `client.tickets()`, `client.ticket_notes(id)`,
 //! `client.companies()`, `client.contacts()`, `client.members()`, `client.boards()`,
-//! `client.priorities()`, `client.sources()`, `client.opportunities()`,
-//! `client.project_tickets()`, `client.project_ticket_notes(id)`, `client.schedule_entries()`,
-//! `client.documents()`, `client.callbacks()`, `client.system()`.
+//! `client.priorities()`, `client.sources()`, `client.opportunities()`, `client.agreements()`,
+//! `client.time_entries()`, `client.project_tickets()`, `client.project_ticket_notes(id)`,
+//! `client.schedule_entries()`, `client.documents()`, `client.callbacks()`, `client.system()`.
 
+pub mod agreements;
 pub mod boards;
 pub mod callbacks;
 pub mod companies;
@@ -17,6 +18,7 @@ pub mod schedule;
 pub mod sources;
 pub mod system;
 pub mod tickets;
+pub mod time_entries;
 
 use futures::stream::BoxStream;
 use psa_core::{Page, PageToken, Result};
@@ -55,6 +57,14 @@ impl ConnectWiseClient {
     /// Sales opportunities and their stages, statuses and types (`/sales/opportunities`).
     pub fn opportunities(&self) -> opportunities::OpportunitiesApi<'_> {
         opportunities::OpportunitiesApi { client: self }
+    }
+    /// Agreements and their additions (`/finance/agreements`).
+    pub fn agreements(&self) -> agreements::AgreementsApi<'_> {
+        agreements::AgreementsApi { client: self }
+    }
+    /// Time entries (`/time/entries`).
+    pub fn time_entries(&self) -> time_entries::TimeEntriesApi<'_> {
+        time_entries::TimeEntriesApi { client: self }
     }
     /// Project tickets (`/project/tickets`).
     pub fn project_tickets(&self) -> project_tickets::ProjectTicketsApi<'_> {

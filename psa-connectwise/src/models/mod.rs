@@ -6,6 +6,7 @@
 //! (`NewServiceTicket`, `NewServiceNote`, `NewSource`, `NewCallback`, [`crate::Patch`]) that hold
 //! only writable fields and omit `None`, so a read-only field is never sent back.
 
+mod agreements;
 mod board;
 mod board_class;
 mod callback;
@@ -23,7 +24,9 @@ mod schedule;
 mod security;
 mod ticket;
 mod ticket_head;
+mod time_entries;
 
+pub use agreements::{Agreement, AgreementAddition, AgreementStatus};
 pub use board::{Board, BoardStatus};
 pub use board_class::{BoardItem, BoardSubType, BoardType};
 pub use callback::{
@@ -48,3 +51,4 @@ pub use schedule::{NewScheduleEntry, SCHEDULE_TYPE_SERVICE, ScheduleEntry};
 pub use security::{LicenseBit, MySecurity, SecurityLevel, SystemInfo};
 pub use ticket::{Level, MAX_SUMMARY, NewServiceTicket, RecordType, ServiceTicket};
 pub(crate) use ticket_head::TicketHead;
+pub use time_entries::{BillableOption, ChargeToType, NewTimeEntry, TimeEntry};

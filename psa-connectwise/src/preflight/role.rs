@@ -91,6 +91,8 @@ const fn right(
 /// | System | Member Maintenance | None | None | None | All |
 /// | System | Table Setup | All (only until the ticket source is registered) | None | None | All |
 /// | Sales | Opportunity | All | All | None | All |
+/// | Finance | Agreements | None | None | None | All |
+/// | Time & Expense | Time Entry | None | None | None | All |
 pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
     right(
         "Companies",
@@ -202,6 +204,18 @@ pub const RECOMMENDED_ROLE: &[RecommendedRight] = &[
         "Table Setup",
         RoleOp::Inquire,
         Capability::ReadTicketCategories,
+    ),
+    right(
+        "Finance",
+        "Agreements",
+        RoleOp::Inquire,
+        Capability::ReadContracts,
+    ),
+    right(
+        "Time & Expense",
+        "Time Entry",
+        RoleOp::Inquire,
+        Capability::ReadTimeEntries,
     ),
 ];
 

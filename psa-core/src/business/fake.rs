@@ -26,6 +26,8 @@ pub(crate) struct Counting {
     /// Whether the business records are supported.
     full: bool,
     opportunities: Mutex<Vec<Opportunity>>,
+    /// When the fake was first asked the time (tokio's clock, so paused tests move it).
+    epoch: std::sync::OnceLock<tokio::time::Instant>,
 }
 
 impl Counting {
@@ -38,6 +40,14 @@ impl Counting {
             full: true,
             ..Counting::default()
         })
+    }
+
+    /// The fake's clock: a fixed date plus the tokio time elapsed, whole seconds (like the
+    /// vendors' change times, so records written in the same second share a time).
+    pub fn now(&self) -> time::OffsetDateTime {
+        let epoch = *self.epoch.get_or_init(tokio::time::Instant::now);
+        let secs = i64::try_from(epoch.elapsed().as_secs()).unwrap_or(0);
+        time::macros::datetime!(2024-05-01 09:00 UTC) + time::Duration::seconds(secs)
     }
 
     pub fn count(&self) -> usize {
@@ -153,6 +163,7 @@ impl BusinessConnector for Counting {
         Ok(Page::last(
             all.into_iter()
                 .filter(|o| q.company.is_none_or(|c| o.company == Some(c)))
+                .filter(|o| q.updated_since.is_none_or(|t| o.updated_at >= Some(t)))
                 .collect(),
         ))
     }
@@ -170,7 +181,10 @@ impl BusinessConnector for Counting {
         o.company = new.company;
         o.owner = new.owner;
         o.stage = new.stage.clone();
+        o.category = new.category.clone();
         o.projected_close = new.projected_close;
+        o.created_at = Some(self.now());
+        o.updated_at = o.created_at;
         all.push(o.clone());
         Ok(o)
     }
@@ -188,6 +202,7 @@ impl BusinessConnector for Counting {
         if let Some(t) = &update.title {
             o.title = t.clone();
         }
+        o.updated_at = Some(self.now());
         Ok(o.clone())
     }
     async fn list_opportunity_stages(&self) -> Result<Vec<OpportunityStage>> {

@@ -8,12 +8,14 @@ pub(crate) mod fake;
 mod query;
 
 use async_trait::async_trait;
+use futures::TryStreamExt;
+use futures::future::BoxFuture;
 use futures::stream::BoxStream;
 
 use crate::{
-    Connector, Contract, NewOpportunity, Opportunity, OpportunityId, OpportunityStage,
-    OpportunityUpdate, Page, PageToken, Resource, Result, TicketCategory, TicketType, TimeEntry,
-    paged,
+    Capability, Connector, Contract, NewOpportunity, Opportunity, OpportunityDefaults,
+    OpportunityId, OpportunityStage, OpportunityUpdate, Page, PageToken, Resource, Result,
+    TicketCategory, TicketType, TimeEntry, paged,
 };
 
 pub use cache::{BaseDataCache, DEFAULT_BASE_DATA_TTL};
@@ -157,6 +159,179 @@ pub trait BusinessConnectorExt: BusinessConnector {
     ) -> BoxStream<'a, Result<TimeEntry>> {
         paged(None, move |token| self.list_time_entries(query, token))
     }
+
+    /// The active resource (staff member) whose email is `email`, compared case-insensitively
+    /// and without surrounding spaces; `None` when nobody active has it.
+    ///
+    /// Lists the active resources and matches on this side, so the answer does not depend on
+    /// how the vendor compares emails. A connector without
+    /// [`Capability::ReadResources`](crate::Capability::ReadResources) answers `Unsupported`.
+    fn resource_by_email<'a>(&'a self, email: &'a str) -> BoxFuture<'a, Result<Option<Resource>>> {
+        Box::pin(async move {
+            let want = email.trim();
+            if want.is_empty() {
+                return Ok(None);
+            }
+            let query = ResourceQuery::new().active(true);
+            let mut staff = self.stream_resources(&query);
+            while let Some(r) = staff.try_next().await? {
+                if r.is_active
+                    && r.email
+                        .as_deref()
+                        .is_some_and(|e| e.trim().eq_ignore_ascii_case(want))
+                {
+                    return Ok(Some(r));
+                }
+            }
+            Ok(None)
+        })
+    }
+
+    /// Creates an opportunity the way MSPortal does, in one call: finds the requesting user's
+    /// PSA account (an active resource with `requester_email`, see
+    /// [`resource_by_email`](Self::resource_by_email)), fills the blanks of `opportunity` with
+    /// `defaults` ([`OpportunityDefaults::apply`]: the caller's owner, else the requester's
+    /// account, else the owner fallback; projected close = now + N days; default stage and
+    /// category), validates it and creates it.
+    ///
+    /// The requester is looked up only when the caller set no owner and gave an email. A
+    /// connector that cannot list resources (no
+    /// [`Capability::ReadResources`](crate::Capability::ReadResources)) uses the fallback
+    /// owner. A connector without
+    /// [`Capability::CreateOpportunities`](crate::Capability::CreateOpportunities) answers
+    /// `Unsupported` before anything is looked up.
+    ///
+    /// ```no_run
+    /// use psa_core::{BusinessConnector, BusinessConnectorExt, NewOpportunity};
+    /// use psa_core::{OpportunityDefaults, ResourceId};
+    /// async fn request(psa: &dyn BusinessConnector) -> psa_core::Result<()> {
+    ///     let defaults = OpportunityDefaults::new()
+    ///         .stage("1")
+    ///         .category("3")
+    ///         .owner_fallback(ResourceId(29682885))
+    ///         .close_in_days(30);
+    ///     let o = psa
+    ///         .create_opportunity_with(&defaults, NewOpportunity::new("Laptop refresh"), Some("ana@client.example"))
+    ///         .await?;
+    ///     println!("opportunity {} owned by {:?}", o.id, o.owner);
+    ///     Ok(())
+    /// }
+    /// ```
+    fn create_opportunity_with<'a>(
+        &'a self,
+        defaults: &'a OpportunityDefaults,
+        opportunity: NewOpportunity,
+        requester_email: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Opportunity>> {
+        Box::pin(async move {
+            let caps = self.capabilities();
+            if !caps.supports(Capability::CreateOpportunities) {
+                return Err(crate::Error::unsupported(
+                    self.vendor(),
+                    "creating opportunities (the create-opportunities capability is absent)",
+                ));
+            }
+            let requester = match requester_email {
+                Some(email)
+                    if opportunity.owner.is_none() && caps.supports(Capability::ReadResources) =>
+                {
+                    self.resource_by_email(email).await?.map(|r| r.id)
+                }
+                _ => None,
+            };
+            let new = defaults.apply(opportunity, requester, time::OffsetDateTime::now_utc());
+            new.validate()?;
+            self.create_opportunity(&new).await
+        })
+    }
 }
 
 impl<C: BusinessConnector + ?Sized> BusinessConnectorExt for C {}
+
+#[cfg(test)]
+mod tests {
+    use super::fake::Counting;
+    use super::*;
+    use crate::{CompanyId, ErrorKind, ResourceId};
+
+    fn defaults() -> OpportunityDefaults {
+        OpportunityDefaults::new()
+            .stage("1")
+            .category("3")
+            .owner_fallback(ResourceId(100))
+            .close_in_days(30)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_requester_is_found_by_email_whatever_its_case() {
+        let psa = Counting::full();
+        let new = NewOpportunity::new("Laptops").company(CompanyId(1));
+        let o = psa
+            .create_opportunity_with(&defaults(), new, Some("  SAM@Example.com "))
+            .await
+            .unwrap();
+        assert_eq!(o.owner, Some(ResourceId(4)), "Sam's account owns it");
+        assert_eq!(o.stage.as_deref(), Some("1"));
+        assert_eq!(o.category.as_deref(), Some("3"));
+        let start = o.created_at.unwrap();
+        let close = o.projected_close.unwrap();
+        assert!(close > start, "projected close is in the future");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_requester_without_an_account_gets_the_fallback_owner() {
+        let psa = Counting::full();
+        let o = psa
+            .create_opportunity_with(
+                &defaults(),
+                NewOpportunity::new("x"),
+                Some("nobody@x.example"),
+            )
+            .await
+            .unwrap();
+        assert_eq!(o.owner, Some(ResourceId(100)));
+        let o = psa
+            .create_opportunity_with(&defaults(), NewOpportunity::new("y"), None)
+            .await
+            .unwrap();
+        assert_eq!(o.owner, Some(ResourceId(100)));
+        let mine = NewOpportunity::new("z").owner(ResourceId(9));
+        let o = psa
+            .create_opportunity_with(&defaults(), mine, Some("sam@example.com"))
+            .await
+            .unwrap();
+        assert_eq!(o.owner, Some(ResourceId(9)), "the caller's owner wins");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn without_the_capability_nothing_is_looked_up_or_created() {
+        let psa = Counting::new();
+        let e = psa
+            .create_opportunity_with(
+                &defaults(),
+                NewOpportunity::new("x"),
+                Some("sam@example.com"),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Unsupported);
+        assert!(e.message().contains("create-opportunities"), "{e}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn an_invalid_opportunity_is_refused_before_the_call() {
+        let psa = Counting::full();
+        let e = psa
+            .create_opportunity_with(&defaults(), NewOpportunity::new("  "), None)
+            .await
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+        assert!(
+            psa.list_opportunities(&OpportunityQuery::new(), None)
+                .await
+                .unwrap()
+                .items
+                .is_empty()
+        );
+    }
+}

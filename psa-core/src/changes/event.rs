@@ -5,13 +5,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::{Company, Contact, Ticket, Vendor};
+use crate::{Company, Contact, Opportunity, Ticket, Vendor};
 
 /// The kind of record a change is about.
 ///
 /// Serialized in kebab-case (`"ticket"`, `"company"`, `"contact"`); these names are the keys of
-/// a [`Cursor`](super::Cursor)'s JSON and never change. More entities (opportunities) join as
-/// new variants.
+/// a [`Cursor`](super::Cursor)'s JSON and never change. More entities join as new variants.
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -22,9 +21,10 @@ pub enum EntityKind {
     Company,
     /// A contact.
     Contact,
-    /// A sales opportunity (Autotask opportunity, ConnectWise sales opportunity). Named in a
-    /// [`WebhookSpec`](crate::WebhookSpec); the polling [`ChangeFeed`](super::ChangeFeed)
-    /// does not list opportunities yet and answers `Unsupported` for them.
+    /// A sales opportunity (Autotask opportunity, ConnectWise sales opportunity). Polled by a
+    /// feed built with [`ChangeFeed::with_business`](super::ChangeFeed::with_business) over a
+    /// connector that declares [`Capability::ReadOpportunities`](crate::Capability); any other
+    /// feed answers `Unsupported` for them.
     Opportunity,
 }
 
@@ -84,6 +84,8 @@ pub enum ChangeRecord {
     Company(Box<Company>),
     /// A contact.
     Contact(Box<Contact>),
+    /// A sales opportunity.
+    Opportunity(Box<Opportunity>),
 }
 
 impl ChangeRecord {
@@ -93,6 +95,7 @@ impl ChangeRecord {
             ChangeRecord::Ticket(_) => EntityKind::Ticket,
             ChangeRecord::Company(_) => EntityKind::Company,
             ChangeRecord::Contact(_) => EntityKind::Contact,
+            ChangeRecord::Opportunity(_) => EntityKind::Opportunity,
         }
     }
 
@@ -102,6 +105,7 @@ impl ChangeRecord {
             ChangeRecord::Ticket(t) => t.id.get(),
             ChangeRecord::Company(c) => c.id.get(),
             ChangeRecord::Contact(c) => c.id.get(),
+            ChangeRecord::Opportunity(o) => o.id.get(),
         }
     }
 
@@ -111,6 +115,27 @@ impl ChangeRecord {
             ChangeRecord::Ticket(t) => t.updated_at,
             ChangeRecord::Company(c) => c.updated_at,
             ChangeRecord::Contact(c) => c.updated_at,
+            ChangeRecord::Opportunity(o) => o.updated_at,
+        }
+    }
+
+    /// When the record was created, for the records that report it (tickets and
+    /// opportunities); a poll uses it to tell a creation from an update.
+    pub fn created_at(&self) -> Option<OffsetDateTime> {
+        match self {
+            ChangeRecord::Ticket(t) => t.created_at,
+            ChangeRecord::Opportunity(o) => o.created_at,
+            ChangeRecord::Company(_) | ChangeRecord::Contact(_) => None,
+        }
+    }
+
+    /// The PSA the record comes from.
+    pub fn vendor(&self) -> Vendor {
+        match self {
+            ChangeRecord::Ticket(t) => t.vendor,
+            ChangeRecord::Company(c) => c.vendor,
+            ChangeRecord::Contact(c) => c.vendor,
+            ChangeRecord::Opportunity(o) => o.vendor,
         }
     }
 }
@@ -173,11 +198,7 @@ impl ChangeEvent {
 
     /// An event for a record read from the API; its time is the record's `updated_at`.
     pub fn from_record(record: ChangeRecord, kind: ChangeKind, source: ChangeSource) -> Self {
-        let vendor = match &record {
-            ChangeRecord::Ticket(t) => t.vendor,
-            ChangeRecord::Company(c) => c.vendor,
-            ChangeRecord::Contact(c) => c.vendor,
-        };
+        let vendor = record.vendor();
         ChangeEvent {
             vendor,
             entity: record.entity(),
@@ -224,6 +245,14 @@ impl ChangeEvent {
     pub fn contact(&self) -> Option<&Contact> {
         match &self.record {
             Some(ChangeRecord::Contact(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The opportunity, when the record is one.
+    pub fn opportunity(&self) -> Option<&Opportunity> {
+        match &self.record {
+            Some(ChangeRecord::Opportunity(o)) => Some(o),
             _ => None,
         }
     }

@@ -6,8 +6,9 @@ use futures::stream::{self, BoxStream, StreamExt, TryStreamExt};
 use serde::{Deserialize, Serialize};
 
 use super::{ChangeEvent, ChangeKind, ChangeRecord, ChangeSource, Cursor, EntityKind};
+use crate::{BusinessConnector, Capability, Connector, Ticket, TicketId, paged};
 use crate::{CompanyId, CompanyQuery, ContactId, ContactQuery, ErrorKind, Result, TicketQuery};
-use crate::{Connector, Ticket, TicketId, paged};
+use crate::{OpportunityId, OpportunityQuery};
 
 /// Which tickets a [`ChangeFeed`] syncs.
 ///
@@ -91,7 +92,8 @@ impl TicketFilter {
 }
 
 /// An incremental, resumable sync of tickets, companies and contacts through any
-/// [`Connector`].
+/// [`Connector`] — and of opportunities through a [`BusinessConnector`]
+/// ([`with_business`](Self::with_business)).
 ///
 /// It borrows the connector (`ChangeFeed::new(&*arc)` for an `Arc<dyn Connector>`) and is cheap
 /// to build per sync.
@@ -100,7 +102,9 @@ impl TicketFilter {
 /// `updated_since` of the queries), keeps the newest version of each record, drops what the
 /// cursor has already handled, and returns the rest sorted by (change time, id) — one entity
 /// after the other. Records the vendor returns without a change time cannot be synced
-/// incrementally and are skipped with a warning.
+/// incrementally and are skipped with a warning. While an entity is listed, only the newest
+/// version of each record not handled yet is kept in memory (a resumed sync does not hold what
+/// it already handled).
 ///
 /// Delivery is at-least-once per commit: handle an event, [`Cursor::commit`] it, save the
 /// cursor. After a crash, resuming from the saved cursor emits every change not committed yet
@@ -125,21 +129,65 @@ impl TicketFilter {
 ///     cursor.to_json()
 /// }
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ChangeFeed<'a> {
     psa: &'a dyn Connector,
+    business: Option<&'a dyn BusinessConnector>,
     entities: Vec<EntityKind>,
     tickets: TicketFilter,
 }
 
+impl std::fmt::Debug for ChangeFeed<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeFeed")
+            .field("vendor", &self.psa.vendor())
+            .field("business", &self.business.is_some())
+            .field("entities", &self.entities)
+            .field("tickets", &self.tickets)
+            .finish()
+    }
+}
+
 impl<'a> ChangeFeed<'a> {
-    /// A feed of ticket, company and contact changes.
+    /// A feed of ticket, company and contact changes. It cannot poll opportunities (they
+    /// answer `Unsupported`); use [`with_business`](Self::with_business) for them.
     pub fn new(psa: &'a dyn Connector) -> Self {
         ChangeFeed {
             psa,
+            business: None,
             entities: vec![EntityKind::Ticket, EntityKind::Company, EntityKind::Contact],
             tickets: TicketFilter::default(),
         }
+    }
+
+    /// A feed of ticket, company and contact changes, and of opportunity changes when the
+    /// connector declares [`Capability::ReadOpportunities`] (Syncro does not: its feed syncs
+    /// the other three, and asking it for opportunities with [`entities`](Self::entities)
+    /// answers `Unsupported`).
+    ///
+    /// Opportunities are polled with [`OpportunityQuery::updated_since`] and pushed
+    /// opportunity events are confirmed with [`BusinessConnector::opportunity`], under the
+    /// same cursor, overlap and once-only rules as tickets.
+    ///
+    /// ```no_run
+    /// use psa_core::changes::{ChangeFeed, Cursor, EntityKind};
+    /// async fn opportunities(psa: &dyn psa_core::BusinessConnector) -> psa_core::Result<usize> {
+    ///     let feed = ChangeFeed::with_business(psa).entities([EntityKind::Opportunity]);
+    ///     Ok(feed.poll(&Cursor::new()).await?.len())
+    /// }
+    /// ```
+    pub fn with_business(psa: &'a dyn BusinessConnector) -> Self {
+        let mut feed = ChangeFeed::new(psa);
+        feed.business = Some(psa);
+        if psa.capabilities().supports(Capability::ReadOpportunities) {
+            feed.entities.push(EntityKind::Opportunity);
+        }
+        feed
+    }
+
+    /// The entities this feed syncs, in order.
+    pub fn synced_entities(&self) -> &[EntityKind] {
+        &self.entities
     }
 
     /// Syncs only these entities, in this order.
@@ -188,39 +236,68 @@ impl<'a> ChangeFeed<'a> {
         let since = cursor.since(entity);
         let watermark = cursor.watermark(entity);
         let psa = self.psa;
-        let records: Vec<ChangeRecord> = match entity {
+        let records: BoxStream<'_, Result<ChangeRecord>> = match entity {
             EntityKind::Ticket => {
                 let q = self.tickets.query(since);
-                paged(None, |p| psa.list_tickets(&q, p))
-                    .try_filter(|t| std::future::ready(self.tickets.matches(t)))
-                    .map_ok(|t| ChangeRecord::Ticket(Box::new(t)))
-                    .try_collect()
-                    .await?
+                paged(None, move |p| {
+                    let q = q.clone();
+                    async move { psa.list_tickets(&q, p).await }
+                })
+                .try_filter(|t| std::future::ready(self.tickets.matches(t)))
+                .map_ok(|t| ChangeRecord::Ticket(Box::new(t)))
+                .boxed()
             }
             EntityKind::Company => {
                 let mut q = CompanyQuery::new();
                 q.updated_since = since;
-                paged(None, |p| psa.list_companies(&q, p))
-                    .map_ok(|c| ChangeRecord::Company(Box::new(c)))
-                    .try_collect()
-                    .await?
+                paged(None, move |p| {
+                    let q = q.clone();
+                    async move { psa.list_companies(&q, p).await }
+                })
+                .map_ok(|c| ChangeRecord::Company(Box::new(c)))
+                .boxed()
             }
             EntityKind::Contact => {
                 let mut q = ContactQuery::new();
                 q.updated_since = since;
-                paged(None, |p| psa.list_contacts(&q, p))
-                    .map_ok(|c| ChangeRecord::Contact(Box::new(c)))
-                    .try_collect()
-                    .await?
+                paged(None, move |p| {
+                    let q = q.clone();
+                    async move { psa.list_contacts(&q, p).await }
+                })
+                .map_ok(|c| ChangeRecord::Contact(Box::new(c)))
+                .boxed()
             }
-            EntityKind::Opportunity => return Err(opportunities_unsupported(psa)),
+            EntityKind::Opportunity => {
+                let business = self.opportunities()?;
+                let mut q = OpportunityQuery::new();
+                q.updated_since = since;
+                paged(None, move |p| {
+                    let q = q.clone();
+                    async move { business.list_opportunities(&q, p).await }
+                })
+                .map_ok(|o| ChangeRecord::Opportunity(Box::new(o)))
+                .boxed()
+            }
         };
-        // The newest version of each record (pages can shift while records change).
+        // The newest version of each record not handled yet (pages can shift while records
+        // change). Folded page by page: what the cursor has handled is never kept.
         let mut newest: HashMap<i64, ChangeRecord> = HashMap::new();
         let mut undated = 0usize;
-        for r in records {
-            if r.updated_at().is_none() {
+        let mut records = records;
+        while let Some(r) = records.try_next().await? {
+            let Some(at) = r.updated_at() else {
                 undated += 1;
+                continue;
+            };
+            let probe = ChangeEvent::new(
+                r.vendor(),
+                entity,
+                r.id(),
+                ChangeKind::Unknown,
+                ChangeSource::Poll,
+            )
+            .changed_at(at);
+            if !cursor.is_new(&probe) {
                 continue;
             }
             match newest.get(&r.id()) {
@@ -230,6 +307,7 @@ impl<'a> ChangeFeed<'a> {
                 }
             }
         }
+        drop(records);
         if undated > 0 {
             tracing::warn!(
                 vendor = %psa.vendor(), %entity, undated,
@@ -272,7 +350,11 @@ impl<'a> ChangeFeed<'a> {
                 .contact(ContactId(event.id))
                 .await
                 .map(|c| ChangeRecord::Contact(Box::new(c))),
-            EntityKind::Opportunity => return Err(opportunities_unsupported(self.psa)),
+            EntityKind::Opportunity => self
+                .opportunities()?
+                .opportunity(OpportunityId(event.id))
+                .await
+                .map(|o| ChangeRecord::Opportunity(Box::new(o))),
         };
         match fetched {
             Ok(record) => Ok(event.record(record)),
@@ -285,25 +367,40 @@ impl<'a> ChangeFeed<'a> {
             Err(e) => Err(e),
         }
     }
+
+    /// The connector to read opportunities from, or a typed `Unsupported` error saying why
+    /// there is none.
+    fn opportunities(&self) -> Result<&'a dyn BusinessConnector> {
+        let Some(business) = self.business else {
+            return Err(crate::Error::unsupported(
+                self.psa.vendor(),
+                "opportunities in a change feed built with ChangeFeed::new over a plain \
+                 Connector; build it with ChangeFeed::with_business over a BusinessConnector",
+            ));
+        };
+        if !business
+            .capabilities()
+            .supports(Capability::ReadOpportunities)
+        {
+            return Err(crate::Error::unsupported(
+                business.vendor(),
+                "opportunities in the change feed: the connector does not declare the \
+                 read-opportunities capability (the PSA has no sales opportunities)",
+            ));
+        }
+        Ok(business)
+    }
 }
 
-/// Created when the record's creation is its last change or is after the watermark.
+/// Created when the record's creation is its last change or is after the watermark
+/// (tickets and opportunities; the others report no creation time).
 fn kind_of(r: &ChangeRecord, watermark: Option<time::OffsetDateTime>) -> ChangeKind {
-    let ChangeRecord::Ticket(t) = r else {
-        return ChangeKind::Unknown;
-    };
-    match (t.created_at, t.updated_at, watermark) {
+    match (r.created_at(), r.updated_at(), watermark) {
         (Some(c), Some(u), _) if c >= u => ChangeKind::Created,
         (Some(c), _, Some(w)) if c > w => ChangeKind::Created,
         (Some(_), _, _) => ChangeKind::Updated,
         _ => ChangeKind::Unknown,
     }
-}
-
-/// The polling feed does not list opportunities yet (they are read through
-/// [`BusinessConnector`](crate::BusinessConnector), not [`Connector`]).
-fn opportunities_unsupported(psa: &dyn Connector) -> crate::Error {
-    crate::Error::unsupported(psa.vendor(), "opportunities in the polling change feed yet")
 }
 
 #[cfg(test)]

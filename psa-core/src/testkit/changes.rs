@@ -3,8 +3,9 @@
 //! [`run_change_feed_conformance`] creates tickets, syncs, "crashes" half-way through a sync
 //! (the stream is dropped and the uncommitted events are lost), resumes from the saved cursor
 //! JSON, updates some tickets and syncs again: every change must come out exactly once.
-//! [`assert_push_then_poll_yields_one`] checks that a webhook event and the later poll of the
-//! same change yield one event.
+//! [`run_opportunity_feed_conformance`] does the same for opportunities on a
+//! [`BusinessConnector`](crate::BusinessConnector). [`assert_push_then_poll_yields_one`]
+//! checks that a webhook event and the later poll of the same change yield one event.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -15,6 +16,9 @@ use time::OffsetDateTime;
 use super::ConformanceFixture;
 use crate::changes::{ChangeEvent, ChangeFeed, ChangeKind, ChangeSource, Cursor, EntityKind};
 use crate::{Connector, NewTicket, TicketId, TicketUpdate};
+
+mod opportunities;
+pub use opportunities::run_opportunity_feed_conformance;
 
 /// One change: entity, id and change time.
 type Key = (EntityKind, i64, Option<OffsetDateTime>);
@@ -85,7 +89,6 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
         .await
         .unwrap_or_else(|e| panic!("first poll: {e}"));
     assert_sorted(&all, "first poll");
-    let all_keys = unique_keys(&all, "first poll");
     for id in &created {
         let hits: Vec<_> = all
             .iter()
@@ -110,7 +113,61 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
         );
     }
 
-    // Crash half-way: handle and commit the first half, save, drop the stream.
+    let cursor = assert_resumes_exactly(&feed, &start, &all).await;
+
+    // Change two tickets (after a second, so their change time moves on every vendor).
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let changed: Vec<TicketId> = created.iter().take(2).copied().collect();
+    for id in &changed {
+        let mut u = TicketUpdate::new();
+        u.title = Some(format!("{} change feed {id} edited", f.marker));
+        c.update_ticket(*id, &u)
+            .await
+            .unwrap_or_else(|e| panic!("update_ticket({id}): {e}"));
+    }
+    let mut cursor =
+        Cursor::from_json(&cursor.to_json().unwrap_or_else(|e| panic!("to_json: {e}")))
+            .unwrap_or_else(|e| panic!("from_json: {e}"));
+    let updates = feed
+        .poll(&cursor)
+        .await
+        .unwrap_or_else(|e| panic!("poll after updates: {e}"));
+    unique_keys(&updates, "poll after updates");
+    let ids: BTreeSet<i64> = updates
+        .iter()
+        .filter(|e| e.entity == EntityKind::Ticket)
+        .map(|e| e.id)
+        .collect();
+    let want: BTreeSet<i64> = changed.iter().map(|t| t.get()).collect();
+    assert_eq!(ids, want, "the poll after updating two tickets");
+    for e in updates.iter().filter(|e| e.entity == EntityKind::Ticket) {
+        assert_eq!(e.kind, ChangeKind::Updated, "ticket {} was updated", e.id);
+        cursor.commit(e);
+    }
+    for e in updates.iter().filter(|e| e.entity != EntityKind::Ticket) {
+        cursor.commit(e);
+    }
+    let none = feed
+        .poll(&cursor)
+        .await
+        .unwrap_or_else(|e| panic!("last poll: {e}"));
+    assert!(
+        none.is_empty(),
+        "a synced cursor polled {} events again",
+        none.len()
+    );
+}
+
+/// Handles the first half of `all` (the complete first poll from `start`), "crashes" (drops the
+/// stream with what it buffered), resumes from the saved cursor JSON and checks that the rest
+/// comes out with nothing lost, repeated or invented, and that a complete sync leaves nothing.
+/// Returns the synced cursor.
+async fn assert_resumes_exactly(
+    feed: &ChangeFeed<'_>,
+    start: &Cursor,
+    all: &[ChangeEvent],
+) -> Cursor {
+    let all_keys = unique_keys(all, "first poll");
     let half = all.len() / 2;
     let mut cursor = start.clone();
     let saved = {
@@ -165,48 +222,7 @@ pub async fn run_change_feed_conformance(c: &dyn Connector, f: &ConformanceFixtu
         "a complete sync left {} events",
         again.len()
     );
-
-    // Change two tickets (after a second, so their change time moves on every vendor).
-    tokio::time::sleep(Duration::from_millis(1_100)).await;
-    let changed: Vec<TicketId> = created.iter().take(2).copied().collect();
-    for id in &changed {
-        let mut u = TicketUpdate::new();
-        u.title = Some(format!("{} change feed {id} edited", f.marker));
-        c.update_ticket(*id, &u)
-            .await
-            .unwrap_or_else(|e| panic!("update_ticket({id}): {e}"));
-    }
-    let mut cursor =
-        Cursor::from_json(&cursor.to_json().unwrap_or_else(|e| panic!("to_json: {e}")))
-            .unwrap_or_else(|e| panic!("from_json: {e}"));
-    let updates = feed
-        .poll(&cursor)
-        .await
-        .unwrap_or_else(|e| panic!("poll after updates: {e}"));
-    unique_keys(&updates, "poll after updates");
-    let ids: BTreeSet<i64> = updates
-        .iter()
-        .filter(|e| e.entity == EntityKind::Ticket)
-        .map(|e| e.id)
-        .collect();
-    let want: BTreeSet<i64> = changed.iter().map(|t| t.get()).collect();
-    assert_eq!(ids, want, "the poll after updating two tickets");
-    for e in updates.iter().filter(|e| e.entity == EntityKind::Ticket) {
-        assert_eq!(e.kind, ChangeKind::Updated, "ticket {} was updated", e.id);
-        cursor.commit(e);
-    }
-    for e in updates.iter().filter(|e| e.entity != EntityKind::Ticket) {
-        cursor.commit(e);
-    }
-    let none = feed
-        .poll(&cursor)
-        .await
-        .unwrap_or_else(|e| panic!("last poll: {e}"));
-    assert!(
-        none.is_empty(),
-        "a synced cursor polled {} events again",
-        none.len()
-    );
+    cursor
 }
 
 /// Checks that a pushed event (a verified webhook turned into a [`ChangeEvent`]) and the poll

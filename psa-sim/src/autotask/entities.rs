@@ -3,16 +3,14 @@
 //! them, and which fields are required or read-only.
 
 pub(crate) use super::fields::{FieldDef, Ty};
+use super::models::{
+    ATTACHMENT_FIELDS, COMPANY_FIELDS, CONTACT_FIELDS, NOTE_FIELDS, RESOURCE_FIELDS, TICKET_FIELDS,
+};
+use super::webhook_kinds;
 use super::{billing, projects, sales};
 
 /// One record: its wire fields by canonical name (unset fields are absent).
 pub(crate) type Record = serde_json::Map<String, serde_json::Value>;
-
-macro_rules! fields {
-    ($($name:literal : $ty:ident),* $(,)?) => {
-        &[$(FieldDef { name: $name, ty: Ty::$ty }),*]
-    };
-}
 
 /// The verbs of the security level and of `entityInformation` (`canQuery`, `userAccessForQuery`…).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +62,12 @@ pub(crate) enum Kind {
     TicketCategories,
     Contracts,
     TimeEntries,
+    CompanyWebhooks,
+    CompanyWebhookFields,
+    CompanyWebhookExcludedResources,
+    ContactWebhooks,
+    ContactWebhookFields,
+    ContactWebhookExcludedResources,
     ContractServices,
     Services,
     Projects,
@@ -86,7 +90,7 @@ pub(crate) enum WritePath {
 }
 
 impl Kind {
-    pub(crate) const ALL: [Kind; 19] = [
+    pub(crate) const ALL: [Kind; 25] = [
         Kind::Tickets,
         Kind::TicketNotes,
         Kind::Companies,
@@ -100,6 +104,12 @@ impl Kind {
         Kind::TicketCategories,
         Kind::Contracts,
         Kind::TimeEntries,
+        Kind::CompanyWebhooks,
+        Kind::CompanyWebhookFields,
+        Kind::CompanyWebhookExcludedResources,
+        Kind::ContactWebhooks,
+        Kind::ContactWebhookFields,
+        Kind::ContactWebhookExcludedResources,
         Kind::ContractServices,
         Kind::Services,
         Kind::Projects,
@@ -124,6 +134,12 @@ impl Kind {
             Kind::TicketCategories => "TicketCategories",
             Kind::Contracts => "Contracts",
             Kind::TimeEntries => "TimeEntries",
+            Kind::CompanyWebhooks => "CompanyWebhooks",
+            Kind::CompanyWebhookFields => "CompanyWebhookFields",
+            Kind::CompanyWebhookExcludedResources => "CompanyWebhookExcludedResources",
+            Kind::ContactWebhooks => "ContactWebhooks",
+            Kind::ContactWebhookFields => "ContactWebhookFields",
+            Kind::ContactWebhookExcludedResources => "ContactWebhookExcludedResources",
             Kind::ContractServices => "ContractServices",
             Kind::Services => "Services",
             Kind::Projects => "Projects",
@@ -168,16 +184,6 @@ impl Kind {
                 segment: "Attachments",
                 parent_field: "parentID",
             },
-            Kind::TicketWebhookFields => WritePath::Child {
-                parent: Kind::TicketWebhooks,
-                segment: "Fields",
-                parent_field: "webhookID",
-            },
-            Kind::TicketWebhookExcludedResources => WritePath::Child {
-                parent: Kind::TicketWebhooks,
-                segment: "ExcludedResources",
-                parent_field: "webhookID",
-            },
             Kind::ContractServices => WritePath::Child {
                 parent: Kind::Contracts,
                 segment: "Services",
@@ -198,7 +204,19 @@ impl Kind {
                 segment: "Notes",
                 parent_field: "taskID",
             },
-            _ => WritePath::Top,
+            _ => match webhook_kinds::family(self) {
+                Some(f) if f.fields == self => WritePath::Child {
+                    parent: f.hook,
+                    segment: "Fields",
+                    parent_field: "webhookID",
+                },
+                Some(f) if f.excluded == self => WritePath::Child {
+                    parent: f.hook,
+                    segment: "ExcludedResources",
+                    parent_field: "webhookID",
+                },
+                _ => WritePath::Top,
+            },
         }
     }
 
@@ -208,7 +226,13 @@ impl Kind {
         match (self, verb) {
             (_, Verb::Query) => true,
             (Kind::Resources | Kind::TicketCategories, Verb::Create) => false,
-            (Kind::TicketAttachments | Kind::TicketWebhookExcludedResources, Verb::Update) => false,
+            (
+                Kind::TicketAttachments
+                | Kind::TicketWebhookExcludedResources
+                | Kind::CompanyWebhookExcludedResources
+                | Kind::ContactWebhookExcludedResources,
+                Verb::Update,
+            ) => false,
             (
                 Kind::Tickets
                 | Kind::TicketNotes
@@ -257,9 +281,15 @@ impl Kind {
             Kind::Contacts => CONTACT_FIELDS,
             Kind::Resources => RESOURCE_FIELDS,
             Kind::TicketAttachments => ATTACHMENT_FIELDS,
-            Kind::TicketWebhooks => WEBHOOK_FIELDS,
-            Kind::TicketWebhookFields => WEBHOOK_FIELD_FIELDS,
-            Kind::TicketWebhookExcludedResources => WEBHOOK_EXCLUDED_FIELDS,
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+                webhook_kinds::WEBHOOK_FIELDS
+            }
+            Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
+                webhook_kinds::WEBHOOK_FIELD_FIELDS
+            }
+            Kind::TicketWebhookExcludedResources
+            | Kind::CompanyWebhookExcludedResources
+            | Kind::ContactWebhookExcludedResources => webhook_kinds::WEBHOOK_EXCLUDED_FIELDS,
             Kind::Opportunities => sales::OPPORTUNITY_FIELDS,
             Kind::TicketCategories => sales::TICKET_CATEGORY_FIELDS,
             Kind::Contracts => sales::CONTRACT_FIELDS,
@@ -293,9 +323,15 @@ impl Kind {
             Kind::Contacts => &["firstName", "lastName", "isActive"],
             Kind::Resources => &["firstName", "lastName", "email", "userName"],
             Kind::TicketAttachments => &["attachmentType", "title", "publish"],
-            Kind::TicketWebhooks => &["name", "webhookUrl", "deactivationUrl", "isActive"],
-            Kind::TicketWebhookFields => &["fieldID"],
-            Kind::TicketWebhookExcludedResources => &["resourceID"],
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+                &["name", "webhookUrl", "deactivationUrl", "isActive"]
+            }
+            Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
+                &["fieldID"]
+            }
+            Kind::TicketWebhookExcludedResources
+            | Kind::CompanyWebhookExcludedResources
+            | Kind::ContactWebhookExcludedResources => &["resourceID"],
             Kind::Opportunities => sales::OPPORTUNITY_REQUIRED,
             Kind::TicketCategories => &["name"],
             Kind::Contracts => &[
@@ -371,8 +407,15 @@ impl Kind {
                 "creatorType",
                 "parentType",
             ],
-            Kind::TicketWebhooks => &["id", "isReady", "webhookGUID", "ownerResourceID"],
-            Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => &["id"],
+            Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+                &["id", "isReady", "webhookGUID", "ownerResourceID"]
+            }
+            Kind::TicketWebhookFields
+            | Kind::TicketWebhookExcludedResources
+            | Kind::CompanyWebhookFields
+            | Kind::CompanyWebhookExcludedResources
+            | Kind::ContactWebhookFields
+            | Kind::ContactWebhookExcludedResources => &["id"],
             Kind::Opportunities => sales::OPPORTUNITY_READ_ONLY,
             Kind::TicketCategories => &["id"],
             Kind::Contracts => &["id", "lastModifiedDateTime"],
@@ -398,7 +441,10 @@ impl Kind {
             (self, field),
             (Kind::Tickets, "creatorType" | "lastActivityPersonType")
                 | (Kind::TicketAttachments, "data")
-                | (Kind::TicketWebhooks, "secretKey")
+                | (
+                    Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks,
+                    "secretKey"
+                )
         )
     }
 
@@ -421,11 +467,16 @@ impl Kind {
             (Kind::TicketAttachments, "ticketID" | "parentID") => Some(Kind::Tickets),
             (Kind::TicketAttachments, "ticketNoteID") => Some(Kind::TicketNotes),
             (Kind::TicketAttachments, "attachedByResourceID") => Some(Kind::Resources),
-            (Kind::TicketWebhooks, "ownerResourceID") => Some(Kind::Resources),
-            (Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources, "webhookID") => {
-                Some(Kind::TicketWebhooks)
+            (k, "ownerResourceID") if webhook_kinds::is_hook(k) => Some(Kind::Resources),
+            (k, "webhookID") if webhook_kinds::is_webhook_entity(k) => {
+                webhook_kinds::family(k).map(|f| f.hook)
             }
-            (Kind::TicketWebhookExcludedResources, "resourceID") => Some(Kind::Resources),
+            (
+                Kind::TicketWebhookExcludedResources
+                | Kind::CompanyWebhookExcludedResources
+                | Kind::ContactWebhookExcludedResources,
+                "resourceID",
+            ) => Some(Kind::Resources),
             (Kind::Opportunities, "companyID") => Some(Kind::Companies),
             (Kind::Opportunities, "contactID") => Some(Kind::Contacts),
             (Kind::Opportunities, "ownerResourceID" | "creatorResourceID") => Some(Kind::Resources),
@@ -449,6 +500,12 @@ impl Kind {
             Kind::TicketCategories => "TicketCategory",
             Kind::Contracts => "Contract",
             Kind::TimeEntries => "TimeEntry",
+            Kind::CompanyWebhooks => "CompanyWebhook",
+            Kind::CompanyWebhookFields => "CompanyWebhookField",
+            Kind::CompanyWebhookExcludedResources => "CompanyWebhookExcludedResource",
+            Kind::ContactWebhooks => "ContactWebhook",
+            Kind::ContactWebhookFields => "ContactWebhookField",
+            Kind::ContactWebhookExcludedResources => "ContactWebhookExcludedResource",
             Kind::ContractServices => "ContractService",
             Kind::Services => "Service",
             Kind::Projects => "Project",
@@ -458,125 +515,6 @@ impl Kind {
         }
     }
 }
-
-/// `TicketModel` (75 fields).
-static TICKET_FIELDS: &[FieldDef] = fields![
-    "id": Long, "apiVendorID": Int, "assignedResourceID": Int, "assignedResourceRoleID": Int,
-    "billingCodeID": Int, "changeApprovalBoard": Int, "changeApprovalStatus": Int,
-    "changeApprovalType": Int, "changeInfoField1": Str, "changeInfoField2": Str,
-    "changeInfoField3": Str, "changeInfoField4": Str, "changeInfoField5": Str, "companyID": Int,
-    "companyLocationID": Int, "completedByResourceID": Int, "completedDate": DateTime,
-    "configurationItemID": Int, "contactID": Int, "contractID": Int,
-    "contractServiceBundleID": Long, "contractServiceID": Long, "createDate": DateTime,
-    "createdByContactID": Int, "creatorResourceID": Int, "creatorType": Int,
-    "currentServiceThermometerRating": Int, "description": Str, "dueDateTime": DateTime,
-    "estimatedHours": Double, "externalID": Str, "firstResponseAssignedResourceID": Int,
-    "firstResponseDateTime": DateTime, "firstResponseDueDateTime": DateTime,
-    "firstResponseInitiatingResourceID": Int, "hoursToBeScheduled": Double,
-    "impersonatorCreatorResourceID": Int, "isAssignedToComanaged": Bool, "issueType": Int,
-    "isVisibleToComanaged": Bool, "lastActivityDate": DateTime, "lastActivityPersonType": Int,
-    "lastActivityResourceID": Int, "lastCustomerNotificationDateTime": DateTime,
-    "lastCustomerVisibleActivityDateTime": DateTime, "lastTrackedModificationDateTime": DateTime,
-    "monitorID": Long, "monitorTypeID": Int, "opportunityID": Int,
-    "organizationalLevelAssociationID": Int, "previousServiceThermometerRating": Int,
-    "priority": Int, "problemTicketId": Int, "projectID": Int, "purchaseOrderNumber": Str,
-    "queueID": Int, "resolution": Str, "resolutionPlanDateTime": DateTime,
-    "resolutionPlanDueDateTime": DateTime, "resolvedDateTime": DateTime,
-    "resolvedDueDateTime": DateTime, "rmaStatus": Int, "rmaType": Int, "rmmAlertID": Str,
-    "serviceLevelAgreementHasBeenMet": Bool, "serviceLevelAgreementID": Int,
-    "serviceLevelAgreementPausedNextEventHours": Double, "serviceThermometerTemperature": Int,
-    "source": Int, "status": Int, "subIssueType": Int, "ticketCategory": Int,
-    "ticketNumber": Str, "ticketType": Int, "title": Str,
-];
-
-/// `TicketNoteModel`.
-static NOTE_FIELDS: &[FieldDef] = fields![
-    "id": Long, "createDateTime": DateTime, "createdByContactID": Int, "creatorResourceID": Int,
-    "description": Str, "impersonatorCreatorResourceID": Int,
-    "impersonatorUpdaterResourceID": Int, "lastActivityDate": DateTime, "noteType": Int,
-    "publish": Int, "ticketID": Int, "title": Str,
-];
-
-/// `CompanyModel`.
-static COMPANY_FIELDS: &[FieldDef] = fields![
-    "id": Long, "additionalAddressInformation": Str, "address1": Str, "address2": Str,
-    "alternatePhone1": Str, "alternatePhone2": Str, "apiVendorID": Int, "assetValue": Double,
-    "billToCompanyLocationID": Int, "billToAdditionalAddressInformation": Str,
-    "billingAddress1": Str, "billingAddress2": Str, "billToAddressToUse": Int,
-    "billToAttention": Str, "billToCity": Str, "billToCountryID": Int, "billToState": Str,
-    "billToZipCode": Str, "city": Str, "classification": Int, "companyCategoryID": Int,
-    "companyName": Str, "companyNumber": Str, "companyType": Int, "competitorID": Int,
-    "countryID": Int, "createDate": DateTime, "createdByResourceID": Int, "currencyID": Int,
-    "fax": Str, "impersonatorCreatorResourceID": Int, "invoiceEmailMessageID": Int,
-    "invoiceMethod": Int, "invoiceNonContractItemsToParentCompany": Bool,
-    "invoiceTemplateID": Int, "isActive": Bool, "isClientPortalActive": Bool,
-    "isEnabledForComanaged": Bool, "isSample": Bool, "isTaskFireActive": Bool,
-    "isTaxExempt": Bool, "lastActivityDate": DateTime, "lastTrackedModifiedDateTime": DateTime,
-    "marketSegmentID": Int, "ownerResourceID": Int, "parentCompanyID": Int, "phone": Str,
-    "postalCode": Str, "purchaseOrderTemplateID": Int, "quoteEmailMessageID": Int,
-    "quoteTemplateID": Int, "sicCode": Str, "state": Str, "stockMarket": Str,
-    "stockSymbol": Str, "surveyCompanyRating": Double, "taxID": Str, "taxRegionID": Int,
-    "territoryID": Int, "webAddress": Str,
-];
-
-/// `ContactModel` (`isActive` is an integer here, unlike the other entities).
-static CONTACT_FIELDS: &[FieldDef] = fields![
-    "id": Long, "additionalAddressInformation": Str, "addressLine": Str, "addressLine1": Str,
-    "alternatePhone": Str, "apiVendorID": Int, "bulkEmailOptOutTime": DateTime, "city": Str,
-    "companyID": Int, "companyLocationID": Int, "countryID": Int, "createDate": DateTime,
-    "emailAddress": Str, "emailAddress2": Str, "emailAddress3": Str, "extension": Str,
-    "externalID": Str, "facebookUrl": Str, "faxNumber": Str, "firstName": Str,
-    "impersonatorCreatorResourceID": Int, "isActive": Int, "isOptedOutFromBulkEmail": Bool,
-    "lastActivityDate": DateTime, "lastModifiedDate": DateTime, "lastName": Str,
-    "linkedInUrl": Str, "middleInitial": Str, "mobilePhone": Str, "namePrefix": Int,
-    "nameSuffix": Int, "note": Str, "receivesEmailNotifications": Bool, "phone": Str,
-    "primaryContact": Bool, "billingContact": Bool, "roomNumber": Str,
-    "solicitationOptOut": Bool, "solicitationOptOutTime": DateTime, "state": Str,
-    "surveyOptOut": Bool, "title": Str, "twitterUrl": Str, "zipCode": Str,
-];
-
-/// `ResourceModel`.
-static RESOURCE_FIELDS: &[FieldDef] = fields![
-    "id": Long, "accountingReferenceID": Str, "dateFormat": Str,
-    "defaultServiceDeskRoleID": Long, "email": Str, "email2": Str, "email3": Str,
-    "emailTypeCode": Str, "emailTypeCode2": Str, "emailTypeCode3": Str, "firstName": Str,
-    "gender": Str, "greeting": Int, "hireDate": DateTime, "homePhone": Str, "initials": Str,
-    "internalCost": Double, "isActive": Bool, "lastName": Str, "licenseType": Int,
-    "locationID": Int, "middleName": Str, "mobilePhone": Str, "numberFormat": Str,
-    "officeExtension": Str, "officePhone": Str, "payrollIdentifier": Str, "payrollType": Int,
-    "resourceType": Str, "suffix": Int, "surveyResourceRating": Double, "timeFormat": Str,
-    "title": Str, "travelAvailabilityPct": Str, "userName": Str, "userType": Int,
-];
-
-/// `TicketAttachmentModel`.
-static ATTACHMENT_FIELDS: &[FieldDef] = fields![
-    "id": Long, "attachDate": DateTime, "attachedByContactID": Long,
-    "attachedByResourceID": Long, "attachmentType": Str, "contentType": Str, "creatorType": Int,
-    "fileSize": Double, "fullPath": Str, "impersonatorCreatorResourceID": Int,
-    "opportunityID": Long, "parentAttachmentID": Int, "parentID": Long, "publish": Int,
-    "ticketID": Int, "ticketNoteID": Int, "timeEntryID": Int, "title": Str, "data": Str,
-    "parentType": Int, "isTaskAttachment": Bool,
-];
-
-/// `TicketWebhookModel`.
-static WEBHOOK_FIELDS: &[FieldDef] = fields![
-    "id": Long, "deactivationUrl": Str, "isActive": Bool, "isReady": Bool,
-    "isSubscribedToCreateEvents": Bool, "isSubscribedToDeleteEvents": Bool,
-    "isSubscribedToUpdateEvents": Bool, "name": Str, "notificationEmailAddress": Str,
-    "ownerResourceID": Int, "secretKey": Str, "sendThresholdExceededNotification": Bool,
-    "webhookGUID": Str, "webhookUrl": Str,
-];
-
-/// `TicketWebhookFieldModel`.
-static WEBHOOK_FIELD_FIELDS: &[FieldDef] = fields![
-    "id": Long, "fieldID": Int, "isDisplayAlwaysField": Bool, "isSubscribedField": Bool,
-    "webhookID": Int,
-];
-
-/// `TicketWebhookExcludedResourceModel`.
-static WEBHOOK_EXCLUDED_FIELDS: &[FieldDef] = fields![
-    "id": Long, "resourceID": Int, "webhookID": Int,
-];
 
 #[cfg(test)]
 mod tests {

@@ -6,9 +6,10 @@ use super::entities::Kind;
 use super::fields::Ty;
 use super::picklists::*;
 
-/// A picklist entry shaped from the webhook field table.
-fn webhook_picks() -> Vec<Pick> {
-    WEBHOOK_FIELD_IDS.iter().map(|(id, n)| p(*id, n)).collect()
+/// The `fieldID` picklist of a webhook field entity, shaped from its family's field table.
+fn webhook_picks(kind: Kind) -> Option<Vec<Pick>> {
+    let family = super::webhook_kinds::family(kind).filter(|f| f.fields == kind)?;
+    Some(family.field_ids.iter().map(|(id, n)| p(*id, n)).collect())
 }
 
 /// The picklist of a field, if it is one.
@@ -27,7 +28,7 @@ pub(crate) fn of(kind: Kind, field: &str) -> Option<Vec<Pick>> {
         (Kind::TicketNotes | Kind::TicketAttachments, "publish") => PUBLISH,
         (Kind::Companies, "companyType") => COMPANY_TYPE,
         (Kind::Resources, "licenseType") => LICENSE_TYPE,
-        (Kind::TicketWebhookFields, "fieldID") => return Some(webhook_picks()),
+        (k, "fieldID") if webhook_picks(k).is_some() => return webhook_picks(k),
         (Kind::Opportunities, "stage") => super::sales::STAGE,
         (Kind::Opportunities, "status") => super::sales::STATUS,
         (Kind::Opportunities, "opportunityCategoryID") => super::sales::CATEGORY,
@@ -70,8 +71,13 @@ mod tests {
 
     #[test]
     fn webhook_field_ids_map_to_ticket_fields() {
-        assert_eq!(webhook_field_name(4), Some("status"));
-        assert!(webhook_supported("title"));
+        use super::super::webhook_kinds::{FAMILIES, supported};
+        assert_eq!(FAMILIES[0].field_name(4), Some("status"));
+        assert!(supported(Kind::Tickets, "title"));
+        assert_eq!(
+            of(Kind::CompanyWebhookFields, "fieldID").map(|l| l.len()),
+            Some(FAMILIES[1].field_ids.len())
+        );
         assert!(
             WEBHOOK_FIELD_IDS
                 .iter()

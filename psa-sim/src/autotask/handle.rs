@@ -220,7 +220,8 @@ impl AutotaskSimHandle {
         self.sim.hooks.failed.load(Ordering::SeqCst)
     }
 
-    /// Every webhook delivery attempt so far: `{"webhookId","url","body","status"}` (`status`
+    /// Every webhook delivery attempt so far: `{"webhookId","url","body","signature","status"}`
+    /// (`signature` is the `X-Hook-Signature` header sent or null; `status`
     /// null when the connection failed), in order.
     pub fn webhook_attempts(&self) -> Vec<Value> {
         self.sim
@@ -228,7 +229,7 @@ impl AutotaskSimHandle {
             .attempts
             .lock_safe()
             .iter()
-            .map(|a| json!({"webhookId": a.webhook_id, "url": a.url, "body": a.body, "status": a.status}))
+            .map(|a| json!({"webhookId": a.webhook_id, "url": a.url, "body": a.body, "signature": a.signature, "status": a.status}))
             .collect()
     }
 

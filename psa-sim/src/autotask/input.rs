@@ -10,6 +10,7 @@ use super::query::key;
 use super::responses;
 use super::state::Sim;
 use super::store::{Record, Store, int, text};
+use super::webhook_kinds;
 use super::wire;
 use axum::response::Response;
 use http::HeaderMap;
@@ -257,9 +258,9 @@ pub(crate) fn validate(
             let max = match (kind, def.name) {
                 (Kind::Tickets | Kind::TicketNotes, "title") => 255,
                 (Kind::Tickets, "externalID") => 50,
-                (Kind::TicketWebhooks, "name") => 50,
-                (Kind::TicketWebhooks, "webhookUrl" | "deactivationUrl") => 500,
-                (Kind::TicketWebhooks, "secretKey") => 64,
+                (k, "name") if webhook_kinds::is_hook(k) => 50,
+                (k, "webhookUrl" | "deactivationUrl") if webhook_kinds::is_hook(k) => 500,
+                (k, "secretKey") if webhook_kinds::is_hook(k) => 64,
                 _ => usize::MAX,
             };
             if s.chars().count() > max {
@@ -287,7 +288,7 @@ pub(crate) fn validate(
             ));
         }
     }
-    if kind == Kind::TicketWebhooks {
+    if webhook_kinds::is_hook(kind) {
         for f in ["webhookUrl", "deactivationUrl"] {
             if let Some(u) = text(rec, f) {
                 let parsed = url::Url::parse(u).map_err(|_| format!("{f} is not a valid URL."))?;

@@ -11,7 +11,7 @@
 //! (`/Tickets/{id}/Notes`, top-level → 404); PATCH on the collection with `id` in the body;
 //! `entityInformation(/fields)` with string picklist values; permission refusals as HTTP 500
 //! texts; Resource Impersonation; the 3-thread limit per endpoint; the rolling request
-//! threshold; and signed ticket webhooks.
+//! threshold; and signed ticket, company and contact webhooks.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -48,6 +48,7 @@ mod handle;
 mod handlers;
 mod input;
 mod limits;
+mod models;
 mod paths;
 mod permissions;
 mod picklists;
@@ -60,6 +61,7 @@ mod scan;
 mod seed;
 mod state;
 mod store;
+mod webhook_kinds;
 mod webhooks;
 mod wire;
 mod writes;

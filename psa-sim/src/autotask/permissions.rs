@@ -20,6 +20,7 @@ use psa_core::Capability;
 
 use super::entities::{Kind, Verb};
 use super::store::{Record, Store, int};
+use super::webhook_kinds;
 
 /// One `userAccessFor*` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,20 +89,16 @@ impl Default for Profile {
     }
 }
 
-fn is_webhook_entity(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::TicketWebhooks | Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources
-    )
-}
-
 impl Profile {
     /// The effective access for a verb (None where the API does not offer the verb).
     pub(crate) fn access(&self, kind: Kind, verb: Verb) -> Access {
         if !kind.supports(verb) {
             return Access::None;
         }
-        if is_webhook_entity(kind) && verb != Verb::Query && self.webhooks_allowed == 0 {
+        if webhook_kinds::is_webhook_entity(kind)
+            && verb != Verb::Query
+            && self.webhooks_allowed == 0
+        {
             return Access::None;
         }
         self.rows
@@ -145,9 +142,12 @@ impl Profile {
             C::ReadResources => self.set(Kind::Resources, Verb::Query, Access::None),
             C::Attachments => self.set(Kind::TicketAttachments, Verb::Create, Access::None),
             C::Impersonation => self.set_impersonation(false),
-            C::Webhooks => {
+            // Provisioning needs the same "Can create WebHooks" setting.
+            C::Webhooks | C::ProvisionWebhooks => {
                 self.webhooks_allowed = 0;
-                self.set(Kind::TicketWebhooks, Verb::Create, Access::None);
+                for f in webhook_kinds::FAMILIES {
+                    self.set(f.hook, Verb::Create, Access::None);
+                }
             }
             C::BaseData => self.picklists_readable = false,
             C::ReadOpportunities => self.set(Kind::Opportunities, Verb::Query, Access::None),
@@ -183,9 +183,17 @@ pub(crate) fn own_record(store: &Store, kind: Kind, rec: &Record, me: i64) -> bo
             .is_some_and(|c| int(&c, "ownerResourceID") == Some(me)),
         Kind::Resources => is_me("id"),
         Kind::TicketAttachments => is_me("attachedByResourceID"),
-        Kind::TicketWebhooks => is_me("ownerResourceID"),
-        Kind::TicketWebhookFields | Kind::TicketWebhookExcludedResources => int(rec, "webhookID")
-            .and_then(|w| store.get(Kind::TicketWebhooks, w))
+        Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+            is_me("ownerResourceID")
+        }
+        Kind::TicketWebhookFields
+        | Kind::TicketWebhookExcludedResources
+        | Kind::CompanyWebhookFields
+        | Kind::CompanyWebhookExcludedResources
+        | Kind::ContactWebhookFields
+        | Kind::ContactWebhookExcludedResources => int(rec, "webhookID")
+            .zip(webhook_kinds::family(kind))
+            .and_then(|(w, f)| store.get(f.hook, w))
             .is_some_and(|w| int(&w, "ownerResourceID") == Some(me)),
         Kind::Opportunities => is_me("ownerResourceID") || is_me("creatorResourceID"),
         Kind::TicketCategories | Kind::Contracts => true,
@@ -212,6 +220,12 @@ pub const ENTITY_NAMES: &[&str] = &[
     "TicketCategories",
     "Contracts",
     "TimeEntries",
+    "CompanyWebhooks",
+    "CompanyWebhookFields",
+    "CompanyWebhookExcludedResources",
+    "ContactWebhooks",
+    "ContactWebhookFields",
+    "ContactWebhookExcludedResources",
     "ContractServices",
     "Services",
     "Projects",
@@ -258,6 +272,11 @@ mod tests {
             Access::None
         );
         assert_eq!(p.access(Kind::TicketWebhooks, Verb::Query), Access::All);
+        assert_eq!(p.access(Kind::CompanyWebhooks, Verb::Create), Access::None);
+        assert_eq!(
+            p.access(Kind::ContactWebhookExcludedResources, Verb::Delete),
+            Access::None
+        );
         p.deny(Capability::Impersonation);
         assert!(!p.may_impersonate(Kind::Tickets));
     }

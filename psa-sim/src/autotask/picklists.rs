@@ -202,19 +202,6 @@ pub(crate) const WEBHOOK_FIELD_IDS: &[(i64, &str)] = &[
     (19, "lastActivityDate"),
 ];
 
-/// The ticket field a webhook `fieldID` stands for.
-pub(crate) fn webhook_field_name(id: i64) -> Option<&'static str> {
-    WEBHOOK_FIELD_IDS
-        .iter()
-        .find(|(i, _)| *i == id)
-        .map(|(_, n)| *n)
-}
-
-/// Whether a ticket field can be a webhook field (`isSupportedWebhookField`).
-pub(crate) fn webhook_supported(field: &str) -> bool {
-    WEBHOOK_FIELD_IDS.iter().any(|(_, n)| *n == field)
-}
-
 /// The label of a picklist value.
 #[cfg(test)]
 pub(crate) fn label(list: &[Pick], value: i64) -> Option<&'static str> {

@@ -174,9 +174,15 @@ pub(crate) fn id_range(spec: &SeedSpec, kind: Kind) -> (Range<i64>, i64) {
             (NOTE_BASE..NOTE_BASE + n, 0)
         }
         Kind::TicketAttachments => (ATTACHMENT_BASE..ATTACHMENT_BASE, ATTACHMENT_BASE),
-        Kind::TicketWebhooks => (WEBHOOK_BASE..WEBHOOK_BASE, WEBHOOK_BASE),
-        Kind::TicketWebhookFields => (WEBHOOK_FIELD_BASE..WEBHOOK_FIELD_BASE, WEBHOOK_FIELD_BASE),
-        Kind::TicketWebhookExcludedResources => (EXCLUDED_BASE..EXCLUDED_BASE, EXCLUDED_BASE),
+        Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+            (WEBHOOK_BASE..WEBHOOK_BASE, WEBHOOK_BASE)
+        }
+        Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
+            (WEBHOOK_FIELD_BASE..WEBHOOK_FIELD_BASE, WEBHOOK_FIELD_BASE)
+        }
+        Kind::TicketWebhookExcludedResources
+        | Kind::CompanyWebhookExcludedResources
+        | Kind::ContactWebhookExcludedResources => (EXCLUDED_BASE..EXCLUDED_BASE, EXCLUDED_BASE),
         // One opportunity per seeded company.
         Kind::Opportunities => (OPPORTUNITY_BASE..OPPORTUNITY_BASE + companies, 0),
         Kind::TicketCategories => (sales::ticket_category_range(), 0),

@@ -1,12 +1,16 @@
-//! Ticket webhook delivery (Autotask's documentation and observed traffic).
+//! Ticket, company and contact webhook delivery (Autotask's documentation and observed traffic).
 //!
-//! A `TicketWebhooks` row that is active and ready (it has at least one subscribed field) is
-//! called when a ticket is created (`isSubscribedToCreateEvents`) or when a subscribed field of
-//! a ticket changes (`isSubscribedToUpdateEvents`), unless the change was made by an excluded
-//! resource. The payload is
-//! `{"Action","Guid","EntityType":"Ticket","Id","Fields","EventTime","SequenceNumber","PersonID"}`:
-//! `Fields` holds the changed subscribed fields plus the "display always" fields (on a create,
-//! every subscribed and display-always field), keyed by their REST names. It is signed
+//! A `TicketWebhooks` (`CompanyWebhooks`, `ContactWebhooks`) row that is active and ready (it
+//! has at least one subscribed field) is called when a record of its entity is created
+//! (`isSubscribedToCreateEvents`), when a subscribed field changes
+//! (`isSubscribedToUpdateEvents`) or when the record is deleted
+//! (`isSubscribedToDeleteEvents`), unless the change was made by an excluded resource of that
+//! webhook. The payload is
+//! `{"Action","Guid","EntityType","Id","Fields","EventTime","SequenceNumber","PersonID"}` with
+//! the legacy entity name (`Ticket`, `Account` for companies, `Contact`): `Fields` holds the
+//! changed subscribed fields plus the "display always" fields (on a create, every subscribed
+//! and display-always field; on a delete, the display-always fields of the deleted record),
+//! keyed by their REST names. It is signed
 //! `X-Hook-Signature: sha1=<base64(HMAC-SHA1(secretKey, raw body))>`.
 //!
 //! Delivery follows `Webhooks_Error_Handling.htm`: a 10 s timeout, any 2xx counts as delivered,
@@ -26,14 +30,28 @@ use sha1::Sha1;
 
 use super::dates;
 use super::entities::Kind;
-use super::picklists;
-use super::store::{Store, int, text};
+use super::store::{Record, Store, int, text};
+use super::webhook_kinds;
 
-/// What happened to the ticket.
+/// One change of a watched record, as the writes report it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Change<'a> {
+    /// The watched entity (`Tickets`, `Companies`, `Contacts`).
+    pub(crate) kind: Kind,
+    pub(crate) action: Action,
+    pub(crate) id: i64,
+    /// The REST names of the fields the write changed (updates).
+    pub(crate) changed: &'a [String],
+    /// The resource that made the change (`PersonID`).
+    pub(crate) person: i64,
+}
+
+/// What happened to the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Action {
     Create,
     Update,
+    Delete,
 }
 
 impl Action {
@@ -41,6 +59,15 @@ impl Action {
         match self {
             Action::Create => "Create",
             Action::Update => "Update",
+            Action::Delete => "Delete",
+        }
+    }
+
+    fn flag(self) -> &'static str {
+        match self {
+            Action::Create => "isSubscribedToCreateEvents",
+            Action::Update => "isSubscribedToUpdateEvents",
+            Action::Delete => "isSubscribedToDeleteEvents",
         }
     }
 }
@@ -51,6 +78,8 @@ pub(crate) struct Attempt {
     pub(crate) webhook_id: i64,
     pub(crate) url: String,
     pub(crate) body: String,
+    /// The `X-Hook-Signature` header sent, if the webhook has a secret.
+    pub(crate) signature: Option<String>,
     pub(crate) status: Option<u16>,
 }
 
@@ -61,7 +90,7 @@ pub(crate) struct Notifier {
     pub(crate) delivered: Arc<AtomicUsize>,
     pub(crate) failed: Arc<AtomicUsize>,
     pub(crate) attempts: Arc<Mutex<Vec<Attempt>>>,
-    sequence: Arc<Mutex<HashMap<i64, u64>>>,
+    sequence: Arc<Mutex<HashMap<(Kind, i64), u64>>>,
     pub(crate) retry_delay: Duration,
     pub(crate) max_attempts: u32,
 }
@@ -118,27 +147,35 @@ impl Notifier {
         }
     }
 
-    fn next_sequence(&self, webhook: i64) -> u64 {
+    fn next_sequence(&self, hook: Kind, webhook: i64) -> u64 {
         let mut m = self.sequence.lock_safe();
-        let n = m.entry(webhook).or_insert(0);
+        let n = m.entry((hook, webhook)).or_insert(0);
         *n += 1;
         *n
     }
 
-    /// Works out and sends the calls a ticket change triggers.
-    pub(crate) fn ticket_event(
-        &self,
-        store: &Store,
-        action: Action,
-        ticket_id: i64,
-        changed: &[String],
-        person: i64,
-    ) {
-        let Some(ticket) = store.get(Kind::Tickets, ticket_id) else {
+    /// Works out and sends the calls a change of a watched record (ticket, company, contact)
+    /// triggers. `deleted` is the record as it was, for a delete.
+    pub(crate) fn event(&self, store: &Store, change: Change<'_>, deleted: Option<&Record>) {
+        let Change {
+            kind,
+            action,
+            id: record_id,
+            changed,
+            person,
+        } = change;
+        let Some(family) = webhook_kinds::watching(kind) else {
             return;
         };
+        let record = match deleted {
+            Some(old) => std::borrow::Cow::Borrowed(old),
+            None => match store.get(kind, record_id) {
+                Some(r) => r,
+                None => return,
+            },
+        };
         let mut calls = Vec::new();
-        for hook in store.iter(Kind::TicketWebhooks) {
+        for hook in store.iter(family.hook) {
             let Some(wid) = int(&hook, "id") else {
                 continue;
             };
@@ -146,14 +183,10 @@ impl Notifier {
             if !flag("isActive") || !flag("isReady") {
                 continue;
             }
-            let wanted = match action {
-                Action::Create => flag("isSubscribedToCreateEvents"),
-                Action::Update => flag("isSubscribedToUpdateEvents"),
-            };
-            if !wanted {
+            if !flag(action.flag()) {
                 continue;
             }
-            let excluded = store.iter(Kind::TicketWebhookExcludedResources).any(|e| {
+            let excluded = store.iter(family.excluded).any(|e| {
                 int(&e, "webhookID") == Some(wid) && int(&e, "resourceID") == Some(person)
             });
             if excluded {
@@ -161,11 +194,11 @@ impl Notifier {
             }
             let mut subscribed = Vec::new();
             let mut always = Vec::new();
-            for f in store.iter(Kind::TicketWebhookFields) {
+            for f in store.iter(family.fields) {
                 if int(&f, "webhookID") != Some(wid) {
                     continue;
                 }
-                let Some(name) = int(&f, "fieldID").and_then(picklists::webhook_field_name) else {
+                let Some(name) = int(&f, "fieldID").and_then(|i| family.field_name(i)) else {
                     continue;
                 };
                 if f.get("isSubscribedField") == Some(&json!(true)) {
@@ -182,25 +215,26 @@ impl Notifier {
                     .copied()
                     .filter(|s| changed.iter().any(|c| c == s))
                     .collect(),
+                Action::Delete => Vec::new(),
             };
-            if hit.is_empty() {
+            if hit.is_empty() && action != Action::Delete {
                 continue;
             }
             let mut fields = Map::new();
             for name in hit.iter().chain(always.iter()) {
                 fields.insert(
                     (*name).to_string(),
-                    ticket.get(*name).cloned().unwrap_or(Value::Null),
+                    record.get(*name).cloned().unwrap_or(Value::Null),
                 );
             }
             let payload = json!({
                 "Action": action.wire(),
                 "Guid": text(&hook, "webhookGUID").unwrap_or_default(),
-                "EntityType": Kind::Tickets.legacy_name(),
-                "Id": ticket_id,
+                "EntityType": kind.legacy_name(),
+                "Id": record_id,
                 "Fields": fields,
                 "EventTime": dates::wire(dates::now()),
-                "SequenceNumber": self.next_sequence(wid),
+                "SequenceNumber": self.next_sequence(family.hook, wid),
                 "PersonID": person,
             });
             let Some(url) = text(&hook, "webhookUrl") else {
@@ -226,16 +260,16 @@ impl Notifier {
         };
         let me = self.clone();
         tokio::spawn(async move {
+            let sig = call
+                .secret
+                .as_deref()
+                .and_then(|s| signature(s, call.body.as_bytes()));
             for attempt in 1..=me.max_attempts {
                 let mut req = client
                     .post(&call.url)
                     .header(http::header::CONTENT_TYPE, "application/json")
                     .body(call.body.clone());
-                if let Some(sig) = call
-                    .secret
-                    .as_deref()
-                    .and_then(|s| signature(s, call.body.as_bytes()))
-                {
+                if let Some(sig) = &sig {
                     req = req.header("X-Hook-Signature", sig);
                 }
                 let status = req.send().await.ok().map(|r| r.status().as_u16());
@@ -243,6 +277,7 @@ impl Notifier {
                     webhook_id: call.webhook_id,
                     url: call.url.clone(),
                     body: call.body.clone(),
+                    signature: sig.clone(),
                     status,
                 });
                 if status.is_some_and(|s| (200..300).contains(&s)) {

@@ -9,9 +9,9 @@ use serde_json::{Map, Value, json};
 
 use super::entities::Kind;
 use super::field_picks;
-use super::picklists;
 use super::query::udf_value;
 use super::store::Record;
+use super::webhook_kinds;
 
 /// A user-defined field of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub(crate) fn render(
         let hidden = match (kind, f.name) {
             (Kind::TicketAttachments, "data") => data == Data::Omit,
             // The secret is write-only: the sim never echoes it (UNVERIFIED; the safe reading).
-            (Kind::TicketWebhooks, "secretKey") => true,
+            (k, "secretKey") if webhook_kinds::is_hook(k) => true,
             _ => false,
         };
         let v = if hidden {
@@ -120,7 +120,7 @@ pub(crate) fn write_record(
         }
         let hidden = match (kind, f.name) {
             (Kind::TicketAttachments, "data") => data == Data::Omit,
-            (Kind::TicketWebhooks, "secretKey") => true,
+            (k, "secretKey") if webhook_kinds::is_hook(k) => true,
             _ => false,
         };
         key(out, f.name);
@@ -207,9 +207,9 @@ pub(crate) fn field_info(kind: Kind, require_note_titles: bool) -> Value {
                 (Kind::Tickets, "description") => 8000,
                 (Kind::TicketNotes, "description") => 32000,
                 (Kind::Tickets, "externalID") => 50,
-                (Kind::TicketWebhooks, "name") => 50,
-                (Kind::TicketWebhooks, "webhookUrl" | "deactivationUrl") => 500,
-                (Kind::TicketWebhooks, "secretKey") => 64,
+                (k, "name") if webhook_kinds::is_hook(k) => 50,
+                (k, "webhookUrl" | "deactivationUrl") if webhook_kinds::is_hook(k) => 500,
+                (k, "secretKey") if webhook_kinds::is_hook(k) => 64,
                 (Kind::Companies, "companyName") => 100,
                 (_, _) if f.ty == super::entities::Ty::Str => 100,
                 _ => 0,
@@ -226,7 +226,7 @@ pub(crate) fn field_info(kind: Kind, require_note_titles: bool) -> Value {
                 "isPickList": picks.is_some(),
                 "picklistValues": if picks.is_some() { Value::Array(values) } else { Value::Null },
                 "picklistParentValueField": field_picks::parent_field(kind, f.name).unwrap_or_default(),
-                "isSupportedWebhookField": kind == Kind::Tickets && picklists::webhook_supported(f.name),
+                "isSupportedWebhookField": webhook_kinds::supported(kind, f.name),
             })
         })
         .collect();

@@ -21,7 +21,8 @@ use super::picklists::STATUS_COMPLETE;
 use super::responses::{self, error500, ok};
 use super::state::Sim;
 use super::store::{Record, Store, int, text};
-use super::webhooks::{self, Action};
+use super::webhook_kinds;
+use super::webhooks::{self, Action, Change};
 use super::{billing, dates, projects};
 
 /// Refuses a write when a Restricted level does not own the record.
@@ -133,9 +134,14 @@ pub(crate) fn create(
             set(&mut rec, "creatorType", json!(1));
             set(&mut rec, "parentType", json!(4));
         }
-        Kind::TicketWebhooks => {
+        Kind::TicketWebhooks | Kind::CompanyWebhooks | Kind::ContactWebhooks => {
+            // "Maximum number of Webhooks" counts the level's webhooks of every entity.
             let allowed = sim.tenant.profile().webhooks_allowed as usize;
-            if store.count(Kind::TicketWebhooks) >= allowed {
+            let existing: usize = webhook_kinds::FAMILIES
+                .iter()
+                .map(|f| store.count(f.hook))
+                .sum();
+            if existing >= allowed {
                 return error500(format!(
                     "The maximum number of webhooks ({allowed}) allowed for this security level has been reached."
                 ));
@@ -152,7 +158,7 @@ pub(crate) fn create(
             rec.entry("sendThresholdExceededNotification")
                 .or_insert(json!(false));
         }
-        Kind::TicketWebhookFields => {
+        Kind::TicketWebhookFields | Kind::CompanyWebhookFields | Kind::ContactWebhookFields => {
             rec.entry("isSubscribedField").or_insert(json!(false));
             rec.entry("isDisplayAlwaysField").or_insert(json!(false));
         }
@@ -172,20 +178,22 @@ pub(crate) fn create(
         return error500(e);
     }
     let id = store.insert(kind, rec);
-    if kind == Kind::TicketWebhookFields
-        && let Some((_, wid)) = parent
-    {
-        refresh_ready(&mut store, wid);
+    if let Some((_, wid)) = parent {
+        refresh_ready(&mut store, kind, wid);
     }
     if kind == Kind::TicketNotes
         && let Some((_, tid)) = parent
     {
         touch_ticket(&mut store, tid, &now, who.resource);
     }
-    if kind == Kind::Tickets {
-        sim.hooks
-            .ticket_event(&store, Action::Create, id, &[], who.resource);
-    }
+    let change = Change {
+        kind,
+        action: Action::Create,
+        id,
+        changed: &[],
+        person: who.resource,
+    };
+    sim.hooks.event(&store, change, None);
     ok(&json!({ "itemId": id }))
 }
 
@@ -232,15 +240,19 @@ fn touch_ticket(store: &mut Store, tid: i64, now: &str, who: i64) {
     }
 }
 
-/// A webhook is ready once it has a subscribed field.
-fn refresh_ready(store: &mut Store, wid: i64) {
-    let ready = store.iter(Kind::TicketWebhookFields).any(|f| {
+/// A webhook is ready once it has a subscribed field (called after a write of `kind`; only
+/// webhook field writes change it).
+fn refresh_ready(store: &mut Store, kind: Kind, wid: i64) {
+    let Some(family) = webhook_kinds::family(kind).filter(|f| f.fields == kind) else {
+        return;
+    };
+    let ready = store.iter(family.fields).any(|f| {
         int(&f, "webhookID") == Some(wid) && f.get("isSubscribedField") == Some(&json!(true))
     });
-    if let Some(w) = store.get(Kind::TicketWebhooks, wid) {
+    if let Some(w) = store.get(family.hook, wid) {
         let mut w = w.into_owned();
         w.insert("isReady".into(), json!(ready));
-        store.put(Kind::TicketWebhooks, wid, w);
+        store.put(family.hook, wid, w);
     }
 }
 
@@ -368,16 +380,18 @@ pub(crate) fn update(
         return error500(e);
     }
     store.put(kind, id, rec);
-    if kind == Kind::TicketWebhookFields
-        && let Some(wid) = int(&old, "webhookID")
-    {
-        refresh_ready(&mut store, wid);
+    if let Some(wid) = int(&old, "webhookID") {
+        refresh_ready(&mut store, kind, wid);
     }
-    if kind == Kind::Tickets {
-        let names: Vec<String> = changed.keys().cloned().collect();
-        sim.hooks
-            .ticket_event(&store, Action::Update, id, &names, who.resource);
-    }
+    let names: Vec<String> = changed.keys().cloned().collect();
+    let change = Change {
+        kind,
+        action: Action::Update,
+        id,
+        changed: &names,
+        person: who.resource,
+    };
+    sim.hooks.event(&store, change, None);
     ok(&json!({ "itemId": id }))
 }
 
@@ -393,9 +407,10 @@ pub(crate) fn delete(
         return responses::forbidden(Verb::Delete);
     }
     let mut store = sim.tenant.write();
-    if let Err(r) = actor(sim, &store, kind, Verb::Delete, headers) {
-        return *r;
-    }
+    let who = match actor(sim, &store, kind, Verb::Delete, headers) {
+        Ok(a) => a,
+        Err(r) => return *r,
+    };
     let missing = || {
         error500(
             "No message. No matching records found. The logged in Resource may not have the required permissions to delete the data.",
@@ -413,12 +428,17 @@ pub(crate) fn delete(
         return missing();
     }
     store.delete(kind, id);
-    match kind {
-        Kind::TicketWebhooks => {
-            for child in [
-                Kind::TicketWebhookFields,
-                Kind::TicketWebhookExcludedResources,
-            ] {
+    let change = Change {
+        kind,
+        action: Action::Delete,
+        id,
+        changed: &[],
+        person: who.resource,
+    };
+    sim.hooks.event(&store, change, Some(&old));
+    match webhook_kinds::family(kind) {
+        Some(f) if f.hook == kind => {
+            for child in [f.fields, f.excluded] {
                 let ids: Vec<i64> = store
                     .iter(child)
                     .filter(|r| int(r, "webhookID") == Some(id))
@@ -429,12 +449,12 @@ pub(crate) fn delete(
                 }
             }
         }
-        Kind::TicketWebhookFields => {
+        Some(_) => {
             if let Some(wid) = int(&old, "webhookID") {
-                refresh_ready(&mut store, wid);
+                refresh_ready(&mut store, kind, wid);
             }
         }
-        _ => {}
+        None => {}
     }
     ok(&json!({ "itemId": id }))
 }

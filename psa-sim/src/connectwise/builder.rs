@@ -101,7 +101,9 @@ impl ConnectWiseSimBuilder {
     /// Notes inquire/add None; ReadCompanies → Company Maintenance inquire None; ReadContacts →
     /// Contacts inquire None; ReadResources → Member Maintenance inquire None; Attachments →
     /// Manage Attachments add None; BaseData → Table Setup inquire None; TicketSource → Table
-    /// Setup add None; Webhooks → `/system/callbacks` writes refused (403). Connect and
+    /// Setup add None; ReadTicketCategories (board types, subtypes, items) → Table Setup inquire
+    /// None (the same row as BaseData); ReadOpportunities → Sales > Opportunity inquire None;
+    /// CreateOpportunities → its add and edit None; Webhooks → `/system/callbacks` writes refused (403). Connect and
     /// Impersonation have no role row and change nothing.
     pub fn deny(mut self, cap: Capability) -> Self {
         if !self.profile.deny(cap) && cap == Capability::Webhooks {

@@ -37,6 +37,7 @@
 
 mod api;
 mod auth;
+mod billing;
 mod builder;
 mod callbacks;
 mod conditions;

@@ -75,6 +75,8 @@ pub(crate) const SERVICE_TICKETS: Function = ("Service Desk", "Service Tickets")
 pub(crate) const MEMBER_MAINTENANCE: Function = ("System", "Member Maintenance");
 pub(crate) const TABLE_SETUP: Function = ("System", "Table Setup");
 pub(crate) const OPPORTUNITY: Function = ("Sales", "Opportunity");
+pub(crate) const AGREEMENTS: Function = ("Finance", "Agreements");
+pub(crate) const TIME_ENTRY: Function = ("Time & Expense", "Time Entry");
 
 use Level::{All, None as No};
 
@@ -97,6 +99,9 @@ const RECOMMENDED: &[(&str, &str, [Level; 4])] = &[
     ("Service Desk", "Service Tickets", [All, All, No, All]),
     // Not in the guide's table: the SDK's recommended role adds it for opportunities.
     ("Sales", "Opportunity", [All, All, No, All]),
+    // Not in the guide's table either: the SDK's recommended role reads agreements and time.
+    ("Finance", "Agreements", [No, No, No, All]),
+    ("Time & Expense", "Time Entry", [No, No, No, All]),
     ("System", "Member Maintenance", [No, No, No, All]),
     ("System", "Table Setup", [All, No, No, All]),
 ];
@@ -136,6 +141,7 @@ impl Row {
                 | ("Service Desk", "Close Service Tickets")
                 | ("Service Desk", "Resource Scheduling")
                 | ("Project", "Project Tickets")
+                | ("Time & Expense", "Time Entry")
         )
     }
 }
@@ -244,10 +250,14 @@ impl Profile {
             Capability::BaseData => self.set_fn(TABLE_SETUP, Op::Inquire, Level::None),
             Capability::TicketSource => self.set_fn(TABLE_SETUP, Op::Add, Level::None),
             Capability::ReadOpportunities => self.set_fn(OPPORTUNITY, Op::Inquire, Level::None),
+            // Board types, subtypes and items are Table Setup rows, like the other base data.
+            Capability::ReadTicketCategories => self.set_fn(TABLE_SETUP, Op::Inquire, Level::None),
             Capability::CreateOpportunities => {
                 self.set_fn(OPPORTUNITY, Op::Add, Level::None);
                 self.set_fn(OPPORTUNITY, Op::Edit, Level::None)
             }
+            Capability::ReadContracts => self.set_fn(AGREEMENTS, Op::Inquire, Level::None),
+            Capability::ReadTimeEntries => self.set_fn(TIME_ENTRY, Op::Inquire, Level::None),
             _ => return false,
         }
         true
@@ -261,7 +271,9 @@ mod tests {
     #[test]
     fn recommended_role_matches_the_setup_guide() {
         let p = Profile::recommended();
-        assert_eq!(p.rows().len(), 14);
+        assert_eq!(p.rows().len(), 16);
+        assert_eq!(p.level(AGREEMENTS, Op::Inquire), Level::All);
+        assert_eq!(p.level(TIME_ENTRY, Op::Add), Level::None);
         assert_eq!(p.level(SERVICE_TICKETS, Op::Add), Level::All);
         assert_eq!(p.level(SERVICE_TICKETS, Op::Delete), Level::None);
         assert_eq!(p.level(TABLE_SETUP, Op::Add), Level::All);

@@ -361,6 +361,7 @@ impl Store {
         }
         let opportunities = super::entities::seed_opportunities(&contacts, SEED_EPOCH);
         let next_opportunity = opportunities.keys().last().map_or(1, |id| id + 1);
+        let billing = super::billing::seed(&companies, &tickets, api_member.id, SEED_EPOCH);
         let seeded_ticket_end = FIRST_TICKET + spec.tickets as i64;
         let next_note = FIRST_NOTE + (spec.tickets * spec.notes_per_ticket) as i64;
         let member_ids: Vec<i64> = members.keys().copied().collect();
@@ -386,6 +387,7 @@ impl Store {
             documents: BTreeMap::new(),
             callbacks: BTreeMap::new(),
             opportunities,
+            billing,
             work,
             next_opportunity,
             next_ticket: seeded_ticket_end,

@@ -274,6 +274,8 @@ pub(crate) struct Store {
     pub(crate) documents: BTreeMap<i64, DocumentRec>,
     pub(crate) callbacks: BTreeMap<i64, CallbackRec>,
     pub(crate) opportunities: BTreeMap<i64, OpportunityRec>,
+    /// Agreements, their additions and time entries.
+    pub(crate) billing: super::billing::Billing,
     /// Project tickets, their notes and schedule entries.
     pub(crate) work: super::work::WorkStore,
     pub(crate) next_opportunity: i64,

@@ -1,13 +1,16 @@
 use futures::stream::BoxStream;
+use http::Method;
 use psa_core::{Error, ErrorKind};
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Contract, ListPage, Raw, TicketTimer};
+use crate::models::{Contract, ContractInput, ListPage, Raw, TicketTimer, TimerEntryInput};
 use crate::query::TimerFilter;
-use crate::rights::{CONTRACTS_EDIT, CONTRACTS_LIST, TIMERS_OVERVIEW};
+use crate::rights::{
+    CONTRACTS_EDIT, CONTRACTS_LIST, CONTRACTS_WRITE, TIMERS_OVERVIEW, TIMERS_WRITE,
+};
 
-/// Contracts: `client.contracts()` (read; 50 per page).
+/// Contracts: `client.contracts()` (50 per page; created and changed under Contracts - Edit).
 ///
 /// ```no_run
 /// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
@@ -21,7 +24,9 @@ pub struct ContractsApi<'a> {
     client: &'a SyncroClient,
 }
 
-/// Ticket timers (Syncro's time entries): `client.ticket_timers()` (read; 25 per page).
+/// Ticket timers (Syncro's time entries): `client.ticket_timers()` (25 per page); logged,
+/// changed and deleted on their ticket (`/tickets/{id}/timer_entry`, `update_timer_entry`,
+/// `delete_timer_entry`), all under Ticket Timers - Overview.
 ///
 /// ```no_run
 /// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
@@ -88,6 +93,37 @@ impl<'a> ContractsApi<'a> {
     }
 }
 
+impl ContractsApi<'_> {
+    /// Creates a contract (`POST /contracts`; right: Contracts - Edit). Checked with
+    /// [`ContractInput::validate`] first; the contract comes back flat.
+    pub async fn create(&self, input: &ContractInput) -> psa_core::Result<Contract> {
+        input.validate()?;
+        self.client
+            .write_one(
+                Method::POST,
+                &["contracts"],
+                input,
+                None,
+                Some(CONTRACTS_WRITE),
+            )
+            .await
+    }
+
+    /// Changes the fields set in `input` (`PUT /contracts/{id}`; right: Contracts - Edit).
+    pub async fn update(&self, id: i64, input: &ContractInput) -> psa_core::Result<Contract> {
+        input.validate()?;
+        self.client
+            .write_one(
+                Method::PUT,
+                &["contracts", &id.to_string()],
+                input,
+                None,
+                Some(CONTRACTS_WRITE),
+            )
+            .await
+    }
+}
+
 impl<'a> TicketTimersApi<'a> {
     /// One page of ticket timers (`GET /ticket_timers`; right: Ticket Timers - Overview).
     pub async fn list(&self, filter: &TimerFilter) -> psa_core::Result<ListPage<TicketTimer>> {
@@ -115,5 +151,64 @@ impl<'a> TicketTimersApi<'a> {
             let f = filter.clone().page(page);
             async move { client.ticket_timers().list(&f).await }
         })
+    }
+
+    /// Logs time on a ticket (`POST /tickets/{ticket_id}/timer_entry`; right: Ticket Timers -
+    /// Overview). Checked with [`TimerEntryInput::validate`] first.
+    pub async fn create(
+        &self,
+        ticket_id: i64,
+        input: &TimerEntryInput,
+    ) -> psa_core::Result<TicketTimer> {
+        input.validate()?;
+        self.client
+            .write_one(
+                Method::POST,
+                &["tickets", &ticket_id.to_string(), "timer_entry"],
+                input,
+                None,
+                Some(TIMERS_WRITE),
+            )
+            .await
+    }
+
+    /// Changes the fields set in `input` on one timer of a ticket
+    /// (`PUT /tickets/{ticket_id}/update_timer_entry` with `timer_entry_id`).
+    pub async fn update(
+        &self,
+        ticket_id: i64,
+        timer_entry_id: i64,
+        input: &TimerEntryInput,
+    ) -> psa_core::Result<TicketTimer> {
+        input.validate()?;
+        let mut body = serde_json::to_value(input)?;
+        if let Some(map) = body.as_object_mut() {
+            map.insert("timer_entry_id".into(), timer_entry_id.into());
+        }
+        self.client
+            .write_one(
+                Method::PUT,
+                &["tickets", &ticket_id.to_string(), "update_timer_entry"],
+                &body,
+                None,
+                Some(TIMERS_WRITE),
+            )
+            .await
+    }
+
+    /// Deletes one timer of a ticket (`POST /tickets/{ticket_id}/delete_timer_entry` with
+    /// `timer_entry_id`).
+    pub async fn delete(&self, ticket_id: i64, timer_entry_id: i64) -> psa_core::Result<()> {
+        let body = serde_json::json!({ "timer_entry_id": timer_entry_id });
+        self.client
+            .send(
+                Method::POST,
+                &["tickets", &ticket_id.to_string(), "delete_timer_entry"],
+                &[],
+                Some(&body),
+                Some(TIMERS_WRITE),
+            )
+            .await?;
+        Ok(())
     }
 }

@@ -156,3 +156,226 @@ mod tests {
         assert_eq!((t.id, t.minutes()), (4, None));
     }
 }
+
+/// What to send to log or change a ticket timer (`POST /tickets/{id}/timer_entry`,
+/// `PUT /tickets/{id}/update_timer_entry`). Only the fields set are sent; Syncro uses the
+/// token's user when `user_id` is left out.
+///
+/// ```
+/// use psa_syncro::models::TimerEntryInput;
+/// use time::macros::datetime;
+/// let t = TimerEntryInput::new()
+///     .start_at(datetime!(2026-02-01 09:00 UTC))
+///     .duration_minutes(45)
+///     .notes("Replaced the toner");
+/// t.validate().unwrap();
+/// let body = serde_json::to_value(&t).unwrap();
+/// assert_eq!(body["start_at"], "2026-02-01T09:00:00Z");
+/// assert_eq!(body["duration_minutes"], 45);
+/// assert!(body.get("user_id").is_none());
+/// assert!(TimerEntryInput::new().duration_minutes(-5).validate().is_err());
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TimerEntryInput {
+    /// Start.
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub start_at: Option<OffsetDateTime>,
+    /// End (on create; an update changes the duration instead).
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub end_at: Option<OffsetDateTime>,
+    /// Duration in minutes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<i64>,
+    /// Technician (the token's user when left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<i64>,
+    /// Notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Product the time is charged as.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<i64>,
+}
+
+impl TimerEntryInput {
+    /// An empty input.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `start_at`.
+    pub fn start_at(mut self, v: OffsetDateTime) -> Self {
+        self.start_at = Some(v);
+        self
+    }
+    /// Sets `end_at`.
+    pub fn end_at(mut self, v: OffsetDateTime) -> Self {
+        self.end_at = Some(v);
+        self
+    }
+    /// Sets `duration_minutes`.
+    pub fn duration_minutes(mut self, v: i64) -> Self {
+        self.duration_minutes = Some(v);
+        self
+    }
+    /// Sets `user_id`.
+    pub fn user_id(mut self, v: i64) -> Self {
+        self.user_id = Some(v);
+        self
+    }
+    /// Sets `notes`.
+    pub fn notes(mut self, v: impl Into<String>) -> Self {
+        self.notes = Some(v.into());
+        self
+    }
+    /// Sets `product_id`.
+    pub fn product_id(mut self, v: i64) -> Self {
+        self.product_id = Some(v);
+        self
+    }
+
+    /// Refuses what Syncro would store wrongly: a negative duration, or an end before the
+    /// start.
+    pub fn validate(&self) -> psa_core::Result<()> {
+        let bad = |m: &str| {
+            Err(
+                psa_core::Error::new(psa_core::ErrorKind::Validation, m.to_string())
+                    .with_entity("ticket timers"),
+            )
+        };
+        if self.duration_minutes.is_some_and(|d| d < 0) {
+            return bad("duration_minutes must be 0 or more");
+        }
+        if let (Some(s), Some(e)) = (self.start_at, self.end_at)
+            && e < s
+        {
+            return bad("end_at must not be before start_at");
+        }
+        Ok(())
+    }
+}
+
+/// What to send to create or change a contract (`POST /contracts`, `PUT /contracts/{id}`; both
+/// need Contracts - Edit). Only the fields set are sent; `customer_id` is required by the spec
+/// on both.
+///
+/// ```
+/// use psa_syncro::models::ContractInput;
+/// let c = ContractInput::new(1).name("Support Tier 1").contract_amount("30k").likelihood(30);
+/// c.validate().unwrap();
+/// let body = serde_json::to_value(&c).unwrap();
+/// assert_eq!(body["customer_id"], 1);
+/// assert_eq!(body["contract_amount"], "30k");
+/// assert!(body.get("status").is_none());
+/// assert!(ContractInput::new(1).likelihood(120).validate().is_err());
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ContractInput {
+    /// Customer (required).
+    pub customer_id: i64,
+    /// Name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Amount, free text (`"30k"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contract_amount: Option<String>,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Start.
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub start_date: Option<OffsetDateTime>,
+    /// End.
+    #[serde(skip_serializing_if = "Option::is_none", with = "flex::opt_timestamp")]
+    pub end_date: Option<OffsetDateTime>,
+    /// Sales status (`"Opportunity"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Likelihood, in percent (0–100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<i64>,
+    /// Applies to all of the customer's assets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apply_to_all: Option<bool>,
+    /// SLA.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sla_id: Option<i64>,
+}
+
+impl ContractInput {
+    /// An input for `customer_id`.
+    pub fn new(customer_id: i64) -> Self {
+        Self {
+            customer_id,
+            ..Self::default()
+        }
+    }
+    /// Sets `name`.
+    pub fn name(mut self, v: impl Into<String>) -> Self {
+        self.name = Some(v.into());
+        self
+    }
+    /// Sets `contract_amount`.
+    pub fn contract_amount(mut self, v: impl Into<String>) -> Self {
+        self.contract_amount = Some(v.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn description(mut self, v: impl Into<String>) -> Self {
+        self.description = Some(v.into());
+        self
+    }
+    /// Sets `start_date`.
+    pub fn start_date(mut self, v: OffsetDateTime) -> Self {
+        self.start_date = Some(v);
+        self
+    }
+    /// Sets `end_date`.
+    pub fn end_date(mut self, v: OffsetDateTime) -> Self {
+        self.end_date = Some(v);
+        self
+    }
+    /// Sets `status`.
+    pub fn status(mut self, v: impl Into<String>) -> Self {
+        self.status = Some(v.into());
+        self
+    }
+    /// Sets `likelihood`.
+    pub fn likelihood(mut self, v: i64) -> Self {
+        self.likelihood = Some(v);
+        self
+    }
+    /// Sets `apply_to_all`.
+    pub fn apply_to_all(mut self, v: bool) -> Self {
+        self.apply_to_all = Some(v);
+        self
+    }
+    /// Sets `sla_id`.
+    pub fn sla_id(mut self, v: i64) -> Self {
+        self.sla_id = Some(v);
+        self
+    }
+
+    /// Refuses a missing customer, a likelihood outside 0–100 and an end before the start.
+    pub fn validate(&self) -> psa_core::Result<()> {
+        let bad = |m: &str| {
+            Err(
+                psa_core::Error::new(psa_core::ErrorKind::Validation, m.to_string())
+                    .with_entity("contracts"),
+            )
+        };
+        if self.customer_id <= 0 {
+            return bad("customer_id is required (the contract's customer)");
+        }
+        if self.likelihood.is_some_and(|l| !(0..=100).contains(&l)) {
+            return bad("likelihood is a percentage: 0 to 100");
+        }
+        if let (Some(s), Some(e)) = (self.start_date, self.end_date)
+            && e < s
+        {
+            return bad("end_date must not be before start_date");
+        }
+        Ok(())
+    }
+}

@@ -22,7 +22,7 @@ mod user;
 
 pub use comment::Comment;
 pub use contact::Contact;
-pub use contract::{Contract, TicketTimer};
+pub use contract::{Contract, ContractInput, TicketTimer, TimerEntryInput};
 pub use customer::Customer;
 pub use invoice::Invoice;
 pub use lead::{Lead, LeadInput};

@@ -9,11 +9,10 @@ use axum::response::Response;
 use http::StatusCode;
 use serde_json::Value;
 
-use super::collections::Want;
+use super::input::Handled;
 use super::input::{self, check_members};
-use super::input::{Handled, list_req};
+use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{CallbackView, Cx, Entity};
-use crate::connectwise::listing;
 use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::store::CallbackRec;
 use crate::connectwise::wire::{self, FieldError};
@@ -67,30 +66,9 @@ fn levels_for(kind: &str) -> &'static [&'static str] {
 }
 
 pub(crate) fn read(sh: &Inner, req: &Req, want: Want) -> Handled {
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    let lr = list_req(req, None);
-    let items = st.callbacks.values().map(CallbackView);
-    match want {
-        Want::One(id) => {
-            let c = st
-                .callbacks
-                .get(&id)
-                .ok_or_else(|| wire::not_found("CallbackEntry", id))?;
-            Ok(wire::json(StatusCode::OK, &CallbackView(c).render(&cx)))
-        }
-        Want::List => {
-            let q = listing::parse_query::<CallbackView<'_>>(&lr)?;
-            Ok(listing::list(&cx, &lr, &q, items))
-        }
-        Want::Count => {
-            let q = listing::parse_query::<CallbackView<'_>>(&lr)?;
-            Ok(listing::count(&cx, &q, items))
-        }
-    }
+    list_route(sh, req, want, Gate::Open, "CallbackEntry", |cx, a| {
+        a.items(cx, cx.st.callbacks.values().map(CallbackView))
+    })
 }
 
 pub(crate) fn create(sh: &Inner, req: &Req) -> Handled {

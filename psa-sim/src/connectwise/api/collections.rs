@@ -3,12 +3,12 @@
 
 use http::StatusCode;
 
-use super::input::{self, Handled, check_members, list_req};
+use super::input::{self, Handled, check_members};
+use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{
     BoardView, ClassTable, CompanyView, ContactView, Cx, Entity, MemberView, PriorityView,
     SourceView, StatusView, class_rows,
 };
-use crate::connectwise::listing;
 use crate::connectwise::permissions::{
     COMPANY_MAINTENANCE, CONTACTS, MEMBER_MAINTENANCE, Op, TABLE_SETUP,
 };
@@ -16,118 +16,54 @@ use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::store::SourceRec;
 use crate::connectwise::wire::{self, FieldError};
 
-/// What a collection route asks for.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Want {
-    List,
-    Count,
-    One(i64),
-}
-
-pub(crate) fn respond<'a, E: Entity + 'a>(
-    cx: &Cx<'a>,
-    req: &Req,
-    want: Want,
-    kind: &str,
-    items: impl Iterator<Item = E>,
-) -> Handled {
-    let lr = list_req(req, None);
-    match want {
-        Want::One(id) => {
-            let mut items = items;
-            let e = items
-                .find(|e| e.id() == id)
-                .ok_or_else(|| wire::not_found(kind, id))?;
-            Ok(wire::json(StatusCode::OK, &e.render(cx)))
-        }
-        Want::List => {
-            let q = listing::parse_query::<E>(&lr)?;
-            Ok(listing::list(cx, &lr, &q, items))
-        }
-        Want::Count => {
-            let q = listing::parse_query::<E>(&lr)?;
-            Ok(listing::count(cx, &q, items))
-        }
-    }
-}
-
 pub(crate) fn companies(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(COMPANY_MAINTENANCE, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(COMPANY_MAINTENANCE),
         "Company",
-        st.companies.values().map(CompanyView),
+        |cx, a| a.items(cx, cx.st.companies.values().map(CompanyView)),
     )
 }
 
 pub(crate) fn contacts(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(CONTACTS, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
-        req,
-        want,
-        "Contact",
-        st.contacts.values().map(ContactView),
-    )
+    list_route(sh, req, want, Gate::Role(CONTACTS), "Contact", |cx, a| {
+        a.items(cx, cx.st.contacts.values().map(ContactView))
+    })
 }
 
 pub(crate) fn members(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(MEMBER_MAINTENANCE, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(MEMBER_MAINTENANCE),
         "Member",
-        st.members.values().map(MemberView),
+        |cx, a| a.items(cx, cx.st.members.values().map(MemberView)),
     )
 }
 
 pub(crate) fn boards(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(TABLE_SETUP, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(&cx, req, want, "Board", st.boards.values().map(BoardView))
+    list_route(sh, req, want, Gate::Role(TABLE_SETUP), "Board", |cx, a| {
+        a.items(cx, cx.st.boards.values().map(BoardView))
+    })
 }
 
 pub(crate) fn statuses(sh: &Inner, req: &Req, board: i64, want: Want) -> Handled {
-    sh.require(TABLE_SETUP, Op::Inquire)?;
-    let st = sh.read();
-    if !st.boards.contains_key(&board) {
-        return Err(wire::not_found("Board", board));
-    }
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(TABLE_SETUP),
         "BoardStatus",
-        st.statuses
-            .values()
-            .filter(|s| s.board == board)
-            .map(StatusView),
+        |cx, a| {
+            if !cx.st.boards.contains_key(&board) {
+                return Err(wire::not_found("Board", board));
+            }
+            let rows = cx.st.statuses.values().filter(|s| s.board == board);
+            a.items(cx, rows.map(StatusView))
+        },
     )
 }
 
@@ -139,54 +75,34 @@ pub(crate) fn board_class(
     table: ClassTable,
     want: Want,
 ) -> Handled {
-    sh.require(TABLE_SETUP, Op::Inquire)?;
-    let st = sh.read();
-    let Some(b) = st.boards.get(&board) else {
-        return Err(wire::not_found("Board", board));
-    };
-    let rows = class_rows(table, board, &b.name);
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
     let kind = match table {
         ClassTable::Type => "BoardType",
         ClassTable::SubType => "BoardSubType",
         ClassTable::Item => "BoardItem",
     };
-    respond(&cx, req, want, kind, rows.into_iter())
+    list_route(sh, req, want, Gate::Role(TABLE_SETUP), kind, |cx, a| {
+        let Some(b) = cx.st.boards.get(&board) else {
+            return Err(wire::not_found("Board", board));
+        };
+        a.items(cx, class_rows(table, board, &b.name).into_iter())
+    })
 }
 
 pub(crate) fn priorities(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(TABLE_SETUP, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(TABLE_SETUP),
         "Priority",
-        st.priorities.values().map(PriorityView),
+        |cx, a| a.items(cx, cx.st.priorities.values().map(PriorityView)),
     )
 }
 
 pub(crate) fn sources(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(TABLE_SETUP, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
-        req,
-        want,
-        "Source",
-        st.sources.values().map(SourceView),
-    )
+    list_route(sh, req, want, Gate::Role(TABLE_SETUP), "Source", |cx, a| {
+        a.items(cx, cx.st.sources.values().map(SourceView))
+    })
 }
 
 /// `POST /service/sources` (Table Setup add): `name` required, ≤ 50 characters.

@@ -4,10 +4,9 @@ use axum::body::Body;
 use axum::response::Response;
 use http::{HeaderValue, StatusCode, header};
 
-use super::collections::Want;
-use super::input::{Handled, list_req};
+use super::input::Handled;
+use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{Cx, DocumentView, Entity};
-use crate::connectwise::listing;
 use crate::connectwise::multipart;
 use crate::connectwise::permissions::{MANAGE_ATTACHMENTS, Op};
 use crate::connectwise::state::{Inner, Req};
@@ -40,40 +39,27 @@ fn record_filter(req: &Req) -> (Option<String>, Option<i64>) {
 }
 
 pub(crate) fn read(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(MANAGE_ATTACHMENTS, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
     let (rt, rid) = record_filter(req);
-    let items = st
-        .documents
-        .values()
-        .filter(|d| {
-            rt.as_deref()
-                .is_none_or(|rt| d.record_type.eq_ignore_ascii_case(rt))
-        })
-        .filter(|d| rid.is_none_or(|rid| d.record_id == rid))
-        .map(DocumentView);
-    let lr = list_req(req, None);
-    match want {
-        Want::One(id) => {
-            let d = st
+    list_route(
+        sh,
+        req,
+        want,
+        Gate::Role(MANAGE_ATTACHMENTS),
+        "Document",
+        |cx, a| {
+            let items = cx
+                .st
                 .documents
-                .get(&id)
-                .ok_or_else(|| wire::not_found("Document", id))?;
-            Ok(wire::json(StatusCode::OK, &DocumentView(d).render(&cx)))
-        }
-        Want::List => {
-            let q = listing::parse_query::<DocumentView<'_>>(&lr)?;
-            Ok(listing::list(&cx, &lr, &q, items))
-        }
-        Want::Count => {
-            let q = listing::parse_query::<DocumentView<'_>>(&lr)?;
-            Ok(listing::count(&cx, &q, items))
-        }
-    }
+                .values()
+                .filter(|d| {
+                    rt.as_deref()
+                        .is_none_or(|rt| d.record_type.eq_ignore_ascii_case(rt))
+                })
+                .filter(|d| rid.is_none_or(|rid| d.record_id == rid))
+                .map(DocumentView);
+            a.items(cx, items)
+        },
+    )
 }
 
 pub(crate) fn download(sh: &Inner, id: i64) -> Handled {

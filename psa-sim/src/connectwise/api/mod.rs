@@ -1,10 +1,12 @@
 //! The REST routes under `/{codebase}apis/3.0/`.
 
+mod billing;
 mod callbacks;
 mod collections;
 mod directory;
 mod documents;
 mod input;
+mod list_route;
 mod notes;
 mod projects;
 mod sales;
@@ -16,8 +18,8 @@ mod tickets;
 use axum::response::Response;
 use http::Method;
 
-use self::collections::Want;
 pub(crate) use self::input::Handled;
+use self::list_route::Want;
 use super::state::{Inner, Req};
 use super::wire;
 
@@ -171,6 +173,23 @@ pub(crate) fn route(sh: &Inner, req: &Req) -> Response {
         },
         ["sales", "stages", rest @ ..] => match want(rest) {
             Some(w) => get_only(m, || sales::stages(sh, req, w)),
+            None => none(),
+        },
+        ["finance", "agreements", a, "additions", rest @ ..] => match (id(a), want(rest)) {
+            (Some(a), Some(w)) => get_only(m, || billing::additions(sh, req, a, w)),
+            _ => none(),
+        },
+        ["finance", "agreements", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || billing::agreements(sh, req, w)),
+            None => none(),
+        },
+        ["time", "entries"] if *m == Method::POST => billing::create(sh, req),
+        ["time", "entries", t] if *m == Method::PATCH => match id(t) {
+            Some(t) => billing::patch(sh, req, t),
+            None => none(),
+        },
+        ["time", "entries", rest @ ..] => match want(rest) {
+            Some(w) => get_only(m, || billing::time_entries(sh, req, w)),
             None => none(),
         },
         ["project", "tickets"] if *m == Method::POST => projects::create(sh, req),

@@ -6,10 +6,9 @@ use axum::response::Response;
 use http::StatusCode;
 use serde_json::{Map, Value};
 
-use super::collections::{Want, respond};
-use super::input::{self, Handled, check_members, conversion_error, list_req};
+use super::input::{self, Handled, check_members, conversion_error};
+use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{Cx, Entity, NoteView, ProjectTicketView};
-use crate::connectwise::listing;
 use crate::connectwise::permissions::{Function, Level, Op};
 use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::store::{NoteRec, Store};
@@ -73,19 +72,19 @@ fn visible(st: &Store, t: &ProjectTicketRec, level: Level) -> bool {
 }
 
 pub(crate) fn read(sh: &Inner, req: &Req, want: Want) -> Handled {
-    let level = sh.require(PROJECT_TICKETS, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    let items = st
-        .work
-        .tickets
-        .values()
-        .filter(|t| visible(&st, t, level))
-        .map(ProjectTicketView);
-    respond(&cx, req, want, "Ticket", items)
+    list_route(
+        sh,
+        req,
+        want,
+        Gate::Role(PROJECT_TICKETS),
+        "Ticket",
+        |cx, a| {
+            let level = a.level();
+            let st = cx.st;
+            let items = st.work.tickets.values().filter(|t| visible(st, t, level));
+            a.items(cx, items.map(ProjectTicketView))
+        },
+    )
 }
 
 /// The id inside a reference member (`{"id": n}`), or a conversion error.
@@ -361,43 +360,26 @@ fn note_json(cx: &Cx<'_>, n: &NoteRec) -> Value {
 
 /// `GET /project/tickets/{id}/notes[/count|/{noteId}]` (Project Tickets inquire).
 pub(crate) fn notes(sh: &Inner, req: &Req, ticket: i64, want: Want) -> Handled {
-    let level = sh.require(PROJECT_TICKETS, Op::Inquire)?;
-    let st = sh.read();
-    let t = st
-        .work
-        .tickets
-        .get(&ticket)
-        .ok_or_else(|| wire::not_found("Ticket", ticket))?;
-    if !visible(&st, t, level) {
-        return Err(wire::forbidden());
-    }
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    let none = Vec::new();
-    let notes = st.work.notes.get(&ticket).unwrap_or(&none);
-    match want {
-        Want::One(id) => {
-            let n = notes
-                .iter()
-                .find(|n| n.id == id)
-                .ok_or_else(|| wire::not_found("TicketNote", id))?;
-            Ok(wire::json(StatusCode::OK, &note_json(&cx, n)))
-        }
-        Want::List => {
-            let lr = list_req(req, None);
-            let q = listing::parse_query::<ProjectNoteView<'_>>(&lr)?;
-            let views = notes.iter().map(|n| ProjectNoteView(NoteView(n)));
-            Ok(listing::list(&cx, &lr, &q, views))
-        }
-        Want::Count => {
-            let lr = list_req(req, None);
-            let q = listing::parse_query::<ProjectNoteView<'_>>(&lr)?;
-            let views = notes.iter().map(|n| ProjectNoteView(NoteView(n)));
-            Ok(listing::count(&cx, &q, views))
-        }
-    }
+    list_route(
+        sh,
+        req,
+        want,
+        Gate::Role(PROJECT_TICKETS),
+        "TicketNote",
+        |cx, a| {
+            let st = cx.st;
+            let t = st
+                .work
+                .tickets
+                .get(&ticket)
+                .ok_or_else(|| wire::not_found("Ticket", ticket))?;
+            if !visible(st, t, a.level()) {
+                return Err(wire::forbidden());
+            }
+            let notes = st.work.notes.get(&ticket).map_or(&[][..], Vec::as_slice);
+            a.items(cx, notes.iter().map(|n| ProjectNoteView(NoteView(n))))
+        },
+    )
 }
 
 /// `POST /project/tickets/{id}/notes` (Project Tickets edit): `text` and one of the three

@@ -5,8 +5,8 @@
 use http::StatusCode;
 use serde_json::{Map, Value};
 
-use super::collections::{Want, respond};
 use super::input::{self, Handled, check_members, conversion_error};
+use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{
     Cx, Entity, OppStatusView, OppTypeView, OpportunityView, STAGES, STATUSES, StageView, TYPES,
 };
@@ -16,66 +16,46 @@ use crate::connectwise::store::{OpportunityRec, Store};
 use crate::connectwise::wire::{self, FieldError};
 
 pub(crate) fn opportunities(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(OPPORTUNITY, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(OPPORTUNITY),
         "Opportunity",
-        st.opportunities.values().map(OpportunityView),
+        |cx, a| a.items(cx, cx.st.opportunities.values().map(OpportunityView)),
     )
 }
 
 pub(crate) fn stages(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(OPPORTUNITY, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(OPPORTUNITY),
         "OpportunityStage",
-        STAGES.iter().map(StageView),
+        |cx, a| a.items(cx, STAGES.iter().map(StageView)),
     )
 }
 
 pub(crate) fn statuses(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(OPPORTUNITY, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(OPPORTUNITY),
         "OpportunityStatus",
-        STATUSES.iter().map(OppStatusView),
+        |cx, a| a.items(cx, STATUSES.iter().map(OppStatusView)),
     )
 }
 
 pub(crate) fn types(sh: &Inner, req: &Req, want: Want) -> Handled {
-    sh.require(OPPORTUNITY, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    respond(
-        &cx,
+    list_route(
+        sh,
         req,
         want,
+        Gate::Role(OPPORTUNITY),
         "OpportunityType",
-        TYPES.iter().map(OppTypeView),
+        |cx, a| a.items(cx, TYPES.iter().map(OppTypeView)),
     )
 }
 
@@ -105,7 +85,10 @@ const WRITABLE: &[&str] = &[
 ];
 
 /// The id inside a reference member (`{"id": n}`), or a conversion error.
-fn ref_id(body: &Map<String, Value>, name: &str) -> Result<Option<i64>, axum::response::Response> {
+pub(crate) fn ref_id(
+    body: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<i64>, axum::response::Response> {
     match input::member(body, name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(m)) => Ok(input::member(m, "id").and_then(Value::as_i64)),

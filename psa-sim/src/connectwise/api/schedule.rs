@@ -5,8 +5,8 @@ use axum::response::Response;
 use http::StatusCode;
 use serde_json::{Map, Value};
 
-use super::collections::{Want, respond};
 use super::input::{self, Handled, check_members, conversion_error};
+use super::list_route::{Gate, Want, list_route};
 use crate::connectwise::entities::{Cx, Entity, ScheduleView};
 use crate::connectwise::permissions::{Function, Level, Op};
 use crate::connectwise::state::{Inner, Req};
@@ -52,19 +52,19 @@ fn visible(st: &Store, e: &ScheduleRec, level: Level) -> bool {
 }
 
 pub(crate) fn read(sh: &Inner, req: &Req, want: Want) -> Handled {
-    let level = sh.require(RESOURCE_SCHEDULING, Op::Inquire)?;
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    let items = st
-        .work
-        .schedule
-        .values()
-        .filter(|e| visible(&st, e, level))
-        .map(ScheduleView);
-    respond(&cx, req, want, "ScheduleEntry", items)
+    list_route(
+        sh,
+        req,
+        want,
+        Gate::Role(RESOURCE_SCHEDULING),
+        "ScheduleEntry",
+        |cx, a| {
+            let level = a.level();
+            let st = cx.st;
+            let items = st.work.schedule.values().filter(|e| visible(st, e, level));
+            a.items(cx, items.map(ScheduleView))
+        },
+    )
 }
 
 /// A reference member resolved by `id` or `identifier` with `lookup`; `Err` = not found.

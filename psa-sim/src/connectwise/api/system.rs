@@ -5,10 +5,9 @@ use axum::response::Response;
 use http::StatusCode;
 use serde_json::{Value, json};
 
-use super::collections::Want;
-use super::input::{Handled, list_req};
-use crate::connectwise::entities::{Cx, Entity, SecurityView};
-use crate::connectwise::listing;
+use super::input::Handled;
+use super::list_route::{Gate, Want, list_route};
+use crate::connectwise::entities::SecurityView;
 use crate::connectwise::state::{Inner, Req};
 use crate::connectwise::wire;
 
@@ -77,43 +76,20 @@ pub(crate) fn info(sh: &Inner) -> Handled {
 
 /// `GET /system/mySecurity` (+ `/count`): the API member's role rows.
 pub(crate) fn my_security(sh: &Inner, req: &Req, want: Want) -> Handled {
-    if !sh.my_security_readable {
-        return Err(wire::forbidden());
-    }
-    let rows: Vec<SecurityView> = sh
-        .profile
-        .rows()
-        .iter()
-        .enumerate()
-        .map(|(i, r)| SecurityView {
-            id: 1 + i as i64,
-            sort: 1 + i as i64,
-            row: r.clone(),
-        })
-        .collect();
-    let st = sh.read();
-    let cx = Cx {
-        st: &st,
-        api: &req.api,
-    };
-    let lr = list_req(req, None);
-    match want {
-        Want::One(id) => {
-            let r = rows
-                .iter()
-                .find(|r| r.id == id)
-                .ok_or_else(|| wire::not_found("MySecurity", id))?;
-            Ok(wire::json(StatusCode::OK, &r.render(&cx)))
-        }
-        Want::List => {
-            let q = listing::parse_query::<SecurityView>(&lr)?;
-            Ok(listing::list(&cx, &lr, &q, rows.into_iter()))
-        }
-        Want::Count => {
-            let q = listing::parse_query::<SecurityView>(&lr)?;
-            Ok(listing::count(&cx, &q, rows.into_iter()))
-        }
-    }
+    let gate = Gate::Switch(sh.my_security_readable);
+    list_route(sh, req, want, gate, "MySecurity", |cx, a| {
+        let rows = sh
+            .profile
+            .rows()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| SecurityView {
+                id: 1 + i as i64,
+                sort: 1 + i as i64,
+                row: r.clone(),
+            });
+        a.items(cx, rows)
+    })
 }
 
 /// The `Metadata.key_url` of callback payloads: `{"signing_key": …}` (fetched without auth, as

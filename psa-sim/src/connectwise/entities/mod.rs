@@ -1,5 +1,6 @@
 //! How each record type looks on the wire and how `conditions`, `orderBy` and `fields` see it.
 
+mod billing;
 mod board_class;
 mod directory;
 mod note;
@@ -10,6 +11,7 @@ mod system;
 mod ticket;
 mod view;
 
+pub(crate) use billing::{AdditionView, AgreementView, TimeEntryView};
 pub(crate) use board_class::{ClassTable, class_rows};
 pub(crate) use directory::{CompanyView, ContactView, MemberView};
 pub(crate) use note::NoteView;

@@ -3,10 +3,12 @@
 mod account;
 mod billing;
 mod comments;
+mod contract_writes;
 mod customers;
 mod leads;
 mod ticket_body;
 mod tickets;
+mod timers;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -57,9 +59,21 @@ pub(crate) fn router(sim: Shared) -> Router {
         )
         .route("/leads", get(leads::list).post(leads::create))
         .route("/leads/{id}", get(leads::show).put(leads::update))
-        .route("/contracts", get(billing::list))
-        .route("/contracts/{id}", get(billing::show))
+        .route(
+            "/contracts",
+            get(billing::list).post(contract_writes::create),
+        )
+        .route(
+            "/contracts/{id}",
+            get(billing::show).put(contract_writes::update),
+        )
         .route("/ticket_timers", get(billing::timers))
+        .route("/tickets/{id}/timer_entry", post(timers::create))
+        .route(
+            "/tickets/{id}/update_timer_entry",
+            axum::routing::put(timers::update),
+        )
+        .route("/tickets/{id}/delete_timer_entry", post(timers::delete))
         .route("/invoices", get(billing::invoices))
         .route("/invoices/{id}", get(billing::invoice));
     Router::new()
