@@ -27,7 +27,7 @@ impl ConnectWiseClient {
     /// The core ticket from the fields it needs (a list row is read into [`TicketHead`] only).
     pub(crate) fn core_ticket_head(&self, t: TicketHead, raw: impl Into<VendorRecord>) -> Ticket {
         let closed = t.closed_flag.unwrap_or(false);
-        let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary, raw);
+        let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary, raw.into());
         out.number = Some(t.id.to_string());
         out.status = t.status.map(|s| {
             let mut status = Status::new(
@@ -78,7 +78,7 @@ impl ConnectWiseClient {
             n.ticket_id.map(TicketId).unwrap_or(ticket),
             n.text.clone().unwrap_or_default(),
             visibility,
-            raw,
+            raw.into(),
         );
         out.author = n
             .member
@@ -97,7 +97,7 @@ impl ConnectWiseClient {
             VENDOR,
             CompanyId(c.id),
             c.name.clone().unwrap_or_default(),
-            raw,
+            raw.into(),
         );
         out.identifier = c.identifier.clone();
         out.phone = c.phone_number.clone().filter(|p| !p.is_empty());
@@ -107,7 +107,7 @@ impl ConnectWiseClient {
     }
 
     pub(crate) fn core_contact(c: &models::Contact, raw: impl Into<VendorRecord>) -> Contact {
-        let mut out = Contact::new(VENDOR, ContactId(c.id), c.full_name(), raw);
+        let mut out = Contact::new(VENDOR, ContactId(c.id), c.full_name(), raw.into());
         out.company = c.company.as_ref().and_then(|r| r.id).map(CompanyId);
         out.first_name = c.first_name.clone();
         out.last_name = c.last_name.clone();

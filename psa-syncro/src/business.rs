@@ -43,7 +43,7 @@ impl SyncroClient {
             Vendor::Syncro,
             ResourceId(id),
             name,
-            serde_json::to_value(user)?,
+            serde_json::to_value(user)?.into(),
         );
         r.email = user.email.clone();
         r.username = user.email.clone();

@@ -76,7 +76,7 @@ impl SyncroClient {
             Vendor::Syncro,
             TicketId(t.id),
             IdempotencyMarker::strip_subject(subject),
-            record,
+            record.into(),
         );
         out.number = t.number.map(|n| n.to_string());
         out.external_ref = self
@@ -129,7 +129,7 @@ impl SyncroClient {
             c.ticket_id.map(TicketId).unwrap_or(ticket),
             c.body.clone().unwrap_or_default(),
             visibility,
-            record,
+            record.into(),
         );
         n.title = c.subject.clone();
         n.author = c.tech.clone().or_else(|| {

@@ -5,7 +5,7 @@ use crate::{CompanyId, Vendor};
 /// A company (Autotask company, ConnectWise company, Syncro customer).
 ///
 /// ```
-/// let c = psa_core::Company::new(psa_core::Vendor::Autotask, psa_core::CompanyId(1), "Contoso", serde_json::json!({}));
+/// let c = psa_core::Company::new(psa_core::Vendor::Autotask, psa_core::CompanyId(1), "Contoso", Default::default());
 /// assert!(c.is_active);
 /// ```
 #[non_exhaustive]
@@ -36,7 +36,7 @@ impl Company {
         vendor: Vendor,
         id: CompanyId,
         name: impl Into<String>,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Company {
             vendor,
@@ -46,7 +46,7 @@ impl Company {
             phone: None,
             is_active: true,
             updated_at: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::{CompanyId, ContactId, Vendor};
 /// A person at a customer company.
 ///
 /// ```
-/// let mut c = psa_core::Contact::new(psa_core::Vendor::Syncro, psa_core::ContactId(5), "Ada Lovelace", serde_json::json!({}));
+/// let mut c = psa_core::Contact::new(psa_core::Vendor::Syncro, psa_core::ContactId(5), "Ada Lovelace", Default::default());
 /// c.email = Some("ada@example.com".into());
 /// assert!(c.has_email("ADA@example.com"));
 /// ```
@@ -43,7 +43,7 @@ impl Contact {
         vendor: Vendor,
         id: ContactId,
         name: impl Into<String>,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Contact {
             vendor,
@@ -56,7 +56,7 @@ impl Contact {
             phone: None,
             is_active: true,
             updated_at: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 

@@ -8,7 +8,7 @@ use crate::{CompanyId, ContractId, Vendor};
 ///
 /// ```
 /// use psa_core::{Contract, ContractId, Vendor};
-/// let c = Contract::new(Vendor::ConnectWise, ContractId(3), "Managed services", serde_json::json!({}));
+/// let c = Contract::new(Vendor::ConnectWise, ContractId(3), "Managed services", Default::default());
 /// assert!(c.is_active);
 /// ```
 #[non_exhaustive]
@@ -48,7 +48,7 @@ impl Contract {
         vendor: Vendor,
         id: ContractId,
         name: impl Into<String>,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Contract {
             vendor,
@@ -61,7 +61,7 @@ impl Contract {
             starts_at: None,
             ends_at: None,
             updated_at: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 }

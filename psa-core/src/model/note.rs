@@ -23,7 +23,7 @@ pub enum NoteVisibility {
 ///
 /// ```
 /// use psa_core::{Note, NoteId, NoteVisibility, TicketId, Vendor};
-/// let n = Note::new(Vendor::ConnectWise, NoteId(1), TicketId(2), "Rebooted", NoteVisibility::Public, serde_json::json!({}));
+/// let n = Note::new(Vendor::ConnectWise, NoteId(1), TicketId(2), "Rebooted", NoteVisibility::Public, Default::default());
 /// assert_eq!(n.body, "Rebooted");
 /// ```
 #[non_exhaustive]
@@ -58,7 +58,7 @@ impl Note {
         ticket: TicketId,
         body: impl Into<String>,
         visibility: NoteVisibility,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Note {
             vendor,
@@ -69,7 +69,7 @@ impl Note {
             visibility,
             author: None,
             created_at: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 }

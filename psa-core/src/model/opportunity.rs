@@ -13,7 +13,7 @@ use crate::{CompanyId, ContactId, OpportunityId, ResourceId, Vendor};
 ///
 /// ```
 /// use psa_core::{Opportunity, OpportunityId, Vendor};
-/// let mut o = Opportunity::new(Vendor::Autotask, OpportunityId(4), "Firewall refresh", serde_json::json!({"id": 4}));
+/// let mut o = Opportunity::new(Vendor::Autotask, OpportunityId(4), "Firewall refresh", serde_json::json!({"id": 4}).into());
 /// o.amount = Some(12_500.0);
 /// assert_eq!(o.vendor_record.to_value()?["id"], 4);
 /// # Ok::<(), psa_core::Error>(())
@@ -69,7 +69,7 @@ impl Opportunity {
         vendor: Vendor,
         id: OpportunityId,
         title: impl Into<String>,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Opportunity {
             vendor,
@@ -89,7 +89,7 @@ impl Opportunity {
             projected_close: None,
             closed_at: None,
             updated_at: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::{ResourceId, Vendor};
 /// A technician or API user: an Autotask resource, a ConnectWise member, a Syncro user.
 ///
 /// ```
-/// let r = psa_core::Resource::new(psa_core::Vendor::ConnectWise, psa_core::ResourceId(3), "Sam Tech", serde_json::json!({}));
+/// let r = psa_core::Resource::new(psa_core::Vendor::ConnectWise, psa_core::ResourceId(3), "Sam Tech", Default::default());
 /// assert_eq!(r.name, "Sam Tech");
 /// ```
 #[non_exhaustive]
@@ -33,7 +33,7 @@ impl Resource {
         vendor: Vendor,
         id: ResourceId,
         name: impl Into<String>,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Resource {
             vendor,
@@ -42,7 +42,7 @@ impl Resource {
             username: None,
             email: None,
             is_active: true,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 }

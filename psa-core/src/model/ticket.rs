@@ -9,7 +9,7 @@ use crate::{
 ///
 /// ```
 /// use psa_core::{Ticket, TicketId, Vendor};
-/// let mut t = Ticket::new(Vendor::Syncro, TicketId(1), "Printer offline", serde_json::json!({"id": 1}));
+/// let mut t = Ticket::new(Vendor::Syncro, TicketId(1), "Printer offline", serde_json::json!({"id": 1}).into());
 /// t.number = Some("1001".into());
 /// assert_eq!(t.vendor_record.to_value()?["id"], 1);
 /// # Ok::<(), psa_core::Error>(())
@@ -62,7 +62,7 @@ impl Ticket {
         vendor: Vendor,
         id: TicketId,
         title: impl Into<String>,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Ticket {
             vendor,
@@ -81,7 +81,7 @@ impl Ticket {
             updated_at: None,
             closed_at: None,
             stage: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 
@@ -94,7 +94,7 @@ impl Ticket {
     ///
     /// ```
     /// use psa_core::{Stage, StageMap, Status, Ticket, TicketId, Vendor};
-    /// let mut t = Ticket::new(Vendor::Autotask, TicketId(1), "x", serde_json::Value::Null);
+    /// let mut t = Ticket::new(Vendor::Autotask, TicketId(1), "x", Default::default());
     /// t.status = Some(Status::new("8", "In Progress"));
     /// assert_eq!(t.stage_in(&StageMap::default_for(Vendor::Autotask)), Some(Stage::Working));
     /// ```

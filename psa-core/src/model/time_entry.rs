@@ -48,7 +48,7 @@ impl TimeEntryParent {
 ///
 /// ```
 /// use psa_core::{TicketId, TimeEntry, TimeEntryId, TimeEntryParent, Vendor};
-/// let mut t = TimeEntry::new(Vendor::Autotask, TimeEntryId(5), TimeEntryParent::Ticket(TicketId(9)), serde_json::json!({}));
+/// let mut t = TimeEntry::new(Vendor::Autotask, TimeEntryId(5), TimeEntryParent::Ticket(TicketId(9)), Default::default());
 /// t.hours = Some(1.5);
 /// assert_eq!(t.parent.ticket(), Some(TicketId(9)));
 /// ```
@@ -89,7 +89,7 @@ impl TimeEntry {
         vendor: Vendor,
         id: TimeEntryId,
         parent: TimeEntryParent,
-        vendor_record: impl Into<crate::VendorRecord>,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         TimeEntry {
             vendor,
@@ -102,7 +102,7 @@ impl TimeEntry {
             billable: None,
             notes: None,
             updated_at: None,
-            vendor_record: vendor_record.into(),
+            vendor_record,
         }
     }
 }
