@@ -9,7 +9,8 @@
 //! The simulators run on their own runtime threads; the client (SDK or raw) runs on this thread
 //! alone (a current-thread runtime), so its CPU time is this thread's time on the CPU
 //! (`/proc/thread-self/schedstat`, nanoseconds), free of the server's work. Peak RSS growth is
-//! sampled every 2 ms while streaming. Medians of `--runs` runs. Nothing is asserted: the
+//! sampled every 2 ms while streaming (the largest growth of the runs). Medians of `--runs` runs,
+//! alternating which side goes first. Nothing is asserted: the
 //! numbers depend on the machine (see docs/performance.md for the table and its targets).
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
@@ -29,9 +30,29 @@ struct Sample {
     rss_growth_kb: u64,
     tickets: usize,
     requests: usize,
+    /// The simulator's time serving this side's requests (from its log), summed.
+    server: Duration,
+    /// The client thread's time waiting for a CPU while runnable.
+    runqueue: Duration,
+    /// How many times the client thread was put on a CPU.
+    slices: u64,
 }
 
 /// This thread's CPU time (nanosecond resolution where the kernel has schedstat).
+/// Field `n` of this thread's schedstat (1: ns waiting for a CPU while runnable; 2: times
+/// scheduled onto a CPU).
+fn schedstat(n: usize) -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(n).and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
+}
+
+/// Time this thread spent runnable but waiting for a CPU.
+fn thread_runqueue_wait() -> Duration {
+    Duration::from_nanos(schedstat(1))
+}
+
 fn thread_cpu() -> Duration {
     if let Ok(s) = std::fs::read_to_string("/proc/thread-self/schedstat")
         && let Some(ns) = s
@@ -72,25 +93,34 @@ fn measure<F: std::future::Future<Output = usize>>(
     let done = Arc::new(AtomicBool::new(false));
     let sampler = {
         let (peak, done) = (peak.clone(), done.clone());
+        let sample = !std::env::args().any(|a| a == "--no-rss");
         std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
+            while sample && !done.load(Ordering::Relaxed) {
                 peak.fetch_max(rss_kb(), Ordering::Relaxed);
                 std::thread::sleep(Duration::from_millis(2));
             }
         })
     };
     let requests = log.len();
-    let (cpu0, t0) = (thread_cpu(), Instant::now());
+    let (cpu0, wait0, slices0) = (thread_cpu(), thread_runqueue_wait(), schedstat(2));
+    let t0 = Instant::now();
     let tickets = rt.block_on(f);
     let (wall, cpu) = (t0.elapsed(), thread_cpu().saturating_sub(cpu0));
+    let runqueue = thread_runqueue_wait().saturating_sub(wait0);
+    let slices = schedstat(2).saturating_sub(slices0);
     done.store(true, Ordering::Relaxed);
     sampler.join().unwrap();
+    let entries = log.entries();
+    let served = entries.get(requests..).unwrap_or_default();
     Sample {
         wall,
         cpu,
         rss_growth_kb: peak.load(Ordering::Relaxed).saturating_sub(base),
         tickets,
-        requests: log.len() - requests,
+        requests: served.len(),
+        server: served.iter().map(|e| e.elapsed).sum(),
+        runqueue,
+        slices,
     }
 }
 
@@ -196,6 +226,48 @@ async fn raw_syncro(http: &reqwest::Client, sim: &psa_sim::SyncroSimHandle) -> u
     }
 }
 
+/// Measures `runs` runs of each side, alternating which side goes first (SDK first in the first
+/// run; raw first with `--raw-first`). On a loaded machine the side measured right after the
+/// simulator's setup waits longer for a CPU, and RSS is the process's: the allocator keeps what
+/// the first side freed, so the side measured second grows less. Alternating evens out the
+/// medians; the RSS growth of the first run's first side is the one that counts.
+fn sides<S, R>(
+    rt: &tokio::runtime::Runtime,
+    log: &psa_sim::RequestLog,
+    runs: usize,
+    sdk: impl Fn() -> S,
+    raw: impl Fn() -> R,
+) -> (Vec<Sample>, Vec<Sample>)
+where
+    S: std::future::Future<Output = usize>,
+    R: std::future::Future<Output = usize>,
+{
+    let raw_first = std::env::args().any(|a| a == "--raw-first");
+    let (mut sdk_samples, mut raw_samples) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        let sdk_first = (run % 2 == 0) != raw_first;
+        if !sdk_first {
+            let from = log.len();
+            raw_samples.push(measure(rt, log, raw()));
+            show(log, from, "raw");
+        }
+        let from = log.len();
+        sdk_samples.push(measure(rt, log, sdk()));
+        show(log, from, "SDK");
+        if sdk_first {
+            let from = log.len();
+            raw_samples.push(measure(rt, log, raw()));
+            show(log, from, "raw");
+        }
+    }
+    (sdk_samples, raw_samples)
+}
+
+/// The largest RSS growth of the runs: only a side measured on a cold heap grows at all.
+fn max_rss_kb(v: &[Sample]) -> u64 {
+    v.iter().map(|s| s.rss_growth_kb).max().unwrap_or(0)
+}
+
 fn median(v: &[Sample], key: impl Fn(&Sample) -> f64) -> f64 {
     let mut xs: Vec<f64> = v.iter().map(key).collect();
     xs.sort_by(f64::total_cmp);
@@ -211,7 +283,8 @@ fn show(log: &psa_sim::RequestLog, from: usize, side: &str) {
     }
 }
 
-fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) {
+/// One row of the main table; returns the row of the per-request table.
+fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) -> String {
     let wall = |s: &Sample| s.wall.as_secs_f64();
     let cpu = |s: &Sample| s.cpu.as_secs_f64();
     let (sw, rw) = (median(&sdk, wall), median(&raw, wall));
@@ -225,9 +298,24 @@ fn report(vendor: &str, page: u32, sdk: Vec<Sample>, raw: Vec<Sample>) {
         tickets / rw,
         sdk[0].requests,
         raw[0].requests,
-        median(&sdk, |s| s.rss_growth_kb as f64) / 1024.0,
-        median(&raw, |s| s.rss_growth_kb as f64) / 1024.0,
+        max_rss_kb(&sdk) as f64 / 1024.0,
+        max_rss_kb(&raw) as f64 / 1024.0,
     );
+    // Per request, in ms: wall, the client thread's CPU, the simulator's serving time, and the
+    // rest (waiting on sockets and the scheduler: wall - client CPU - server).
+    let per = |v: &[Sample]| {
+        let n = v[0].requests.max(1) as f64;
+        let w = median(v, wall) * 1e3 / n;
+        let c = median(v, cpu) * 1e3 / n;
+        let s = median(v, |s| s.server.as_secs_f64()) * 1e3 / n;
+        let q = median(v, |s| s.runqueue.as_secs_f64()) * 1e3 / n;
+        let k = median(v, |s| s.slices as f64) / n;
+        (w, c, s, (w - c - s).max(0.0), q, k)
+    };
+    let ((sw, sc, ss, so, sq, sk), (rw, rc, rs, ro, rq, rk)) = (per(&sdk), per(&raw));
+    format!(
+        "| {vendor} | {sw:.2} / {rw:.2} | {sc:.2} / {rc:.2} | {ss:.2} / {rs:.2} | {so:.2} / {ro:.2} | {sq:.2} / {rq:.2} | {sk:.1} / {rk:.1} |"
+    )
 }
 
 fn arg(name: &str, default: usize) -> usize {
@@ -243,11 +331,15 @@ const USAGE: &str = "\
 Streams N tickets per vendor from an in-process simulator through the SDK and through a raw
 reqwest + serde_json::Value loop issuing the same requests, and prints SDK/raw ratios.
 
-usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests]
+usage: cargo run --release --example bench -- [--tickets N] [--runs R] [--show-requests] [--raw-first] [--no-rss]
 
   --tickets N        tickets per vendor (default 100000)
   --runs R           runs per side; medians are printed (default 3)
   --show-requests    print the first requests of each side, to check they match
+  --no-rss           do not sample RSS (the sampler thread wakes every 2 ms)
+  --raw-first        measure the raw side first in the first run (runs alternate which side
+                     goes first; RSS growth is the process's: the side measured second
+                     reuses what the first one freed)
   -h, --help         this text
 ";
 
@@ -300,17 +392,15 @@ fn main() {
                 .build(),
         )
         .unwrap();
-    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));
-    for _ in 0..runs {
-        let from = sim.log().len();
-        sdk.push(measure(&rt, sim.log(), sdk_stream(&client)));
-        show(sim.log(), from, "SDK");
-        let from = sim.log().len();
-        raw.push(measure(&rt, sim.log(), raw_autotask(&http, &sim)));
-        show(sim.log(), from, "raw");
-    }
-    report("Autotask", 500, sdk, raw);
+    let (sdk, raw) = sides(
+        &rt,
+        sim.log(),
+        runs,
+        || sdk_stream(&client),
+        || raw_autotask(&http, &sim),
+    );
+    let mut per_request = vec![report("Autotask", 500, sdk, raw)];
     sims.block_on(sim.stop());
 
     // ConnectWise
@@ -336,17 +426,15 @@ fn main() {
                 .build(),
         )
         .unwrap();
-    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));
-    for _ in 0..runs {
-        let from = sim.log().len();
-        sdk.push(measure(&rt, sim.log(), sdk_stream(&client)));
-        show(sim.log(), from, "SDK");
-        let from = sim.log().len();
-        raw.push(measure(&rt, sim.log(), raw_connectwise(&http, &sim)));
-        show(sim.log(), from, "raw");
-    }
-    report("ConnectWise", 1000, sdk, raw);
+    let (sdk, raw) = sides(
+        &rt,
+        sim.log(),
+        runs,
+        || sdk_stream(&client),
+        || raw_connectwise(&http, &sim),
+    );
+    per_request.push(report("ConnectWise", 1000, sdk, raw));
     sims.block_on(sim.stop());
 
     // Syncro
@@ -370,16 +458,26 @@ fn main() {
                 .build(),
         )
         .unwrap();
-    let (mut sdk, mut raw) = (Vec::new(), Vec::new());
     let _warm = rt.block_on(client.list_tickets(&TicketQuery::new(), None));
-    for _ in 0..runs {
-        let from = sim.log().len();
-        sdk.push(measure(&rt, sim.log(), sdk_stream(&client)));
-        show(sim.log(), from, "SDK");
-        let from = sim.log().len();
-        raw.push(measure(&rt, sim.log(), raw_syncro(&http, &sim)));
-        show(sim.log(), from, "raw");
-    }
-    report("Syncro", 25, sdk, raw);
+    let (sdk, raw) = sides(
+        &rt,
+        sim.log(),
+        runs,
+        || sdk_stream(&client),
+        || raw_syncro(&http, &sim),
+    );
+    per_request.push(report("Syncro", 25, sdk, raw));
     sims.block_on(sim.stop());
+
+    println!();
+    println!(
+        "per request, ms (medians of the runs / requests); other = wall - client CPU - server"
+    );
+    println!(
+        "| vendor | wall SDK / raw | client CPU SDK / raw | server SDK / raw | other SDK / raw | of which the client waited for a CPU SDK / raw | times on a CPU SDK / raw |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for row in per_request {
+        println!("{row}");
+    }
 }

@@ -368,9 +368,12 @@ impl<H: RequestHooks> Requester<H> {
             .clone()
     }
 
-    /// The current API base.
+    /// The current API base (read under the lock; the location itself is not cloned).
     pub fn api_base(&self) -> Url {
-        self.location().api_base()
+        self.location
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .api_base()
     }
 
     /// The URL a call would be sent to now.
@@ -382,8 +385,8 @@ impl<H: RequestHooks> Requester<H> {
     pub async fn send(&self, call: &ApiCall) -> Result<Response> {
         let mut relocated = false;
         loop {
-            let seen = self.location();
-            let url = call.url(&seen.api_base())?;
+            let seen = self.api_base();
+            let url = call.url(&seen)?;
             let req = self.hooks.authorize(call.request(url)?)?;
             match self.transport.send(req).await {
                 Ok(resp) => return Ok(resp),
@@ -402,16 +405,15 @@ impl<H: RequestHooks> Requester<H> {
     }
 
     /// Moves to the vendor's current location; true when the API base changed (here or in
-    /// another call since `seen` was read).
-    async fn relocate(&self, seen: &H::Location, error: &Error) -> bool {
+    /// another call since `seen_base` was read).
+    async fn relocate(&self, seen_base: &Url, error: &Error) -> bool {
         let _one_at_a_time = self.relocating.lock().await;
-        let seen_base = seen.api_base();
         let current = self.location();
-        if current.api_base() != seen_base {
+        if current.api_base() != *seen_base {
             return true;
         }
         match self.hooks.relocate(&self.transport, &current, error).await {
-            Ok(Some(moved)) if moved.api_base() != seen_base => {
+            Ok(Some(moved)) if moved.api_base() != *seen_base => {
                 tracing::info!(
                     old = %seen_base,
                     new = %moved.api_base(),

@@ -7,6 +7,8 @@ use tokio::time::Instant;
 use tracing::Instrument;
 use url::Url;
 
+use super::body::{BodyError, body_too_large, read_capped};
+use super::redact::Shown;
 use super::retry::{backoff_delay, parse_retry_after};
 use super::{
     Body, ConcurrencyLimit, ErrorClassifier, HostPolicy, RateLimit, Redactor, Request, Response,
@@ -123,8 +125,16 @@ impl TransportBuilder {
     }
 }
 
+/// A 2xx answer with its body read, before it becomes a [`Response`].
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+    attempts: u32,
+}
+
 enum Attempt {
-    Done(Response),
+    Done(Answer),
     /// `wait`: the server's `Retry-After`, honoured for any retryable status (429, 503, …).
     Failed {
         error: Error,
@@ -186,16 +196,27 @@ impl Transport {
     }
 
     /// Sends a request with retries; a non-2xx answer becomes an [`Error`].
+    ///
+    /// The URL is redacted only when it is shown (an enabled `psa.request` span, an error), not
+    /// for every request.
     pub async fn send(&self, req: Request) -> Result<Response> {
         self.check_host(&req.url)?;
-        let shown = redact_url(&req.url);
         let span = tracing::debug_span!(
             "psa.request",
             vendor = self.inner.vendor.id(),
             method = %req.method,
-            url = %shown,
+            url = %Shown(&req.url),
         );
-        self.send_with_retries(&req, &shown).instrument(span).await
+        let answer = self.send_with_retries(&req).instrument(span).await?;
+        Ok(Response {
+            status: answer.status,
+            headers: answer.headers,
+            body: answer.body,
+            method: req.method,
+            url: req.url,
+            attempts: answer.attempts,
+            vendor: self.inner.vendor,
+        })
     }
 
     /// Sends a request and decodes a JSON answer.
@@ -203,13 +224,13 @@ impl Transport {
         self.send(req).await?.json()
     }
 
-    async fn send_with_retries(&self, req: &Request, shown: &str) -> Result<Response> {
+    async fn send_with_retries(&self, req: &Request) -> Result<Answer> {
         let cfg = &self.inner.options.retry;
         let started = Instant::now();
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            let outcome = self.attempt(req, shown, attempt).await;
+            let outcome = self.attempt(req, attempt).await;
             let (error, retry, wait) = match outcome {
                 Attempt::Done(resp) => return Ok(resp),
                 Attempt::Failed { error, retry, wait } => (error, retry, wait),
@@ -231,16 +252,16 @@ impl Transport {
         }
     }
 
-    async fn attempt(&self, req: &Request, shown: &str, attempt: u32) -> Attempt {
+    async fn attempt(&self, req: &Request, attempt: u32) -> Attempt {
         if let Some(rate) = &self.inner.rate
             && let Err(error) = rate.acquire().await
         {
-            return self.limiter_failed(req, shown, error);
+            return self.limiter_failed(req, error);
         }
         let _permit = match (&self.inner.concurrency, &req.limit_key) {
             (Some(c), Some(k)) => match c.acquire(k).await {
                 Ok(p) => Some(p),
-                Err(error) => return self.limiter_failed(req, shown, error),
+                Err(error) => return self.limiter_failed(req, error),
             },
             _ => None,
         };
@@ -270,9 +291,10 @@ impl Transport {
             },
         };
         let result = match builder.send().await {
-            Ok(resp) => {
+            Ok(mut resp) => {
                 let status = resp.status();
-                let headers = resp.headers().clone();
+                // Taken, not cloned: the body's length comes from the body, not the headers.
+                let headers = std::mem::take(resp.headers_mut());
                 match read_capped(resp, self.inner.options.max_response_bytes).await {
                     Ok(body) => Ok((status, headers, body)),
                     Err(BodyError::Read(e)) => Err(e),
@@ -281,7 +303,7 @@ impl Transport {
                         return Attempt::Failed {
                             error: body_too_large(limit)
                                 .with_vendor(self.inner.vendor)
-                                .with_request(req.method.as_str(), shown.to_string())
+                                .with_request(req.method.as_str(), redact_url(&req.url))
                                 .with_status(status.as_u16())
                                 .with_sent(true),
                             retry: false,
@@ -297,17 +319,14 @@ impl Transport {
             Ok((status, headers, body)) => {
                 tracing::debug!(attempt, status = status.as_u16(), elapsed_ms, "response");
                 if status.is_success() {
-                    return Attempt::Done(Response {
+                    return Attempt::Done(Answer {
                         status,
                         headers,
                         body,
-                        method: req.method.clone(),
-                        redacted_url: shown.to_string(),
                         attempts: attempt,
-                        vendor: self.inner.vendor,
                     });
                 }
-                let error = self.http_error(req, shown, status, &headers, &body);
+                let error = self.http_error(req, status, &headers, &body);
                 let retry = match error.kind() {
                     ErrorKind::RateLimited { .. } => true,
                     ErrorKind::Server | ErrorKind::Timeout => req.idempotent,
@@ -330,7 +349,7 @@ impl Transport {
                 let message = self.inner.redactor.scrub(&describe_reqwest(&e));
                 let error = Error::new(kind, message)
                     .with_vendor(self.inner.vendor)
-                    .with_request(req.method.as_str(), shown.to_string())
+                    .with_request(req.method.as_str(), redact_url(&req.url))
                     .with_sent(!never_sent)
                     .with_source(StrippedError(describe_reqwest(&e)));
                 let retry = if e.is_builder() {
@@ -349,11 +368,11 @@ impl Transport {
 
     /// A limiter that cannot decide (its backend is down) stops the attempt before sending; the
     /// attempt is retried like a connection that never opened, then surfaces the error.
-    fn limiter_failed(&self, req: &Request, shown: &str, error: Error) -> Attempt {
+    fn limiter_failed(&self, req: &Request, error: Error) -> Attempt {
         Attempt::Failed {
             error: error
                 .with_vendor(self.inner.vendor)
-                .with_request(req.method.as_str(), shown.to_string())
+                .with_request(req.method.as_str(), redact_url(&req.url))
                 .with_sent(false),
             retry: true,
             wait: None,
@@ -363,7 +382,6 @@ impl Transport {
     fn http_error(
         &self,
         req: &Request,
-        shown: &str,
         status: StatusCode,
         headers: &HeaderMap,
         body: &Bytes,
@@ -378,7 +396,7 @@ impl Transport {
         error
             .with_message(message)
             .with_vendor(self.inner.vendor)
-            .with_request(req.method.as_str(), shown.to_string())
+            .with_request(req.method.as_str(), redact_url(&req.url))
             .with_status(status.as_u16())
             .with_sent(true)
     }
@@ -408,44 +426,6 @@ fn build_form(parts: &[super::MultipartPart]) -> Result<reqwest::multipart::Form
         form = form.part(p.name.clone(), part);
     }
     Ok(form)
-}
-
-enum BodyError {
-    Read(reqwest::Error),
-    /// The body passed this many bytes.
-    TooLarge(usize),
-}
-
-/// Reads a body chunk by chunk and stops (dropping the connection) once it passes `limit` bytes;
-/// a `Content-Length` already over the limit is refused before reading.
-async fn read_capped(
-    mut resp: reqwest::Response,
-    limit: usize,
-) -> std::result::Result<Bytes, BodyError> {
-    if resp
-        .content_length()
-        .is_some_and(|n| n > u64::try_from(limit).unwrap_or(u64::MAX))
-    {
-        return Err(BodyError::TooLarge(limit));
-    }
-    let mut body = bytes::BytesMut::new();
-    while let Some(chunk) = resp.chunk().await.map_err(BodyError::Read)? {
-        if body.len().saturating_add(chunk.len()) > limit {
-            return Err(BodyError::TooLarge(limit));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
-}
-
-fn body_too_large(limit: usize) -> Error {
-    Error::new(
-        ErrorKind::Decode,
-        format!(
-            "the response body is larger than {limit} bytes; the connection was dropped \
-             (raise ClientOptions::max_response_bytes if this answer is expected)"
-        ),
-    )
 }
 
 /// reqwest's error text includes the full URL; describe the error without it.

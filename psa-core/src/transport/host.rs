@@ -130,16 +130,26 @@ impl HostPolicy {
         if url.scheme() != "https" {
             return Err(refuse(url, "only https is allowed for a non-loopback host"));
         }
-        let name = match host {
-            Host::Domain(d) => d.trim_end_matches('.').to_ascii_lowercase(),
-            Host::Ipv4(ip) => ip.to_string(),
-            Host::Ipv6(ip) => ip.to_string(),
+        // Checked on every request: no allocation for the usual (already lower-case) domain.
+        let name: std::borrow::Cow<'_, str> = match host {
+            Host::Domain(d) => {
+                let d = d.trim_end_matches('.');
+                if d.bytes().any(|b| b.is_ascii_uppercase()) {
+                    d.to_ascii_lowercase().into()
+                } else {
+                    d.into()
+                }
+            }
+            Host::Ipv4(ip) => ip.to_string().into(),
+            Host::Ipv6(ip) => ip.to_string().into(),
         };
-        let ok = self.hosts.contains(&name)
-            || self
-                .suffixes
-                .iter()
-                .any(|s| name == *s || name.ends_with(&format!(".{s}")));
+        let ok = self.hosts.iter().any(|h| *h == name)
+            || self.suffixes.iter().any(|s| {
+                name == s.as_str()
+                    || name
+                        .strip_suffix(s.as_str())
+                        .is_some_and(|head| head.ends_with('.'))
+            });
         if ok {
             Ok(())
         } else {

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+mod body;
 mod call;
 mod classify;
 mod client;

@@ -52,6 +52,16 @@ pub fn redact_url(url: &Url) -> String {
     u.to_string()
 }
 
+/// A URL shown redacted ([`redact_url`]) only when it is formatted: tracing span fields and
+/// error messages format it, a request that is neither logged nor fails never pays for it.
+pub(crate) struct Shown<'a>(pub(crate) &'a Url);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&redact_url(self.0))
+    }
+}
+
 /// Removes known secret values from text (error bodies that echo a token, for example).
 ///
 /// ```
@@ -100,5 +110,24 @@ impl Redactor {
 impl fmt::Debug for Redactor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Redactor({} secrets)", self.secrets.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shown_url_is_the_redacted_url_only_when_formatted() {
+        let url: Url = "https://u:pw@acme.syncromsp.com/api/v1/tickets?page=2&api_key=s3cret"
+            .parse()
+            .unwrap();
+        let shown = Shown(&url).to_string();
+        assert_eq!(shown, redact_url(&url));
+        assert!(
+            !shown.contains("s3cret") && !shown.contains("pw@"),
+            "{shown}"
+        );
+        assert!(shown.contains("page=2"), "{shown}");
     }
 }

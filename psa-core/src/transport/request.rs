@@ -249,15 +249,30 @@ fn header_pair(name: &str, value: &str) -> crate::Result<(HeaderName, HeaderValu
 }
 
 /// A successful (2xx) response, with its body read.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Response {
     pub(crate) status: StatusCode,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
     pub(crate) method: Method,
-    pub(crate) redacted_url: String,
+    /// The URL asked for; shown only redacted (`Debug`, decode errors).
+    pub(crate) url: Url,
     pub(crate) attempts: u32,
     pub(crate) vendor: crate::Vendor,
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("status", &self.status)
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .field("method", &self.method)
+            .field("url", &super::redact_url(&self.url))
+            .field("attempts", &self.attempts)
+            .field("vendor", &self.vendor)
+            .finish()
+    }
 }
 
 impl Response {
@@ -308,9 +323,36 @@ impl Response {
             ),
         )
         .with_vendor(self.vendor)
-        .with_request(self.method.as_str(), self.redacted_url.clone())
+        .with_request(self.method.as_str(), super::redact_url(&self.url))
         .with_status(self.status.as_u16())
         .with_attempts(self.attempts)
         .with_sent(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_response_shows_its_url_redacted_in_debug_and_decode_errors() {
+        let resp = Response {
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Bytes::from_static(b"<html>"),
+            method: Method::GET,
+            url: "https://acme.syncromsp.com/api/v1/tickets?page=2&api_key=s3cret-token"
+                .parse()
+                .unwrap(),
+            attempts: 1,
+            vendor: crate::Vendor::Syncro,
+        };
+        let debug = format!("{resp:?}");
+        assert!(!debug.contains("s3cret-token"), "{debug}");
+        assert!(debug.contains("page=2"), "{debug}");
+        let error = resp.json::<serde_json::Value>().unwrap_err();
+        let shown = format!("{error} {error:?}");
+        assert!(!shown.contains("s3cret-token"), "{shown}");
+        assert!(shown.contains("/api/v1/tickets"), "{shown}");
     }
 }
