@@ -180,7 +180,7 @@ fn core_opportunity(o: &models::Opportunity, raw: Value) -> Opportunity {
         VENDOR,
         OpportunityId(o.id),
         o.name.clone().unwrap_or_default(),
-        raw,
+        raw.into(),
     );
     out.description = o.notes.clone();
     out.company = o.company.as_ref().and_then(|r| r.id).map(CompanyId);
@@ -207,7 +207,7 @@ fn core_opportunity(o: &models::Opportunity, raw: Value) -> Opportunity {
 }
 
 fn core_resource(m: &models::Member, raw: Value) -> Resource {
-    let mut r = Resource::new(VENDOR, ResourceId(m.id), m.full_name(), raw);
+    let mut r = Resource::new(VENDOR, ResourceId(m.id), m.full_name(), raw.into());
     r.username = m.identifier.clone();
     r.email = m.email().map(str::to_string);
     r.is_active = m.is_active();

@@ -17,6 +17,7 @@ mod page;
 mod raw;
 mod settings;
 mod ticket;
+pub(crate) mod ticket_head;
 mod user;
 
 pub use comment::Comment;
