@@ -106,7 +106,7 @@ fn map_opportunity(o: &models::Opportunity, closed: &[i64]) -> Result<Opportunit
         Vendor::Autotask,
         OpportunityId(id_of(o.id, "Opportunities")?),
         o.title.clone().unwrap_or_default(),
-        raw,
+        raw.into(),
     );
     out.description = o.description.clone();
     out.company = o.company_id.map(CompanyId);
@@ -138,7 +138,7 @@ fn map_resource(r: &models::Resource) -> Result<Resource> {
         Vendor::Autotask,
         ResourceId(id_of(r.id, "Resources")?),
         name,
-        raw,
+        raw.into(),
     );
     out.username = r.user_name.clone();
     out.email = r.email.clone();
@@ -152,7 +152,7 @@ fn map_contract(c: &models::Contract) -> Result<Contract> {
         Vendor::Autotask,
         ContractId(id_of(c.id, "Contracts")?),
         c.contract_name.clone().unwrap_or_default(),
-        raw,
+        raw.into(),
     );
     out.company = c.company_id.map(CompanyId);
     out.contract_type = key(c.contract_type);
@@ -178,7 +178,7 @@ fn map_time_entry(t: &models::TimeEntry) -> Result<TimeEntry> {
         Vendor::Autotask,
         TimeEntryId(id_of(t.id, "TimeEntries")?),
         parent,
-        raw,
+        raw.into(),
     );
     out.resource = t.resource_id.map(ResourceId);
     out.starts_at = t.start_date_time.or(t.date_worked);

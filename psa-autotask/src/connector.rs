@@ -1,228 +1,23 @@
-//! `impl psa_core::Connector for AutotaskClient`: the vendor-neutral calls and the mapping
-//! between Autotask records and psa-core models.
+//! `impl psa_core::Connector for AutotaskClient`: the vendor-neutral calls (the mapping between
+//! Autotask records and psa-core models is in `mapping.rs`).
 
 use async_trait::async_trait;
 use psa_core::{
     Attachment, AttachmentData, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery,
     Connector, Contact, ContactId, ContactQuery, Error, ErrorKind, NewNote, NewTicket, Note,
-    NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
-    ResourceId, Result, StageMap, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
+    NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
+    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
 };
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::api::decode_ref;
 use crate::api::metadata::{Picklist, TicketPicklists};
+use crate::mapping::invalid;
+pub(crate) use crate::mapping::{Mapper, map_company, map_contact, map_note};
 use crate::models::{self, TicketAttachment};
 use crate::{AutotaskClient, Filter, Query, stage_map_from_statuses};
 
 /// The longest note title Autotask stores.
 const NOTE_TITLE_MAX: usize = 250;
-
-/// Picklists and stages used to map tickets, fetched once per call (cached by the client).
-pub(crate) struct Mapper {
-    picklists: TicketPicklists,
-    stages: StageMap,
-}
-
-impl Mapper {
-    fn closed_values(&self) -> Vec<i64> {
-        let mut v: Vec<i64> = self
-            .picklists
-            .status
-            .values()
-            .iter()
-            .filter_map(|p| p.value.as_deref())
-            .filter(|value| self.is_closed(value))
-            .filter_map(|value| value.parse().ok())
-            .collect();
-        if v.is_empty() {
-            v.push(5);
-        }
-        v
-    }
-
-    fn is_closed(&self, value: &str) -> bool {
-        value == "5" || self.stages.lookup(value) == Some(psa_core::Stage::Resolved)
-    }
-
-    fn status(&self, value: i64) -> Status {
-        let key = value.to_string();
-        let entry = self
-            .picklists
-            .status
-            .values()
-            .iter()
-            .find(|v| v.value.as_deref() == Some(key.as_str()));
-        let label = entry
-            .and_then(|v| v.label.clone())
-            .unwrap_or_else(|| key.clone());
-        let mut s = Status::new(key.clone(), label).closed(self.is_closed(&key));
-        s.is_active = entry.and_then(|v| v.is_active).unwrap_or(true);
-        s.stage = self.stages.stage_of(&s);
-        s
-    }
-
-    fn priority(&self, value: i64) -> Priority {
-        let (id, name, active) = labelled(&self.picklists.priority, value);
-        let mut p = Priority::new(id, name);
-        p.is_active = active;
-        p
-    }
-
-    fn queue(&self, value: i64) -> Queue {
-        let (id, name, active) = labelled(&self.picklists.queue, value);
-        let mut q = Queue::new(id, name);
-        q.is_active = active;
-        q
-    }
-
-    pub(crate) fn ticket(&self, raw: Value) -> Result<Ticket> {
-        let t: models::Ticket = decode_ref(&raw)?;
-        let id = t.id.ok_or_else(|| no_id("ticket"))?;
-        let mut out = Ticket::new(
-            Vendor::Autotask,
-            TicketId(id),
-            t.title.unwrap_or_default(),
-            raw,
-        );
-        out.number = t.ticket_number;
-        out.description = t.description;
-        out.status = t.status.map(|s| self.status(s));
-        out.stage = out.status.as_ref().and_then(|s| s.stage);
-        out.priority = t.priority.map(|p| self.priority(p));
-        out.queue = t.queue_id.map(|q| self.queue(q));
-        out.company = t.company_id.map(CompanyId);
-        out.contact = t.contact_id.map(ContactId);
-        out.assignee = t.assigned_resource_id.map(ResourceId);
-        out.external_ref = t.external_id;
-        out.created_at = t.create_date;
-        out.updated_at = t
-            .last_activity_date
-            .or(t.last_tracked_modification_date_time);
-        out.closed_at = t.completed_date;
-        Ok(out)
-    }
-
-    /// A status, priority or queue key given as value or label → the picklist value.
-    fn resolve(&self, list: &Picklist, given: &str, field: &str) -> Result<i64> {
-        let value = if list.values().is_empty() {
-            given.trim()
-        } else {
-            list.resolve(given).ok_or_else(|| {
-                let known: Vec<String> = list
-                    .values()
-                    .iter()
-                    .filter(|v| v.is_active != Some(false))
-                    .map(|v| {
-                        format!(
-                            "{} ({})",
-                            v.value.as_deref().unwrap_or("?"),
-                            v.label.as_deref().unwrap_or("")
-                        )
-                    })
-                    .take(30)
-                    .collect();
-                invalid(
-                    format!(
-                        "{given:?} is not a {field} of this Autotask tenant; known: {}",
-                        known.join(", ")
-                    ),
-                    field,
-                )
-            })?
-        };
-        value.parse::<i64>().map_err(|_| {
-            invalid(
-                format!("{field} must be a picklist value, got {given:?}"),
-                field,
-            )
-        })
-    }
-}
-
-fn labelled(list: &Picklist, value: i64) -> (String, String, bool) {
-    let key = value.to_string();
-    let entry = list
-        .values()
-        .iter()
-        .find(|v| v.value.as_deref() == Some(key.as_str()));
-    let name = entry
-        .and_then(|v| v.label.clone())
-        .unwrap_or_else(|| key.clone());
-    (key, name, entry.and_then(|v| v.is_active).unwrap_or(true))
-}
-
-fn no_id(what: &str) -> Error {
-    Error::new(
-        ErrorKind::Decode,
-        format!("Autotask returned a {what} without an id"),
-    )
-    .with_vendor(Vendor::Autotask)
-}
-
-fn invalid(message: String, field: &str) -> Error {
-    Error::new(ErrorKind::Validation, message)
-        .with_vendor(Vendor::Autotask)
-        .with_fields([field])
-}
-
-pub(crate) fn map_note(raw: Value) -> Result<Note> {
-    let n: models::TicketNote = decode_ref(&raw)?;
-    let id = n.id.ok_or_else(|| no_id("ticket note"))?;
-    let visibility = if n.publish == Some(1) {
-        NoteVisibility::Public
-    } else {
-        NoteVisibility::Internal
-    };
-    let mut out = Note::new(
-        Vendor::Autotask,
-        NoteId(id),
-        TicketId(n.ticket_id.unwrap_or_default()),
-        n.description.unwrap_or_default(),
-        visibility,
-        raw,
-    );
-    out.title = n.title;
-    out.created_at = n.create_date_time.or(n.last_activity_date);
-    Ok(out)
-}
-
-pub(crate) fn map_company(raw: Value) -> Result<Company> {
-    let c: models::Company = decode_ref(&raw)?;
-    let id = c.id.ok_or_else(|| no_id("company"))?;
-    let mut out = Company::new(
-        Vendor::Autotask,
-        CompanyId(id),
-        c.company_name.unwrap_or_default(),
-        raw,
-    );
-    out.identifier = c.company_number;
-    out.phone = c.phone;
-    out.is_active = c.is_active.unwrap_or(true);
-    out.updated_at = c.last_tracked_modified_date_time.or(c.last_activity_date);
-    Ok(out)
-}
-
-pub(crate) fn map_contact(raw: Value) -> Result<Contact> {
-    let c: models::Contact = decode_ref(&raw)?;
-    let id = c.id.ok_or_else(|| no_id("contact"))?;
-    let name = [c.first_name.as_deref(), c.last_name.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut out = Contact::new(Vendor::Autotask, ContactId(id), name, raw);
-    out.company = c.company_id.map(CompanyId);
-    out.first_name = c.first_name;
-    out.last_name = c.last_name;
-    out.email = c.email_address;
-    out.phone = c.phone.or(c.mobile_phone);
-    out.is_active = c.is_active.is_none_or(|a| a != 0);
-    out.updated_at = c.last_modified_date.or(c.last_activity_date);
-    Ok(out)
-}
 
 impl AutotaskClient {
     pub(crate) async fn mapper(&self) -> Result<Mapper> {
@@ -240,7 +35,7 @@ impl AutotaskClient {
             Some(m) => m.clone(),
             None => stage_map_from_statuses(&picklists.status),
         };
-        Ok(Mapper { picklists, stages })
+        Ok(Mapper::new(picklists, stages))
     }
 
     /// The trait's listings ask for the builder's `page_size`, else Autotask's maximum (500),
@@ -277,7 +72,7 @@ impl AutotaskClient {
         Ok(query)
     }
 
-    async fn map_tickets(&self, page: Page<Value>) -> Result<Page<Ticket>> {
+    async fn map_tickets(&self, page: Page<Box<RawValue>>) -> Result<Page<Ticket>> {
         let m = self.mapper().await?;
         let items = page
             .items
@@ -321,7 +116,7 @@ impl Connector for AutotaskClient {
     ) -> Result<Page<Ticket>> {
         let m = self.mapper().await?;
         let q = self.ticket_query(query, &m).await?;
-        let raw = self.query_values("Tickets", &self.paged(q), page).await?;
+        let raw = self.query_rows("Tickets", &self.paged(q), page).await?;
         self.map_tickets(raw).await
     }
 
@@ -408,9 +203,7 @@ impl Connector for AutotaskClient {
 
     async fn list_notes(&self, ticket: TicketId, page: Option<PageToken>) -> Result<Page<Note>> {
         let q = Query::with(Filter::eq("ticketID", ticket));
-        let raw = self
-            .query_values("TicketNotes", &self.paged(q), page)
-            .await?;
+        let raw = self.query_rows("TicketNotes", &self.paged(q), page).await?;
         let items = raw
             .items
             .into_iter()
@@ -462,7 +255,7 @@ impl Connector for AutotaskClient {
         if let Some(t) = query.updated_since {
             q = q.filter(Filter::gte("lastTrackedModifiedDateTime", t));
         }
-        let raw = self.query_values("Companies", &self.paged(q), page).await?;
+        let raw = self.query_rows("Companies", &self.paged(q), page).await?;
         let items = raw
             .items
             .into_iter()
@@ -495,7 +288,7 @@ impl Connector for AutotaskClient {
         if let Some(t) = query.updated_since {
             q = q.filter(Filter::gte("lastModifiedDate", t));
         }
-        let raw = self.query_values("Contacts", &self.paged(q), page).await?;
+        let raw = self.query_rows("Contacts", &self.paged(q), page).await?;
         let items = raw
             .items
             .into_iter()

@@ -87,6 +87,7 @@ mod convert;
 mod discovery;
 mod ensure;
 mod error;
+mod mapping;
 pub mod models;
 mod pacing;
 pub mod preflight;

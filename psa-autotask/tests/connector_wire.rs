@@ -170,7 +170,7 @@ async fn ticket_queries_become_autotask_filters() {
         Some(time::macros::datetime!(2024-02-01 8:00 UTC))
     );
     assert_eq!(
-        page.items[0].vendor_record["ticketNumber"],
+        serde_json::to_value(&page.items[0].vendor_record).unwrap()["ticketNumber"],
         "T20240131.0001"
     );
     query.assert_calls_async(1).await;

@@ -177,7 +177,7 @@ async fn impersonated_writes_are_attributed_and_queries_stay_plain() {
         .await
         .unwrap();
     assert_eq!(
-        t.vendor_record["impersonatorCreatorResourceID"],
+        serde_json::to_value(&t.vendor_record).unwrap()["impersonatorCreatorResourceID"],
         serde_json::json!(sim.api_resource_id())
     );
     sim.stop().await;

@@ -180,7 +180,7 @@ fn core_opportunity(o: &models::Opportunity, raw: Value) -> Opportunity {
         VENDOR,
         OpportunityId(o.id),
         o.name.clone().unwrap_or_default(),
-        raw,
+        raw.into(),
     );
     out.description = o.notes.clone();
     out.company = o.company.as_ref().and_then(|r| r.id).map(CompanyId);
@@ -207,7 +207,7 @@ fn core_opportunity(o: &models::Opportunity, raw: Value) -> Opportunity {
 }
 
 fn core_resource(m: &models::Member, raw: Value) -> Resource {
-    let mut r = Resource::new(VENDOR, ResourceId(m.id), m.full_name(), raw);
+    let mut r = Resource::new(VENDOR, ResourceId(m.id), m.full_name(), raw.into());
     r.username = m.identifier.clone();
     r.email = m.email().map(str::to_string);
     r.is_active = m.is_active();
@@ -489,13 +489,13 @@ impl BusinessConnector for ConnectWiseClient {
     async fn list_ticket_types(&self) -> Result<Vec<TicketType>> {
         let mut out = Vec::new();
         for b in self.boards().all().await? {
-            for t in self.boards().types(b.id).await? {
+            for t in self.boards().types(b.id).all().await? {
                 out.push(
                     TicketType::new(t.id.to_string(), t.name.clone().unwrap_or_default())
                         .active(t.is_active() && b.is_active()),
                 );
             }
-            for s in self.boards().subtypes(b.id).await? {
+            for s in self.boards().subtypes(b.id).all().await? {
                 for parent in &s.type_association_ids {
                     out.push(
                         TicketType::new(
@@ -514,7 +514,7 @@ impl BusinessConnector for ConnectWiseClient {
     async fn list_ticket_categories(&self) -> Result<Vec<TicketCategory>> {
         let mut out = Vec::new();
         for b in self.boards().all().await? {
-            for i in self.boards().items(b.id).await? {
+            for i in self.boards().items(b.id).all().await? {
                 out.push(
                     TicketCategory::new(i.id.to_string(), i.name.clone().unwrap_or_default())
                         .active(i.inactive_flag != Some(true)),

@@ -5,13 +5,12 @@ use psa_core::{
     Attachment, AttachmentData, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery,
     Connector, Contact, ContactId, ContactQuery, Error, ErrorKind, NewNote, NewTicket, Note,
     NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
-    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
+    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor, VendorRecord,
 };
-use serde_json::Value;
 
 use crate::api::contacts::email_child_condition;
 use crate::api::documents::DocumentUpload;
-use crate::client::typed_one;
+use crate::client::typed_row;
 use crate::models::{
     self, DocumentRecordType, NewServiceNote, NewServiceTicket, Reference, ServiceNote,
     ServiceTicket, TicketHead,
@@ -21,14 +20,14 @@ use crate::{Condition, ConnectWiseClient, Direction, Patch, Query, field};
 pub(crate) const VENDOR: Vendor = Vendor::ConnectWise;
 
 impl ConnectWiseClient {
-    pub(crate) fn core_ticket(&self, t: &ServiceTicket, raw: Value) -> Ticket {
+    pub(crate) fn core_ticket(&self, t: &ServiceTicket, raw: impl Into<VendorRecord>) -> Ticket {
         self.core_ticket_head(TicketHead::from(t), raw)
     }
 
     /// The core ticket from the fields it needs (a list row is read into [`TicketHead`] only).
-    pub(crate) fn core_ticket_head(&self, t: TicketHead, raw: Value) -> Ticket {
+    pub(crate) fn core_ticket_head(&self, t: TicketHead, raw: impl Into<VendorRecord>) -> Ticket {
         let closed = t.closed_flag.unwrap_or(false);
-        let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary, raw);
+        let mut out = Ticket::new(VENDOR, TicketId(t.id), t.summary, raw.into());
         out.number = Some(t.id.to_string());
         out.status = t.status.map(|s| {
             let mut status = Status::new(
@@ -62,7 +61,12 @@ impl ConnectWiseClient {
         out
     }
 
-    pub(crate) fn core_note(&self, ticket: TicketId, n: &ServiceNote, raw: Value) -> Note {
+    pub(crate) fn core_note(
+        &self,
+        ticket: TicketId,
+        n: &ServiceNote,
+        raw: impl Into<VendorRecord>,
+    ) -> Note {
         let visibility = if n.is_discussion() || n.is_resolution() {
             NoteVisibility::Public
         } else {
@@ -74,7 +78,7 @@ impl ConnectWiseClient {
             n.ticket_id.map(TicketId).unwrap_or(ticket),
             n.text.clone().unwrap_or_default(),
             visibility,
-            raw,
+            raw.into(),
         );
         out.author = n
             .member
@@ -88,12 +92,12 @@ impl ConnectWiseClient {
         out
     }
 
-    pub(crate) fn core_company(c: &models::Company, raw: Value) -> Company {
+    pub(crate) fn core_company(c: &models::Company, raw: impl Into<VendorRecord>) -> Company {
         let mut out = Company::new(
             VENDOR,
             CompanyId(c.id),
             c.name.clone().unwrap_or_default(),
-            raw,
+            raw.into(),
         );
         out.identifier = c.identifier.clone();
         out.phone = c.phone_number.clone().filter(|p| !p.is_empty());
@@ -102,8 +106,8 @@ impl ConnectWiseClient {
         out
     }
 
-    pub(crate) fn core_contact(c: &models::Contact, raw: Value) -> Contact {
-        let mut out = Contact::new(VENDOR, ContactId(c.id), c.full_name(), raw);
+    pub(crate) fn core_contact(c: &models::Contact, raw: impl Into<VendorRecord>) -> Contact {
+        let mut out = Contact::new(VENDOR, ContactId(c.id), c.full_name(), raw.into());
         out.company = c.company.as_ref().and_then(|r| r.id).map(CompanyId);
         out.first_name = c.first_name.clone();
         out.last_name = c.last_name.clone();
@@ -259,11 +263,11 @@ impl Connector for ConnectWiseClient {
             .forward_only(true)
             .page_size(self.inner.page_size);
         q.conditions = Self::ticket_conditions(query);
-        let raw = self.list_raw("service/tickets", &q, page).await?;
+        let raw = self.list_rows_page("service/tickets", &q, page).await?;
         let mut items = Vec::with_capacity(raw.items.len());
-        for v in raw.items {
-            let t: TicketHead = typed_one("ticket", &v)?;
-            items.push(self.core_ticket_head(t, v));
+        for row in raw.items {
+            let t: TicketHead = typed_row("ticket", &row)?;
+            items.push(self.core_ticket_head(t, row));
         }
         Ok(Page::new(items, raw.next))
     }
@@ -368,11 +372,11 @@ impl Connector for ConnectWiseClient {
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         let path = format!("service/tickets/{}/notes", ticket.get());
-        let raw = self.list_raw(&path, &q, page).await?;
+        let raw = self.list_rows_page(&path, &q, page).await?;
         let mut items = Vec::with_capacity(raw.items.len());
-        for v in raw.items {
-            let n: ServiceNote = typed_one("note", &v)?;
-            items.push(self.core_note(ticket, &n, v));
+        for row in raw.items {
+            let n: ServiceNote = typed_row("note", &row)?;
+            items.push(self.core_note(ticket, &n, row));
         }
         Ok(Page::new(items, raw.next))
     }
@@ -430,11 +434,11 @@ impl Connector for ConnectWiseClient {
             .order_by("id", Direction::Asc)
             .page_size(self.inner.page_size);
         q.conditions = Condition::all(conds);
-        let raw = self.list_raw("company/companies", &q, page).await?;
+        let raw = self.list_rows_page("company/companies", &q, page).await?;
         let mut items = Vec::with_capacity(raw.items.len());
-        for v in raw.items {
-            let c: models::Company = typed_one("company", &v)?;
-            items.push(Self::core_company(&c, v));
+        for row in raw.items {
+            let c: models::Company = typed_row("company", &row)?;
+            items.push(Self::core_company(&c, row));
         }
         Ok(Page::new(items, raw.next))
     }
@@ -468,11 +472,11 @@ impl Connector for ConnectWiseClient {
         if let Some(email) = query.email.as_deref().filter(|e| !e.trim().is_empty()) {
             q = q.child_conditions(email_child_condition(email));
         }
-        let raw = self.list_raw("company/contacts", &q, page).await?;
+        let raw = self.list_rows_page("company/contacts", &q, page).await?;
         let mut items = Vec::with_capacity(raw.items.len());
-        for v in raw.items {
-            let c: models::Contact = typed_one("contact", &v)?;
-            items.push(Self::core_contact(&c, v));
+        for row in raw.items {
+            let c: models::Contact = typed_row("contact", &row)?;
+            items.push(Self::core_contact(&c, row));
         }
         Ok(Page::new(items, raw.next))
     }

@@ -99,7 +99,7 @@ pub use client::{
 
 // Area handlers (`client.<area>()` → `<Area>Api`).
 pub use api::agreements::{AgreementAdditionsApi, AgreementsApi};
-pub use api::boards::{BoardsApi, PrioritiesApi};
+pub use api::boards::{BoardItemsApi, BoardSubTypesApi, BoardTypesApi, BoardsApi, PrioritiesApi};
 pub use api::callbacks::CallbacksApi;
 pub use api::companies::CompaniesApi;
 pub use api::contacts::ContactsApi;

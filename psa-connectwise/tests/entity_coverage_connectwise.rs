@@ -206,9 +206,9 @@ async fn board_types_without_table_setup_are_refused_and_preflight_names_the_row
     let client = sim::builder(&sim).build().await.unwrap();
     for table in ["types", "subtypes", "items"] {
         let err = match table {
-            "types" => client.boards().types(1).await.map(|_| ()),
-            "subtypes" => client.boards().subtypes(1).await.map(|_| ()),
-            _ => client.boards().items(1).await.map(|_| ()),
+            "types" => client.boards().types(1).all().await.map(|_| ()),
+            "subtypes" => client.boards().subtypes(1).all().await.map(|_| ()),
+            _ => client.boards().items(1).all().await.map(|_| ()),
         }
         .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::PermissionDenied, "{table}: {err}");

@@ -26,7 +26,7 @@ fn ticket(id: i64, at: OffsetDateTime) -> Ticket {
         Vendor::Autotask,
         TicketId(id),
         format!("t{id}"),
-        serde_json::Value::Null,
+        serde_json::Value::Null.into(),
     );
     t.created_at = Some(datetime!(2024-01-01 00:00 UTC));
     t.updated_at = Some(at);

@@ -52,7 +52,7 @@ impl Connector for Fake {
                     Vendor::Syncro,
                     TicketId(*id),
                     format!("t{id}"),
-                    serde_json::json!({ "id": id }),
+                    serde_json::json!({ "id": id }).into(),
                 )
             })
             .collect();
@@ -94,7 +94,7 @@ impl Connector for Fake {
                 Vendor::Syncro,
                 ContactId(id),
                 format!("c{id}"),
-                serde_json::Value::Null,
+                serde_json::Value::Null.into(),
             );
             c.email = Some(email.to_string());
             c

@@ -13,7 +13,6 @@ use psa_core::{
     TicketCategory, TicketId, TicketType, TimeEntry, TimeEntryId, TimeEntryParent, TimeEntryQuery,
     Vendor,
 };
-use serde_json::Value;
 use time::OffsetDateTime;
 
 use crate::SyncroClient;
@@ -44,7 +43,7 @@ impl SyncroClient {
             Vendor::Syncro,
             ResourceId(id),
             name,
-            serde_json::to_value(user)?,
+            serde_json::to_value(user)?.into(),
         );
         r.email = user.email.clone();
         r.username = user.email.clone();
@@ -53,16 +52,19 @@ impl SyncroClient {
 
     /// The core [`Contract`] for a Syncro contract: active while its end date is not past.
     pub fn to_core_contract(&self, contract: &models::Contract) -> Result<Contract> {
-        Ok(core_contract(contract, serde_json::to_value(contract)?))
+        Ok(core_contract(
+            contract,
+            serde_json::to_value(contract)?.into(),
+        ))
     }
 
     /// The core [`TimeEntry`] for a Syncro ticket timer (hours from start to end).
     pub fn to_core_time_entry(&self, timer: &models::TicketTimer) -> Result<TimeEntry> {
-        Ok(core_time_entry(timer, serde_json::to_value(timer)?))
+        Ok(core_time_entry(timer, serde_json::to_value(timer)?.into()))
     }
 }
 
-fn core_contract(c: &models::Contract, record: Value) -> Contract {
+fn core_contract(c: &models::Contract, record: psa_core::VendorRecord) -> Contract {
     let name = c.name.clone().unwrap_or_else(|| format!("#{}", c.id));
     let mut out = Contract::new(Vendor::Syncro, ContractId(c.id), name, record);
     out.company = c.customer_id.map(CompanyId);
@@ -74,7 +76,7 @@ fn core_contract(c: &models::Contract, record: Value) -> Contract {
     out
 }
 
-fn core_time_entry(t: &models::TicketTimer, record: Value) -> TimeEntry {
+fn core_time_entry(t: &models::TicketTimer, record: psa_core::VendorRecord) -> TimeEntry {
     let parent = match t.ticket_id {
         Some(id) => TimeEntryParent::Ticket(TicketId(id)),
         None => TimeEntryParent::None,

@@ -18,13 +18,14 @@ use psa_core::{
     Attachment, AttachmentData, AttachmentReceipt, Capabilities, Company, CompanyId, CompanyQuery,
     Connector, Contact, ContactId, ContactQuery, Error, ErrorKind, NewNote, NewTicket, Note,
     NoteId, NoteVisibility, Page, PageToken, PreflightOptions, PreflightReport, Priority, Queue,
-    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor,
+    ResourceId, Result, Status, Ticket, TicketId, TicketQuery, TicketUpdate, Vendor, VendorRecord,
 };
 use time::OffsetDateTime;
 
 use crate::SyncroClient;
 use crate::api::parse_page_token;
 use crate::idempotency::IdempotencyMarker;
+use crate::models::ticket_head::TicketHead;
 use crate::models::{self, CommentInput, FileUrl, Raw, TicketInput};
 use crate::query::{CommentFilter, CustomerFilter, NOT_CLOSED, TicketFilter};
 use serde_json::Value;
@@ -64,20 +65,30 @@ impl SyncroClient {
         self.map_ticket(&r.typed, r.json.clone())
     }
 
-    pub(crate) fn map_ticket(&self, t: &models::Ticket, record: Value) -> Ticket {
+    pub(crate) fn map_ticket(&self, t: &models::Ticket, record: impl Into<VendorRecord>) -> Ticket {
+        self.map_ticket_head(TicketHead::from(t), record)
+    }
+
+    /// The core ticket from the fields it needs (a list row is read into [`TicketHead`] only).
+    pub(crate) fn map_ticket_head(&self, t: TicketHead, record: impl Into<VendorRecord>) -> Ticket {
         let subject = t.subject.as_deref().unwrap_or("");
         let mut out = Ticket::new(
             Vendor::Syncro,
             TicketId(t.id),
             IdempotencyMarker::strip_subject(subject),
-            record,
+            record.into(),
         );
         out.number = t.number.map(|n| n.to_string());
+        out.external_ref = self
+            .inner
+            .marker
+            .key_in(&t.properties, t.subject.as_deref())
+            .map(str::to_string);
         out.description = t
             .comments
-            .iter()
+            .into_iter()
             .min_by_key(|c| (c.created_at.map(|d| d.unix_timestamp_nanos()), c.id))
-            .and_then(|c| c.body.clone());
+            .and_then(|c| c.body);
         out.status = t
             .status
             .as_deref()
@@ -92,7 +103,6 @@ impl SyncroClient {
         out.company = t.customer_id.map(CompanyId);
         out.contact = t.contact_id.map(ContactId);
         out.assignee = t.user_id.map(ResourceId);
-        out.external_ref = self.inner.marker.key_of(t).map(str::to_string);
         out.created_at = utc(t.created_at);
         out.updated_at = utc(t.updated_at);
         out.closed_at = utc(t.resolved_at.as_ref().and_then(|f| f.value().copied()));
@@ -103,7 +113,11 @@ impl SyncroClient {
         Self::map_note(ticket, &r.typed, r.json.clone())
     }
 
-    pub(crate) fn map_note(ticket: TicketId, c: &models::Comment, record: Value) -> Note {
+    pub(crate) fn map_note(
+        ticket: TicketId,
+        c: &models::Comment,
+        record: impl Into<VendorRecord>,
+    ) -> Note {
         let visibility = if c.hidden == Some(true) {
             NoteVisibility::Internal
         } else {
@@ -115,7 +129,7 @@ impl SyncroClient {
             c.ticket_id.map(TicketId).unwrap_or(ticket),
             c.body.clone().unwrap_or_default(),
             visibility,
-            record,
+            record.into(),
         );
         n.title = c.subject.clone();
         n.author = c.tech.clone().or_else(|| {
@@ -241,7 +255,7 @@ impl Connector for SyncroClient {
             ([], true) => Some(NOT_CLOSED.to_string()),
             _ => None,
         };
-        let list = self.tickets().list_raw(&f).await?;
+        let list = self.tickets().list_heads(&f).await?;
         let next = list.next_page().map(|n| PageToken::new(n.to_string()));
         let mut items = Vec::with_capacity(list.items.len());
         for raw in list.items {
@@ -261,7 +275,7 @@ impl Connector for SyncroClient {
             {
                 continue;
             }
-            let core = self.map_ticket(&raw.typed, raw.json);
+            let core = self.map_ticket_head(raw.typed, raw.json);
             if query.open_only && core.is_closed() {
                 continue;
             }
@@ -353,7 +367,8 @@ impl Connector for SyncroClient {
             // detail carries every comment, so fall back to it when the ticket exists.
             Err(e) if e.kind() == ErrorKind::NotFound && page_no == 1 => {
                 let t = self.tickets().get_raw(ticket.get()).await?;
-                let raw_comments = t.json.get("comments").and_then(Value::as_array);
+                let detail = t.json.to_value()?;
+                let raw_comments = detail.get("comments").and_then(Value::as_array);
                 let mut items = Vec::with_capacity(t.typed.comments.len());
                 for (i, c) in t.typed.comments.iter().enumerate() {
                     let record = match raw_comments.and_then(|a| a.get(i)) {
@@ -551,8 +566,9 @@ mod tests {
         assert_eq!(core.external_ref.as_deref(), Some("k1"));
         assert_eq!(core.created_at.unwrap().offset(), time::UtcOffset::UTC);
         assert_eq!(core.created_at.unwrap().hour(), 18);
-        assert_eq!(core.vendor_record["surprise"], true);
-        assert_eq!(core.vendor_record["user"]["admin?"], false);
+        let record = core.vendor_record.to_value().unwrap();
+        assert_eq!(record["surprise"], true);
+        assert_eq!(record["user"]["admin?"], false);
     }
 
     #[tokio::test]

@@ -32,7 +32,7 @@ impl SyncroClient {
     pub fn to_core_company(&self, customer: &models::Customer) -> Result<Company> {
         Ok(Self::core_company(&Raw {
             typed: customer.clone(),
-            json: serde_json::to_value(customer)?,
+            json: serde_json::to_value(customer)?.into(),
         }))
     }
 
@@ -40,7 +40,7 @@ impl SyncroClient {
     pub fn to_core_contact(&self, contact: &models::Contact) -> Result<Contact> {
         Ok(Self::core_contact(&Raw {
             typed: contact.clone(),
-            json: serde_json::to_value(contact)?,
+            json: serde_json::to_value(contact)?.into(),
         }))
     }
 

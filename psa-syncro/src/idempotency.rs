@@ -73,16 +73,24 @@ impl IdempotencyMarker {
 
     /// The key stored on a ticket, in the configured property or in a subject marker.
     pub fn key_of<'t>(&self, ticket: &'t Ticket) -> Option<&'t str> {
+        self.key_in(&ticket.properties, ticket.subject.as_deref())
+    }
+
+    /// [`key_of`](Self::key_of) from a ticket's properties and subject.
+    pub(crate) fn key_in<'t>(
+        &self,
+        properties: &'t serde_json::Map<String, Value>,
+        subject: Option<&'t str>,
+    ) -> Option<&'t str> {
         if let IdempotencyMarker::Property(name) = self
-            && let Some(k) = ticket.property_str(name).filter(|k| !k.is_empty())
+            && let Some(k) = properties
+                .get(name)
+                .and_then(Value::as_str)
+                .filter(|k| !k.is_empty())
         {
             return Some(k);
         }
-        ticket
-            .subject
-            .as_deref()
-            .and_then(subject_marker)
-            .map(|(_, k)| k)
+        subject.and_then(subject_marker).map(|(_, k)| k)
     }
 
     /// Whether `ticket` carries exactly `key` (in the property or the subject marker).

@@ -1,5 +1,5 @@
 //! Billing writes: ticket timers (`POST /tickets/{id}/timer_entry`, `PUT /tickets/{id}/update_timer_entry`,
-//! `POST /tickets/{id}/delete_timer_entry`) and contracts (`POST /contracts`, `PUT /contracts/{id}`),
+//! `POST /tickets/{id}/charge_timer_entry`, `POST /tickets/{id}/delete_timer_entry`) and contracts (`POST /contracts`, `PUT /contracts/{id}`),
 //! on the wire (the spec's JSON) and against the simulator, with the right named when it is missing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -12,7 +12,7 @@ use futures::TryStreamExt;
 use httpmock::prelude::*;
 use psa_core::ErrorKind;
 use psa_syncro::TimerFilter;
-use psa_syncro::models::TimerEntryInput;
+use psa_syncro::models::{ChargeTimerInput, TimerEntryInput};
 use serde_json::json;
 use time::macros::datetime;
 
@@ -124,6 +124,119 @@ async fn a_denied_timer_write_names_the_right() {
         err.to_string().contains("Ticket Timers - Overview"),
         "{err}"
     );
+}
+
+#[tokio::test]
+async fn a_timer_is_charged_with_its_id_in_the_body() {
+    let server = MockServer::start_async().await;
+    let charge = server
+        .mock_async(|when, then| {
+            authed(
+                when.method(POST)
+                    .path("/api/v1/tickets/29/charge_timer_entry"),
+            )
+            .json_body(json!({"timer_entry_id": 3}));
+            then.status(200).json_body(json!({
+                "ticket_id": 29, "id": 3, "notes": "Updated Notes", "user_id": 1,
+                "toggl_id": null, "start_time": "2013-08-06T13:41:15.000Z",
+                "end_time": "2013-08-06T14:41:15.000Z", "recorded": true,
+                "created_at": "2019-11-05T14:58:58.047Z", "updated_at": "2019-11-05T14:58:58.062Z",
+                "billable": false, "product_id": 2, "comment_id": null, "ticket_line_item_id": null,
+                "active_duration": null, "billable_time": 120, "billable_override": null
+            }));
+        })
+        .await;
+    let catch = catch_all(&server).await;
+    let c = client(&server).await;
+    let t = c
+        .ticket_timers()
+        .charge(29, &ChargeTimerInput::new(3))
+        .await
+        .unwrap();
+    assert_eq!((t.id, t.ticket_id, t.recorded), (3, Some(29), Some(true)));
+    assert_eq!(t.minutes(), Some(60));
+    assert_eq!(t.product_id, Some(2));
+
+    // Refused before sending: ids Syncro cannot hold.
+    for (ticket, timer) in [(29, 0), (29, -4), (0, 3)] {
+        let err = c
+            .ticket_timers()
+            .charge(ticket, &ChargeTimerInput::new(timer))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Validation, "{ticket}/{timer}");
+        assert!(err.to_string().contains("_id must be a positive"), "{err}");
+    }
+    charge.assert_calls_async(1).await;
+    catch.assert_calls_async(0).await;
+}
+
+#[tokio::test]
+async fn timers_are_charged_on_the_simulator_under_ticket_timers_overview() {
+    let handle = psa_sim::SyncroSim::builder()
+        .seed(14)
+        .companies(2)
+        .tickets(3)
+        .grant_permission("Ticket Timers - Overview")
+        .rate_limit(100_000, std::time::Duration::from_secs(60))
+        .start()
+        .await
+        .unwrap();
+    let c = sim::fast_client(&handle).await;
+    let tickets = c
+        .tickets()
+        .list(&psa_syncro::TicketFilter::new())
+        .await
+        .unwrap()
+        .items;
+    let (ticket, other) = (tickets[0].id, tickets[1].id);
+    let t = c
+        .ticket_timers()
+        .create(ticket, &TimerEntryInput::new().duration_minutes(30))
+        .await
+        .unwrap();
+    assert_eq!(t.recorded, Some(false));
+    let charged = c
+        .ticket_timers()
+        .charge(ticket, &ChargeTimerInput::new(t.id))
+        .await
+        .unwrap();
+    assert_eq!((charged.id, charged.recorded), (t.id, Some(true)));
+    assert_eq!(charged.minutes(), Some(30));
+    let listed: Vec<_> = c
+        .ticket_timers()
+        .stream(TimerFilter::new())
+        .try_collect()
+        .await
+        .unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|x| x.id == t.id && x.recorded == Some(true))
+    );
+
+    // A timer of another ticket, or no such timer, is the vendor's 404.
+    for (tk, id) in [(other, t.id), (ticket, 987_654)] {
+        let err = c
+            .ticket_timers()
+            .charge(tk, &ChargeTimerInput::new(id))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NotFound, "{tk}/{id}");
+    }
+
+    handle.deny_permission("Ticket Timers - Overview").unwrap();
+    let err = c
+        .ticket_timers()
+        .charge(ticket, &ChargeTimerInput::new(t.id))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PermissionDenied);
+    assert!(
+        err.to_string().contains("Ticket Timers - Overview"),
+        "{err}"
+    );
+    handle.stop().await;
 }
 
 #[tokio::test]

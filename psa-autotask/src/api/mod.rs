@@ -10,6 +10,7 @@ use serde::Deserialize;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
 use crate::client::{Call, Target};
@@ -191,14 +192,13 @@ impl<'c, T: Entity> EntityApi<'c, T> {
     /// One page of a query; pass the previous page's `next` to continue. The next page is
     /// POSTed to Autotask's `nextPageUrl` with the same body, after its host is checked.
     pub async fn query_page(&self, query: &Query, page: Option<PageToken>) -> Result<Page<T>> {
-        let raw = self.client.query_values(T::NAME, query, page).await?;
-        let next = raw.next.clone();
+        let raw = self.client.query_rows(T::NAME, query, page).await?;
         let items = raw
             .items
-            .into_iter()
-            .map(decode)
+            .iter()
+            .map(|row| decode_row(row))
             .collect::<Result<Vec<T>>>()?;
-        Ok(Page::new(items, next))
+        Ok(Page::new(items, raw.next))
     }
 
     /// Every record matching a query, page by page.
@@ -309,10 +309,9 @@ pub(crate) fn decode<T: DeserializeOwned>(raw: Value) -> Result<T> {
     })
 }
 
-/// [`decode`] by reference: reads the typed fields out of `raw` without cloning the whole
-/// record first (the caller keeps `raw` as the vendor record).
-pub(crate) fn decode_ref<T: DeserializeOwned>(raw: &Value) -> Result<T> {
-    T::deserialize(raw).map_err(|e| {
+/// [`decode`] from a record's JSON text.
+pub(crate) fn decode_row<T: DeserializeOwned>(row: &RawValue) -> Result<T> {
+    serde_json::from_str(row.get()).map_err(|e| {
         Error::new(ErrorKind::Decode, format!("unexpected record shape: {e}"))
             .with_vendor(Vendor::Autotask)
     })
@@ -374,6 +373,30 @@ impl AutotaskClient {
         query: &Query,
         page: Option<PageToken>,
     ) -> Result<Page<Value>> {
+        let answer: Value = self.query_call(entity, query, page).await?.json()?;
+        let (items, next) = crate::models::envelope::query_page(answer, entity)?;
+        Ok(Page::new(items, next.map(PageToken::new)))
+    }
+
+    /// One page of a query with each record kept as its JSON text, as received: the rows are
+    /// never built as `Value`s (the typed fields are decoded from the text by the caller).
+    pub(crate) async fn query_rows(
+        &self,
+        entity: &str,
+        query: &Query,
+        page: Option<PageToken>,
+    ) -> Result<Page<Box<RawValue>>> {
+        let resp = self.query_call(entity, query, page).await?;
+        let (items, next) = crate::models::envelope::query_page_raw(&resp, entity)?;
+        Ok(Page::new(items, next.map(PageToken::new)))
+    }
+
+    async fn query_call(
+        &self,
+        entity: &str,
+        query: &Query,
+        page: Option<PageToken>,
+    ) -> Result<psa_core::transport::Response> {
         crate::client::entity_of(entity)?;
         query.validate()?;
         let target = match page {
@@ -384,9 +407,7 @@ impl AutotaskClient {
             target,
             ..Call::read(Method::POST, "", Some(query.to_body()), entity.to_string())
         };
-        let answer: Value = self.execute(call).await?.json()?;
-        let (items, next) = crate::models::envelope::query_page(answer, entity)?;
-        Ok(Page::new(items, next.map(PageToken::new)))
+        self.execute(call).await
     }
 
     fn next_page_url(&self, token: &PageToken) -> Result<Url> {

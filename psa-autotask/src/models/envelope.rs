@@ -5,7 +5,10 @@
 //!   record does not exist or the API user may not see it;
 //! - a query page answers `{"items": [{…}, …], "pageDetails": {"nextPageUrl": …}}`.
 
+use psa_core::transport::Response;
 use psa_core::{Error, ErrorKind, Result, Vendor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 fn decode_error(message: String) -> Error {
@@ -113,6 +116,62 @@ pub(crate) fn query_page(body: Value, what: &str) -> Result<(Vec<Value>, Option<
     Ok((items, next))
 }
 
+/// A query page read with its rows left as JSON text.
+#[derive(Deserialize)]
+struct RawQueryPage {
+    items: Vec<Box<RawValue>>,
+    #[serde(rename = "pageDetails", default)]
+    page_details: Option<Box<RawValue>>,
+}
+
+#[derive(Deserialize)]
+struct RawPageDetails {
+    #[serde(rename = "nextPageUrl", default)]
+    next_page_url: Option<String>,
+}
+
+/// [`query_page`] straight from the response body, with each record kept as its JSON text (no
+/// `Value` tree is built for the rows). Exactly as strict: a body that is not the documented
+/// shape is decoded again as a `Value` only to report the same error [`query_page`] reports.
+pub(crate) fn query_page_raw(
+    resp: &Response,
+    what: &str,
+) -> Result<(Vec<Box<RawValue>>, Option<String>)> {
+    if let Some(page) = documented_page(resp.body()) {
+        return Ok(page);
+    }
+    let (items, next) = query_page(resp.json::<Value>()?, what)?;
+    let items = items
+        .iter()
+        .map(serde_json::value::to_raw_value)
+        .collect::<serde_json::Result<Vec<_>>>()?;
+    Ok((items, next))
+}
+
+/// The rows and next-page URL of a body of the documented shape; `None` for anything else.
+fn documented_page(body: &[u8]) -> Option<(Vec<Box<RawValue>>, Option<String>)> {
+    // serde reads a struct from an array too: the envelope and `pageDetails` must be objects.
+    let is_object = |text: &[u8]| text.trim_ascii_start().first() == Some(&b'{');
+    if !is_object(body) {
+        return None;
+    }
+    let page = serde_json::from_slice::<RawQueryPage>(body).ok()?;
+    if !page.items.iter().all(|r| is_object(r.get().as_bytes())) {
+        return None;
+    }
+    let details = match &page.page_details {
+        None => None,
+        Some(d) if is_object(d.get().as_bytes()) => {
+            Some(serde_json::from_str::<RawPageDetails>(d.get()).ok()?)
+        }
+        Some(_) => return None,
+    };
+    let next = details
+        .and_then(|d| d.next_page_url)
+        .filter(|u| !u.trim().is_empty());
+    Some((page.items, next))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,11 +237,33 @@ mod tests {
             json!({"items": [], "pageDetails": []}),
             json!({"items": [], "pageDetails": {"nextPageUrl": 5}}),
             json!([1, 2, 3]),
+            json!([[{"id": 1}]]),
+            json!({"items": [[{"id": 1}]]}),
+            json!({"items": [], "pageDetails": [{"nextPageUrl": "https://x/next"}]}),
             json!(42),
             Value::Null,
         ] {
             let err = query_page(bad.clone(), "Tickets").unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Decode, "{bad}");
+            assert!(
+                documented_page(bad.to_string().as_bytes()).is_none(),
+                "{bad} must take the strict path"
+            );
         }
+    }
+
+    #[test]
+    fn a_documented_page_keeps_each_row_as_its_text() {
+        let body = br#"{"items": [ {"id": 1, "title": "a\"b"} ,{"id":2}],
+            "pageDetails": {"count": 2, "nextPageUrl": "https://x/next", "prevPageUrl": null}}"#;
+        let (rows, next) = documented_page(body).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].get(), r#"{"id": 1, "title": "a\"b"}"#);
+        assert_eq!(rows[1].get(), r#"{"id":2}"#);
+        assert_eq!(next.as_deref(), Some("https://x/next"));
+        let (rows, next) =
+            documented_page(br#"{"items": [], "pageDetails": {"nextPageUrl": " "}}"#).unwrap();
+        assert!(rows.is_empty() && next.is_none());
+        assert!(documented_page(br#"{"items": []}"#).unwrap().1.is_none());
     }
 }

@@ -101,6 +101,7 @@ mod contract;
 mod contract_service;
 mod entity_webhook;
 pub(crate) mod envelope;
+pub(crate) mod head;
 mod metadata;
 mod note;
 mod opportunity;

@@ -24,8 +24,9 @@ use futures::stream::BoxStream;
 use psa_core::{Page, PageToken, Result};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
-use crate::client::{Call, typed, typed_one};
+use crate::client::{Call, typed_one, typed_row};
 use crate::paging::Cursor;
 use crate::{ConnectWiseClient, Query};
 
@@ -117,18 +118,35 @@ impl ConnectWiseClient {
         query: &Query,
         page: Option<PageToken>,
     ) -> Result<Page<Value>> {
-        let cursor = page.as_ref().map(Cursor::from_token).transpose()?;
-        let cursor = match (cursor, query.forward_only) {
-            (Some(Cursor::Page(_)), true) | (Some(Cursor::PageId(_)), false) => {
-                return Err(psa_core::Error::new(
-                    psa_core::ErrorKind::Validation,
-                    "the page token is from the other paging mode (page= for navigable, pageId= for forward-only)",
-                ));
-            }
-            (c, _) => c,
-        };
+        let cursor = checked_cursor(page.as_ref(), query)?;
         let (items, next) = self.list_values(path, query, cursor).await?;
         Ok(Page::new(items, next.map(Cursor::token)))
+    }
+
+    /// [`list_raw`](Self::list_raw) with each record kept as its JSON text, as received.
+    pub(crate) async fn list_rows_page(
+        &self,
+        path: &str,
+        query: &Query,
+        page: Option<PageToken>,
+    ) -> Result<Page<Box<RawValue>>> {
+        let cursor = checked_cursor(page.as_ref(), query)?;
+        let (items, next) = self.list_rows(path, query, cursor).await?;
+        Ok(Page::new(items, next.map(Cursor::token)))
+    }
+}
+
+/// The cursor of a page token, which must be of the query's paging mode.
+fn checked_cursor(page: Option<&PageToken>, query: &Query) -> Result<Option<Cursor>> {
+    let cursor = page.map(Cursor::from_token).transpose()?;
+    match (cursor, query.forward_only) {
+        (Some(Cursor::Page(_)), true) | (Some(Cursor::PageId(_)), false) => {
+            Err(psa_core::Error::new(
+                psa_core::ErrorKind::Validation,
+                "the page token is from the other paging mode (page= for navigable, pageId= for forward-only)",
+            ))
+        }
+        (c, _) => Ok(c),
     }
 }
 
@@ -139,8 +157,12 @@ pub(crate) async fn list_typed<T: DeserializeOwned>(
     query: &Query,
     page: Option<PageToken>,
 ) -> Result<Page<T>> {
-    let raw = client.list_raw(path, query, page).await?;
-    let items = typed(what, &raw.items)?;
+    let raw = client.list_rows_page(path, query, page).await?;
+    let items = raw
+        .items
+        .iter()
+        .map(|row| typed_row(what, row))
+        .collect::<Result<Vec<T>>>()?;
     Ok(Page::new(items, raw.next))
 }
 

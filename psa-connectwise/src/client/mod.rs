@@ -15,7 +15,7 @@ use url::Url;
 pub(crate) use builder::check_source_name;
 pub use builder::{ConnectWiseClientBuilder, DEFAULT_API_VERSION};
 pub use raw::RawApi;
-pub(crate) use request::{ApiState, Call, ConnectWiseHooks, decode, typed, typed_one};
+pub(crate) use request::{ApiState, Call, ConnectWiseHooks, decode, typed, typed_one, typed_row};
 
 use crate::callbacks::CallbackVerifier;
 use crate::discovery::CompanyInfo;

@@ -11,6 +11,7 @@ use psa_core::{Error, ErrorKind, Result, Vendor};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use tokio::time::Instant;
 use url::Url;
 
@@ -151,6 +152,22 @@ impl ConnectWiseClient {
         query: &Query,
         cursor: Option<Cursor>,
     ) -> Result<(Vec<Value>, Option<Cursor>)> {
+        let (rows, next) = self.list_rows(path, query, cursor).await?;
+        let items = rows
+            .iter()
+            .map(|r| serde_json::from_str(r.get()))
+            .collect::<serde_json::Result<Vec<Value>>>()?;
+        Ok((items, next))
+    }
+
+    /// [`list_values`](Self::list_values) with each record kept as its JSON text, as received:
+    /// the page is read once and no `Value` is built for its rows.
+    pub(crate) async fn list_rows(
+        &self,
+        path: &str,
+        query: &Query,
+        cursor: Option<Cursor>,
+    ) -> Result<(Vec<Box<RawValue>>, Option<Cursor>)> {
         let params = query.params()?;
         let size = query.effective_page_size();
         let mut call = Call::get(path);
@@ -174,16 +191,7 @@ impl ConnectWiseClient {
             call = search_call(path, query, &params, size, cursor)?;
         }
         let resp = self.execute(&call).await?;
-        let items: Vec<Value> = match decode::<Value>(&resp)? {
-            Value::Array(items) => items,
-            Value::Null => Vec::new(),
-            other => {
-                return Err(resp.decode_error(&format!(
-                    "expected a JSON array of records from {path}, got {}",
-                    type_name(&other)
-                )));
-            }
-        };
+        let items = rows_of(&resp, path)?;
         let full = items.len() as u32 >= size && !items.is_empty();
         let link = resp.header_str("link").map(str::to_string);
         let next = if query.forward_only {
@@ -201,8 +209,8 @@ impl ConnectWiseClient {
                     .or_else(|| {
                         items
                             .last()
-                            .and_then(|v| v.get("id"))
-                            .and_then(crate::models::de::value_to_i64)
+                            .and_then(|r| serde_json::from_str::<IdOnly>(r.get()).ok())
+                            .and_then(|r| crate::models::de::value_to_i64(&r.id))
                             .map(Cursor::PageId)
                     })
             }
@@ -282,6 +290,30 @@ fn search_call(
     Ok(call)
 }
 
+/// The `id` of a record, read without decoding the rest.
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Value,
+}
+
+/// The records of a list answer (a JSON array; `null` is empty), each kept as its JSON text.
+fn rows_of(resp: &Response, path: &str) -> Result<Vec<Box<RawValue>>> {
+    if !looks_like_html(resp.headers(), resp.body())
+        && let Ok(rows) = serde_json::from_slice::<Option<Vec<Box<RawValue>>>>(resp.body())
+    {
+        return Ok(rows.unwrap_or_default());
+    }
+    // Not an array: decoded again only to say what came instead.
+    match decode::<Value>(resp)? {
+        Value::Null => Ok(Vec::new()),
+        other => Err(resp.decode_error(&format!(
+            "expected a JSON array of records from {path}, got {}",
+            type_name(&other)
+        ))),
+    }
+}
+
 fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -306,6 +338,25 @@ pub(crate) fn decode<T: DeserializeOwned>(resp: &Response) -> Result<T> {
 /// Decodes raw records into a typed model, naming the record that did not fit.
 pub(crate) fn typed<T: DeserializeOwned>(what: &str, values: &[Value]) -> Result<Vec<T>> {
     values.iter().map(|v| typed_one(what, v)).collect()
+}
+
+/// [`typed_one`] from a record's JSON text.
+pub(crate) fn typed_row<T: DeserializeOwned>(what: &str, row: &RawValue) -> Result<T> {
+    serde_json::from_str(row.get()).map_err(|e| {
+        let id = serde_json::from_str::<IdOnly>(row.get())
+            .map(|r| r.id)
+            .unwrap_or(Value::Null);
+        let id = if id.is_null() {
+            "?".to_string()
+        } else {
+            id.to_string()
+        };
+        Error::new(
+            ErrorKind::Decode,
+            format!("{what} record {id} does not match the documented model: {e}"),
+        )
+        .with_vendor(Vendor::ConnectWise)
+    })
 }
 
 pub(crate) fn typed_one<T: DeserializeOwned>(what: &str, v: &Value) -> Result<T> {

@@ -177,7 +177,12 @@ impl BusinessConnector for Counting {
         new.validate()?;
         let mut all = self.opportunities();
         let id = OpportunityId(all.len() as i64 + 1);
-        let mut o = Opportunity::new(Vendor::Autotask, id, &new.title, serde_json::json!({}));
+        let mut o = Opportunity::new(
+            Vendor::Autotask,
+            id,
+            &new.title,
+            serde_json::json!({}).into(),
+        );
         o.company = new.company;
         o.owner = new.owner;
         o.stage = new.stage.clone();
@@ -220,7 +225,7 @@ impl BusinessConnector for Counting {
             Vendor::Autotask,
             ResourceId(4),
             "Sam Tech",
-            serde_json::json!({}),
+            serde_json::json!({}).into(),
         );
         r.email = Some("sam@example.com".into());
         Ok(Page::last(vec![r]))
@@ -235,7 +240,7 @@ impl BusinessConnector for Counting {
             Vendor::Autotask,
             ContractId(1),
             "Managed",
-            serde_json::json!({}),
+            serde_json::json!({}).into(),
         );
         c.company = Some(CompanyId(1));
         Ok(Page::last(vec![c]))
@@ -251,7 +256,7 @@ impl BusinessConnector for Counting {
             Vendor::Autotask,
             TimeEntryId(1),
             parent,
-            serde_json::json!({}),
+            serde_json::json!({}).into(),
         );
         t.hours = Some(1.5);
         Ok(Page::last(vec![t]))

@@ -276,7 +276,12 @@ mod tests {
 
     #[test]
     fn an_event_from_a_record_takes_its_id_and_time() {
-        let mut t = Ticket::new(Vendor::Autotask, TicketId(9), "x", serde_json::json!({}));
+        let mut t = Ticket::new(
+            Vendor::Autotask,
+            TicketId(9),
+            "x",
+            serde_json::json!({}).into(),
+        );
         let at = time::macros::datetime!(2024-01-02 03:04:05 UTC);
         t.updated_at = Some(at);
         let e = ChangeEvent::from_record(

@@ -410,7 +410,12 @@ mod tests {
 
     #[test]
     fn the_filter_matches_queues_and_excludes_statuses_by_id_or_name() {
-        let mut t = Ticket::new(Vendor::Autotask, TicketId(1), "x", serde_json::Value::Null);
+        let mut t = Ticket::new(
+            Vendor::Autotask,
+            TicketId(1),
+            "x",
+            serde_json::Value::Null.into(),
+        );
         t.queue = Some(Queue::new("29683", "Service Desk"));
         t.status = Some(Status::new("5", "Complete"));
         assert!(TicketFilter::new().queue("service desk").matches(&t));
@@ -426,7 +431,12 @@ mod tests {
     #[test]
     fn a_ticket_created_at_its_last_change_is_created() {
         let at = time::macros::datetime!(2024-05-01 10:00 UTC);
-        let mut t = Ticket::new(Vendor::Syncro, TicketId(1), "x", serde_json::Value::Null);
+        let mut t = Ticket::new(
+            Vendor::Syncro,
+            TicketId(1),
+            "x",
+            serde_json::Value::Null.into(),
+        );
         t.created_at = Some(at);
         t.updated_at = Some(at);
         let r = ChangeRecord::Ticket(Box::new(t.clone()));

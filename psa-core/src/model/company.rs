@@ -5,7 +5,7 @@ use crate::{CompanyId, Vendor};
 /// A company (Autotask company, ConnectWise company, Syncro customer).
 ///
 /// ```
-/// let c = psa_core::Company::new(psa_core::Vendor::Autotask, psa_core::CompanyId(1), "Contoso", serde_json::json!({}));
+/// let c = psa_core::Company::new(psa_core::Vendor::Autotask, psa_core::CompanyId(1), "Contoso", Default::default());
 /// assert!(c.is_active);
 /// ```
 #[non_exhaustive]
@@ -27,7 +27,7 @@ pub struct Company {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<time::OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Company {
@@ -36,7 +36,7 @@ impl Company {
         vendor: Vendor,
         id: CompanyId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Company {
             vendor,

@@ -5,7 +5,7 @@ use crate::{CompanyId, ContactId, Vendor};
 /// A person at a customer company.
 ///
 /// ```
-/// let mut c = psa_core::Contact::new(psa_core::Vendor::Syncro, psa_core::ContactId(5), "Ada Lovelace", serde_json::json!({}));
+/// let mut c = psa_core::Contact::new(psa_core::Vendor::Syncro, psa_core::ContactId(5), "Ada Lovelace", Default::default());
 /// c.email = Some("ada@example.com".into());
 /// assert!(c.has_email("ADA@example.com"));
 /// ```
@@ -34,7 +34,7 @@ pub struct Contact {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<time::OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Contact {
@@ -43,7 +43,7 @@ impl Contact {
         vendor: Vendor,
         id: ContactId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Contact {
             vendor,

@@ -8,7 +8,7 @@ use crate::{CompanyId, ContractId, Vendor};
 ///
 /// ```
 /// use psa_core::{Contract, ContractId, Vendor};
-/// let c = Contract::new(Vendor::ConnectWise, ContractId(3), "Managed services", serde_json::json!({}));
+/// let c = Contract::new(Vendor::ConnectWise, ContractId(3), "Managed services", Default::default());
 /// assert!(c.is_active);
 /// ```
 #[non_exhaustive]
@@ -39,7 +39,7 @@ pub struct Contract {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Contract {
@@ -48,7 +48,7 @@ impl Contract {
         vendor: Vendor,
         id: ContractId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Contract {
             vendor,

@@ -1,8 +1,8 @@
 //! Vendor-neutral models: what a ticket, note, company or contact is in any PSA, and the
 //! records beyond tickets (opportunities, contracts, time entries, ticket types/categories).
 //!
-//! Read models (`Ticket`, `Note`, …) keep the vendor's original record in `vendor_record`, so
-//! nothing is lost in mapping. Input models (`NewTicket`, `TicketUpdate`, `NewNote`) are built
+//! Read models (`Ticket`, `Note`, …) keep the vendor's original record in `vendor_record` (a
+//! [`VendorRecord`]: the record's JSON text as received), so nothing is lost in mapping. Input models (`NewTicket`, `TicketUpdate`, `NewNote`) are built
 //! with chained setters. All are `#[non_exhaustive]`: construct read models with their `new`
 //! function and set the public fields.
 
@@ -21,6 +21,7 @@ mod ticket;
 mod ticket_kind;
 mod time_entry;
 pub(crate) mod time_serde;
+mod vendor_record;
 
 pub use attachment::{Attachment, AttachmentData, AttachmentReceipt};
 pub use company::Company;
@@ -38,3 +39,4 @@ pub use stage::{Stage, StageMap};
 pub use ticket::{NewTicket, Ticket, TicketUpdate};
 pub use ticket_kind::{TicketCategory, TicketType};
 pub use time_entry::{TimeEntry, TimeEntryParent};
+pub use vendor_record::VendorRecord;

@@ -23,7 +23,7 @@ pub enum NoteVisibility {
 ///
 /// ```
 /// use psa_core::{Note, NoteId, NoteVisibility, TicketId, Vendor};
-/// let n = Note::new(Vendor::ConnectWise, NoteId(1), TicketId(2), "Rebooted", NoteVisibility::Public, serde_json::json!({}));
+/// let n = Note::new(Vendor::ConnectWise, NoteId(1), TicketId(2), "Rebooted", NoteVisibility::Public, Default::default());
 /// assert_eq!(n.body, "Rebooted");
 /// ```
 #[non_exhaustive]
@@ -47,7 +47,7 @@ pub struct Note {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub created_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Note {
@@ -58,7 +58,7 @@ impl Note {
         ticket: TicketId,
         body: impl Into<String>,
         visibility: NoteVisibility,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Note {
             vendor,

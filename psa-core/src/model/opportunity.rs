@@ -13,9 +13,10 @@ use crate::{CompanyId, ContactId, OpportunityId, ResourceId, Vendor};
 ///
 /// ```
 /// use psa_core::{Opportunity, OpportunityId, Vendor};
-/// let mut o = Opportunity::new(Vendor::Autotask, OpportunityId(4), "Firewall refresh", serde_json::json!({"id": 4}));
+/// let mut o = Opportunity::new(Vendor::Autotask, OpportunityId(4), "Firewall refresh", serde_json::json!({"id": 4}).into());
 /// o.amount = Some(12_500.0);
-/// assert_eq!(o.vendor_record["id"], 4);
+/// assert_eq!(o.vendor_record.to_value()?["id"], 4);
+/// # Ok::<(), psa_core::Error>(())
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,7 +60,7 @@ pub struct Opportunity {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Opportunity {
@@ -68,7 +69,7 @@ impl Opportunity {
         vendor: Vendor,
         id: OpportunityId,
         title: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Opportunity {
             vendor,

@@ -5,7 +5,7 @@ use crate::{ResourceId, Vendor};
 /// A technician or API user: an Autotask resource, a ConnectWise member, a Syncro user.
 ///
 /// ```
-/// let r = psa_core::Resource::new(psa_core::Vendor::ConnectWise, psa_core::ResourceId(3), "Sam Tech", serde_json::json!({}));
+/// let r = psa_core::Resource::new(psa_core::Vendor::ConnectWise, psa_core::ResourceId(3), "Sam Tech", Default::default());
 /// assert_eq!(r.name, "Sam Tech");
 /// ```
 #[non_exhaustive]
@@ -24,7 +24,7 @@ pub struct Resource {
     /// Whether the resource is active.
     pub is_active: bool,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Resource {
@@ -33,7 +33,7 @@ impl Resource {
         vendor: Vendor,
         id: ResourceId,
         name: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Resource {
             vendor,

@@ -9,9 +9,10 @@ use crate::{
 ///
 /// ```
 /// use psa_core::{Ticket, TicketId, Vendor};
-/// let mut t = Ticket::new(Vendor::Syncro, TicketId(1), "Printer offline", serde_json::json!({"id": 1}));
+/// let mut t = Ticket::new(Vendor::Syncro, TicketId(1), "Printer offline", serde_json::json!({"id": 1}).into());
 /// t.number = Some("1001".into());
-/// assert_eq!(t.vendor_record["id"], 1);
+/// assert_eq!(t.vendor_record.to_value()?["id"], 1);
+/// # Ok::<(), psa_core::Error>(())
 /// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,7 +53,7 @@ pub struct Ticket {
     /// The stage, when the connector has a [`StageMap`].
     pub stage: Option<Stage>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl Ticket {
@@ -61,7 +62,7 @@ impl Ticket {
         vendor: Vendor,
         id: TicketId,
         title: impl Into<String>,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         Ticket {
             vendor,
@@ -93,7 +94,7 @@ impl Ticket {
     ///
     /// ```
     /// use psa_core::{Stage, StageMap, Status, Ticket, TicketId, Vendor};
-    /// let mut t = Ticket::new(Vendor::Autotask, TicketId(1), "x", serde_json::Value::Null);
+    /// let mut t = Ticket::new(Vendor::Autotask, TicketId(1), "x", Default::default());
     /// t.status = Some(Status::new("8", "In Progress"));
     /// assert_eq!(t.stage_in(&StageMap::default_for(Vendor::Autotask)), Some(Stage::Working));
     /// ```

@@ -48,7 +48,7 @@ impl TimeEntryParent {
 ///
 /// ```
 /// use psa_core::{TicketId, TimeEntry, TimeEntryId, TimeEntryParent, Vendor};
-/// let mut t = TimeEntry::new(Vendor::Autotask, TimeEntryId(5), TimeEntryParent::Ticket(TicketId(9)), serde_json::json!({}));
+/// let mut t = TimeEntry::new(Vendor::Autotask, TimeEntryId(5), TimeEntryParent::Ticket(TicketId(9)), Default::default());
 /// t.hours = Some(1.5);
 /// assert_eq!(t.parent.ticket(), Some(TicketId(9)));
 /// ```
@@ -80,7 +80,7 @@ pub struct TimeEntry {
     #[serde(with = "crate::model::time_serde::option", default)]
     pub updated_at: Option<OffsetDateTime>,
     /// The vendor's record exactly as received.
-    pub vendor_record: serde_json::Value,
+    pub vendor_record: crate::VendorRecord,
 }
 
 impl TimeEntry {
@@ -89,7 +89,7 @@ impl TimeEntry {
         vendor: Vendor,
         id: TimeEntryId,
         parent: TimeEntryParent,
-        vendor_record: serde_json::Value,
+        vendor_record: crate::VendorRecord,
     ) -> Self {
         TimeEntry {
             vendor,

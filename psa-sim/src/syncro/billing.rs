@@ -89,7 +89,7 @@ pub(crate) fn timer_json(a: &Account, t: &Timer) -> Value {
         "user_id": t.user_id,
         "start_time": a.time(t.start_time),
         "end_time": a.time(t.end_time),
-        "recorded": false,
+        "recorded": t.recorded,
         "created_at": a.time(t.created_at),
         "updated_at": a.time(t.created_at),
         "billable": t.billable,
@@ -183,6 +183,7 @@ pub(crate) fn seed(store: &mut Store, seed: u64) {
                 billable: rng.bool(),
                 notes: None,
                 created_at: start,
+                recorded: false,
             },
         );
     }

@@ -366,6 +366,8 @@ pub(crate) struct Timer {
     pub(crate) billable: bool,
     pub(crate) notes: Option<String>,
     pub(crate) created_at: OffsetDateTime,
+    /// Charged (`POST /tickets/{id}/charge_timer_entry`).
+    pub(crate) recorded: bool,
 }
 
 /// An invoice as the account holds it (amounts in cents).

@@ -4,7 +4,9 @@ use psa_core::{Error, ErrorKind};
 
 use super::all_pages;
 use crate::SyncroClient;
-use crate::models::{Contract, ContractInput, ListPage, Raw, TicketTimer, TimerEntryInput};
+use crate::models::{
+    ChargeTimerInput, Contract, ContractInput, ListPage, Raw, TicketTimer, TimerEntryInput,
+};
 use crate::query::TimerFilter;
 use crate::rights::{
     CONTRACTS_EDIT, CONTRACTS_LIST, CONTRACTS_WRITE, TIMERS_OVERVIEW, TIMERS_WRITE,
@@ -25,8 +27,8 @@ pub struct ContractsApi<'a> {
 }
 
 /// Ticket timers (Syncro's time entries): `client.ticket_timers()` (25 per page); logged,
-/// changed and deleted on their ticket (`/tickets/{id}/timer_entry`, `update_timer_entry`,
-/// `delete_timer_entry`), all under Ticket Timers - Overview.
+/// changed, charged and deleted on their ticket (`/tickets/{id}/timer_entry`, `update_timer_entry`,
+/// `charge_timer_entry`, `delete_timer_entry`), all under Ticket Timers - Overview.
 ///
 /// ```no_run
 /// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
@@ -190,6 +192,42 @@ impl<'a> TicketTimersApi<'a> {
                 Method::PUT,
                 &["tickets", &ticket_id.to_string(), "update_timer_entry"],
                 &body,
+                None,
+                Some(TIMERS_WRITE),
+            )
+            .await
+    }
+
+    /// Charges one timer of a ticket (`POST /tickets/{ticket_id}/charge_timer_entry` with
+    /// `timer_entry_id`; right: Ticket Timers - Overview): the timer comes back with
+    /// `recorded: true`. Checked with [`ChargeTimerInput::validate`] first; an unknown ticket or
+    /// a timer of another ticket is `NotFound`.
+    ///
+    /// ```
+    /// # async fn demo(syncro: &psa_syncro::SyncroClient) -> psa_core::Result<()> {
+    /// use psa_syncro::models::ChargeTimerInput;
+    /// let timer = syncro.ticket_timers().charge(29, &ChargeTimerInput::new(3)).await?;
+    /// assert_eq!(timer.recorded, Some(true));
+    /// # Ok(()) }
+    /// ```
+    pub async fn charge(
+        &self,
+        ticket_id: i64,
+        input: &ChargeTimerInput,
+    ) -> psa_core::Result<TicketTimer> {
+        input.validate()?;
+        if ticket_id <= 0 {
+            return Err(psa_core::Error::new(
+                psa_core::ErrorKind::Validation,
+                format!("ticket_id must be a positive ticket id (got {ticket_id})"),
+            )
+            .with_entity("ticket timers"));
+        }
+        self.client
+            .write_one(
+                Method::POST,
+                &["tickets", &ticket_id.to_string(), "charge_timer_entry"],
+                input,
                 None,
                 Some(TIMERS_WRITE),
             )

@@ -8,6 +8,7 @@ use serde_json::json;
 use super::all_pages;
 use crate::SyncroClient;
 use crate::idempotency::IDEMPOTENCY_KEY_RULES;
+use crate::models::ticket_head::TicketHead;
 use crate::models::{FileUrl, ListPage, Raw, Ticket, TicketInput};
 use crate::query::TicketFilter;
 use crate::rights::{TICKETS_CREATE, TICKETS_DELETE, TICKETS_EDIT, TICKETS_LIST, TICKETS_VIEW};
@@ -53,6 +54,21 @@ impl<'a> TicketsApi<'a> {
         &self,
         filter: &TicketFilter,
     ) -> psa_core::Result<ListPage<Raw<Ticket>>> {
+        self.client
+            .get_raw_page(
+                &["tickets"],
+                &filter.to_pairs(),
+                "tickets",
+                Some(TICKETS_LIST),
+            )
+            .await
+    }
+
+    /// [`list_raw`](Self::list_raw) reading only the fields the core ticket needs.
+    pub(crate) async fn list_heads(
+        &self,
+        filter: &TicketFilter,
+    ) -> psa_core::Result<ListPage<Raw<TicketHead>>> {
         self.client
             .get_raw_page(
                 &["tickets"],

@@ -7,7 +7,10 @@ use psa_core::transport::{ApiCall, Request, RequestHooks, Response};
 use psa_core::{Error, ErrorKind, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+
 use serde_json::Value;
+use serde_json::value::RawValue;
 use url::Url;
 
 use super::SyncroClient;
@@ -94,12 +97,14 @@ impl SyncroClient {
         key: &str,
         right: Option<Right>,
     ) -> psa_core::Result<ListPage<T>> {
-        self.get_page_with(segments, query, key, right, serde_json::from_value)
-            .await
+        self.get_page_with(segments, query, key, right, |row| {
+            serde_json::from_str(row.get()).map_err(|e| (e, row))
+        })
+        .await
     }
 
     /// [`get_page`](Self::get_page) for records kept typed *and* as received: each row's
-    /// `Value` becomes the kept JSON as it is (no second tree built per row).
+    /// JSON text becomes the kept record as it is (no `Value` tree built per row).
     pub(crate) async fn get_raw_page<T: DeserializeOwned>(
         &self,
         segments: &[&str],
@@ -107,7 +112,7 @@ impl SyncroClient {
         key: &str,
         right: Option<Right>,
     ) -> psa_core::Result<ListPage<Raw<T>>> {
-        self.get_page_with(segments, query, key, right, Raw::from_value)
+        self.get_page_with(segments, query, key, right, Raw::from_row)
             .await
     }
 
@@ -117,10 +122,10 @@ impl SyncroClient {
         query: &[(String, String)],
         key: &str,
         right: Option<Right>,
-        item: fn(Value) -> serde_json::Result<T>,
+        item: DecodeRow<T>,
     ) -> psa_core::Result<ListPage<T>> {
-        let (resp, v) = self.get_value(segments, query, right).await?;
-        let mut page: ListPage<T> = decode_page(&resp, v, key, item)?;
+        let resp = self.send(Method::GET, segments, query, None, right).await?;
+        let mut page: ListPage<T> = decode_page(&resp, key, item)?;
         // A `meta` without `page` would make every page look like page 1, so the stream would
         // re-request page 2 and stop there: the page asked for is the page received.
         if page.meta.page.is_none() {
@@ -193,34 +198,49 @@ pub(crate) fn decode_wrapped<T: DeserializeOwned>(
         .map_err(|e| resp.decode_error(&format!("cannot decode the record: {e}")))
 }
 
+/// Decodes one list row from its JSON text; on failure the error comes back with the row.
+pub(crate) type DecodeRow<T> = fn(Box<RawValue>) -> Result<T, (serde_json::Error, Box<RawValue>)>;
+
+/// One page of a list wrapped as `{"<key>": [...], "meta": {...}}`, its rows decoded by
+/// `decode_item`; every other shape is a `Decode` error that says what was wrong.
 pub(crate) fn decode_page<T>(
     resp: &Response,
-    v: Value,
     key: &str,
-    decode_item: fn(Value) -> serde_json::Result<T>,
+    decode_item: DecodeRow<T>,
 ) -> psa_core::Result<ListPage<T>> {
-    let Value::Object(mut m) = v else {
-        return Err(resp.decode_error(&format!("expected an object with \"{key}\" and \"meta\"")));
+    // The envelope's members are read as JSON text: the rows are decoded from their own text
+    // once, never built as `Value`s.
+    let mut m = match serde_json::from_slice::<HashMap<String, Box<RawValue>>>(resp.body()) {
+        Ok(m) => m,
+        Err(_) => {
+            // Not an object: the same errors as a `Value` decode gives (bad JSON, other shape).
+            resp.json::<Value>()?;
+            return Err(
+                resp.decode_error(&format!("expected an object with \"{key}\" and \"meta\""))
+            );
+        }
     };
-    let items = match m.remove(key) {
-        Some(Value::Array(items)) => items,
-        Some(Value::Null) => Vec::new(),
-        Some(_) => return Err(resp.decode_error(&format!("\"{key}\" is not an array"))),
+    let items: Vec<Box<RawValue>> = match m.remove(key) {
+        Some(list) => match serde_json::from_str::<Option<Vec<Box<RawValue>>>>(list.get()) {
+            Ok(items) => items.unwrap_or_default(),
+            Err(_) => return Err(resp.decode_error(&format!("\"{key}\" is not an array"))),
+        },
         None => return Err(resp.decode_error(&format!("the response has no \"{key}\" list"))),
     };
     let meta: PageMeta = match m.remove("meta") {
-        Some(meta) => serde_json::from_value(meta)
+        Some(meta) => serde_json::from_str(meta.get())
             .map_err(|e| resp.decode_error(&format!("cannot decode \"meta\": {e}")))?,
         None => PageMeta::default(),
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.into_iter().enumerate() {
-        let id = item.get("id").cloned().unwrap_or(Value::Null);
-        out.push(
-            decode_item(item).map_err(|e| {
-                resp.decode_error(&format!("cannot decode {key}[{i}] (id {id}): {e}"))
-            })?,
-        );
+        out.push(decode_item(item).map_err(|(e, row)| {
+            let id = serde_json::from_str::<Value>(row.get())
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(Value::Null);
+            resp.decode_error(&format!("cannot decode {key}[{i}] (id {id}): {e}"))
+        })?);
     }
     Ok(ListPage::new(out, meta))
 }

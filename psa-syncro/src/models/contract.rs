@@ -255,6 +255,46 @@ impl TimerEntryInput {
     }
 }
 
+/// What to send to charge one timer of a ticket (`POST /tickets/{id}/charge_timer_entry`,
+/// body `{"timer_entry_id": …}`; right: Ticket Timers - Overview): Syncro records the timer's
+/// time on the ticket and answers the timer with `recorded: true`.
+///
+/// ```
+/// use psa_syncro::models::ChargeTimerInput;
+/// let input = ChargeTimerInput::new(3);
+/// assert_eq!(serde_json::to_value(&input)?, serde_json::json!({"timer_entry_id": 3}));
+/// assert!(ChargeTimerInput::new(0).validate().is_err());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ChargeTimerInput {
+    /// The timer to charge (a timer of the ticket in the path).
+    pub timer_entry_id: i64,
+}
+
+impl ChargeTimerInput {
+    /// Charges the timer `timer_entry_id`.
+    pub fn new(timer_entry_id: i64) -> Self {
+        Self { timer_entry_id }
+    }
+
+    /// Refuses an id Syncro cannot hold (0 or negative).
+    pub fn validate(&self) -> psa_core::Result<()> {
+        if self.timer_entry_id <= 0 {
+            return Err(psa_core::Error::new(
+                psa_core::ErrorKind::Validation,
+                format!(
+                    "timer_entry_id must be a positive timer id (got {})",
+                    self.timer_entry_id
+                ),
+            )
+            .with_entity("ticket timers"));
+        }
+        Ok(())
+    }
+}
+
 /// What to send to create or change a contract (`POST /contracts`, `PUT /contracts/{id}`; both
 /// need Contracts - Edit). Only the fields set are sent; `customer_id` is required by the spec
 /// on both.

@@ -17,11 +17,12 @@ mod page;
 mod raw;
 mod settings;
 mod ticket;
+pub(crate) mod ticket_head;
 mod user;
 
 pub use comment::Comment;
 pub use contact::Contact;
-pub use contract::{Contract, ContractInput, TicketTimer, TimerEntryInput};
+pub use contract::{ChargeTimerInput, Contract, ContractInput, TicketTimer, TimerEntryInput};
 pub use customer::Customer;
 pub use invoice::Invoice;
 pub use lead::{Lead, LeadInput};

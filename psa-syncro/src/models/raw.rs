@@ -1,28 +1,34 @@
+use psa_core::VendorRecord;
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, Deserializer};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
-/// A record decoded into its typed model *and* kept exactly as received, so the connector's
-/// `vendor_record` is the vendor's JSON, not a re-serialization of the model.
+/// A record decoded into its typed model *and* kept exactly as received (its JSON text), so the
+/// connector's `vendor_record` is the vendor's JSON, not a re-serialization of the model.
 #[derive(Debug, Clone)]
 pub(crate) struct Raw<T> {
     pub(crate) typed: T,
-    pub(crate) json: Value,
+    pub(crate) json: VendorRecord,
 }
 
 impl<T: DeserializeOwned> Raw<T> {
-    /// Reads the typed model out of `json` by reference and keeps `json` itself.
-    pub(crate) fn from_value(json: Value) -> serde_json::Result<Self> {
-        let typed = T::deserialize(&json)?;
-        Ok(Raw { typed, json })
+    /// Reads the typed model out of a row's JSON text and keeps the text itself.
+    /// On failure the error comes back with the row (for the caller's message).
+    pub(crate) fn from_row(row: Box<RawValue>) -> Result<Self, (serde_json::Error, Box<RawValue>)> {
+        match serde_json::from_str(row.get()) {
+            Ok(typed) => Ok(Raw {
+                typed,
+                json: row.into(),
+            }),
+            Err(e) => Err((e, row)),
+        }
     }
 }
 
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Raw<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let json = Value::deserialize(d)?;
-        let typed = T::deserialize(&json).map_err(serde::de::Error::custom)?;
-        Ok(Raw { typed, json })
+        Raw::from_row(Box::<RawValue>::deserialize(d)?)
+            .map_err(|(e, _)| serde::de::Error::custom(e))
     }
 }
 
@@ -43,11 +49,13 @@ mod tests {
     }
 
     #[test]
-    fn from_value_keeps_the_value_it_was_given() {
-        let v = serde_json::json!({"id": "5", "zip": 2293, "new": 1});
-        let r = Raw::<crate::models::Contact>::from_value(v.clone()).unwrap();
+    fn from_row_keeps_the_text_it_was_given() {
+        let text = r#"{"id": "5",  "zip": 2293, "new": 1}"#;
+        let row = RawValue::from_string(text.to_string()).unwrap();
+        let r = Raw::<crate::models::Contact>::from_row(row).unwrap();
         assert_eq!(r.typed.id, 5);
-        assert_eq!(r.json, v);
-        assert!(Raw::<crate::models::Contact>::from_value(serde_json::json!([1])).is_err());
+        assert_eq!(r.json.as_str(), text);
+        let not_a_record = RawValue::from_string("[1]".to_string()).unwrap();
+        assert!(Raw::<crate::models::Contact>::from_row(not_a_record).is_err());
     }
 }

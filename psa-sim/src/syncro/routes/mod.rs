@@ -74,6 +74,7 @@ pub(crate) fn router(sim: Shared) -> Router {
             axum::routing::put(timers::update),
         )
         .route("/tickets/{id}/delete_timer_entry", post(timers::delete))
+        .route("/tickets/{id}/charge_timer_entry", post(timers::charge))
         .route("/invoices", get(billing::invoices))
         .route("/invoices/{id}", get(billing::invoice));
     Router::new()

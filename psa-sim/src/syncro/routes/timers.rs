@@ -1,7 +1,9 @@
 //! Ticket timer writes, each under "Ticket Timers - Overview" as the spec says:
 //! `POST /tickets/{id}/timer_entry` (the new timer, flat), `PUT /tickets/{id}/update_timer_entry`
 //! (`timer_entry_id` in the body; the changed timer, flat) and
-//! `POST /tickets/{id}/delete_timer_entry` (`{"success": true}`).
+//! `POST /tickets/{id}/delete_timer_entry` (`{"success": true}`) and
+//! `POST /tickets/{id}/charge_timer_entry` (`timer_entry_id` in the body; the charged timer,
+//! flat, `recorded: true`; charging a charged timer answers it unchanged).
 
 use axum::extract::State;
 use axum::response::Response;
@@ -88,6 +90,7 @@ pub(crate) async fn create(
         billable: false,
         notes: None,
         created_at: now,
+        recorded: false,
     };
     if let Some(r) = apply(&mut t, &body, sim.account.offset) {
         return r;
@@ -143,4 +146,21 @@ pub(crate) async fn delete(
     };
     s.timers.remove(&t.id);
     responses::ok(&json!({"success": true}))
+}
+
+/// `POST /tickets/{id}/charge_timer_entry`.
+pub(crate) async fn charge(
+    State(sim): State<Shared>,
+    PathId(id): PathId,
+    _: Allowed<TimersOverview>,
+    Form(body): Form,
+) -> Response {
+    let mut s = sim.tenant.write();
+    let Some(mut t) = timer_of(&s, id, &body) else {
+        return responses::not_found();
+    };
+    t.recorded = true;
+    let out = timer_json(&sim.account, &t);
+    s.timers.insert(t.id, t);
+    responses::ok(&out)
 }
