@@ -53,6 +53,14 @@ async fn preflight_reads_rights_and_names_the_missing_ones() {
         ("Contracts", json!(1), json!(0), json!(0)),
         ("TimeEntries", json!(1), json!(1), json!(1)),
         ("TicketCategories", json!(1), json!(0), json!(0)),
+        ("ContractServices", json!(1), json!(0), json!(0)),
+        ("Services", json!(1), json!(0), json!(0)),
+        ("CompanyWebhooks", json!(1), json!(1), json!(1)),
+        ("ContactWebhooks", json!(1), json!(1), json!(1)),
+        ("Projects", json!(1), json!(1), json!(1)),
+        ("Tasks", json!(1), json!(1), json!(1)),
+        ("ProjectNotes", json!(1), json!(1), json!(1)),
+        ("TaskNotes", json!(1), json!(1), json!(1)),
     ] {
         let body = info(entity, q, c, u);
         mocks.push(
@@ -89,6 +97,9 @@ async fn preflight_reads_rights_and_names_the_missing_ones() {
     assert_eq!(outcome(Capability::Webhooks), CheckOutcome::Missing);
     assert_eq!(outcome(Capability::BaseData), CheckOutcome::Granted);
     assert_eq!(outcome(Capability::Impersonation), CheckOutcome::Unverified);
+    assert_eq!(outcome(Capability::ReadProjects), CheckOutcome::Granted);
+    assert_eq!(outcome(Capability::UpdateProjects), CheckOutcome::Granted);
+    assert_eq!(outcome(Capability::ProvisionWebhooks), CheckOutcome::Missing);
     assert!(
         report
             .readiness(&[Capability::ReadTickets, Capability::AddNotes])
