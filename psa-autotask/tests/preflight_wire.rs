@@ -99,7 +99,10 @@ async fn preflight_reads_rights_and_names_the_missing_ones() {
     assert_eq!(outcome(Capability::Impersonation), CheckOutcome::Unverified);
     assert_eq!(outcome(Capability::ReadProjects), CheckOutcome::Granted);
     assert_eq!(outcome(Capability::UpdateProjects), CheckOutcome::Granted);
-    assert_eq!(outcome(Capability::ProvisionWebhooks), CheckOutcome::Missing);
+    assert_eq!(
+        outcome(Capability::ProvisionWebhooks),
+        CheckOutcome::Missing
+    );
     assert!(
         report
             .readiness(&[Capability::ReadTickets, Capability::AddNotes])

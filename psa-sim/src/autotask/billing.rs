@@ -10,12 +10,12 @@ use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 use super::dates;
-use super::entities::Kind;
 use super::fields::{FieldDef, Ty};
-use super::projects::{TASK_BASE, TASKS_PER_PROJECT};
-use super::seed::{
+use super::ids::{
     COMPANY_BASE, CONTRACT_BASE, RESOURCE_BASE, TICKET_BASE, TIME_ENTRY_BASE, technician_ids,
 };
+use super::kind::Kind;
+use super::projects::{TASK_BASE, TASKS_PER_PROJECT};
 
 macro_rules! fields {
     ($($name:literal : $ty:ident),* $(,)?) => {
@@ -222,7 +222,7 @@ fn time_entry(j: i64, companies: i64, tickets: i64) -> Value {
     let mut v = json!({
         "id": TIME_ENTRY_BASE + j,
         "resourceID": who,
-        "roleID": super::seed::ROLE_ID,
+        "roleID": super::ids::ROLE_ID,
         "timeEntryType": kind,
         "dateWorked": dates::wire(start.replace_time(time::Time::MIDNIGHT)),
         "startDateTime": dates::wire(start),
@@ -245,7 +245,7 @@ fn time_entry(j: i64, companies: i64, tickets: i64) -> Value {
 }
 
 /// Stamps the server-set fields of a new billing record.
-pub(crate) fn on_create(kind: Kind, rec: &mut super::entities::Record, now: &str, who: i64) {
+pub(crate) fn on_create(kind: Kind, rec: &mut super::kind::Record, now: &str, who: i64) {
     let mut set = |f: &str, v: Value| {
         rec.insert(f.to_string(), v);
     };
@@ -267,7 +267,7 @@ pub(crate) fn on_create(kind: Kind, rec: &mut super::entities::Record, now: &str
 }
 
 /// Stamps the server-set fields of an updated billing record.
-pub(crate) fn on_update(kind: Kind, rec: &mut super::entities::Record, now: &str, who: i64) {
+pub(crate) fn on_update(kind: Kind, rec: &mut super::kind::Record, now: &str, who: i64) {
     match kind {
         Kind::Services => {
             rec.insert("lastModifiedDate".into(), json!(now));

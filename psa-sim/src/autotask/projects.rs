@@ -12,10 +12,10 @@ use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 use super::dates;
-use super::entities::{Kind, Record};
 use super::fields::{FieldDef, Ty};
+use super::ids::{COMPANY_BASE, RESOURCE_BASE, ROLE_ID, technician_ids};
+use super::kind::{Kind, Record};
 use super::picklists::{NOTE_TYPE, PUBLISH, Pick};
-use super::seed::{COMPANY_BASE, RESOURCE_BASE, ROLE_ID, technician_ids};
 
 macro_rules! fields {
     ($($name:literal : $ty:ident),* $(,)?) => {

@@ -12,7 +12,11 @@ use time::macros::datetime;
 use time::{Date, Duration, OffsetDateTime};
 
 use super::dates;
-use super::entities::{Kind, Record};
+pub(crate) use super::ids::{
+    ATTACHMENT_BASE, COMPANY_BASE, CONTACT_BASE, EXCLUDED_BASE, NOTE_BASE, OPPORTUNITY_BASE,
+    RESOURCE_BASE, ROLE_ID, TICKET_BASE, WEBHOOK_BASE, WEBHOOK_FIELD_BASE, technician_ids,
+};
+use super::kind::{Kind, Record};
 use super::picklists::{self, LICENSE_API, STATUS_COMPLETE};
 use super::{billing, projects, sales};
 
@@ -24,34 +28,6 @@ pub(crate) struct SeedSpec {
     /// The API user's `userName` (its Resource row carries it).
     pub(crate) api_username: String,
 }
-
-/// First resource id (the administrator).
-pub(crate) const RESOURCE_BASE: i64 = 29_682_885;
-/// First company id.
-pub(crate) const COMPANY_BASE: i64 = 174;
-/// First contact id.
-pub(crate) const CONTACT_BASE: i64 = 30_682_901;
-/// First ticket id.
-pub(crate) const TICKET_BASE: i64 = 7_001;
-/// First note id.
-pub(crate) const NOTE_BASE: i64 = 30_770_001;
-/// First attachment id.
-pub(crate) const ATTACHMENT_BASE: i64 = 29_684_001;
-/// First webhook id.
-pub(crate) const WEBHOOK_BASE: i64 = 11;
-/// First webhook field id.
-pub(crate) const WEBHOOK_FIELD_BASE: i64 = 101;
-/// First opportunity id.
-pub(crate) const OPPORTUNITY_BASE: i64 = 1_101;
-/// First contract id.
-pub(crate) const CONTRACT_BASE: i64 = 29_684_101;
-/// First time entry id.
-pub(crate) const TIME_ENTRY_BASE: i64 = 29_690_001;
-/// First excluded-resource id.
-pub(crate) const EXCLUDED_BASE: i64 = 51;
-
-/// A service-desk role id (`assignedResourceRoleID`).
-pub(crate) const ROLE_ID: i64 = 29_683_461;
 
 /// The seeded resources: (first, last, license, active, resource type).
 const RESOURCES: &[(&str, &str, i64, bool)] = &[
@@ -71,11 +47,6 @@ const API_USER_INDEX: i64 = 6;
 /// The API user's resource id.
 pub(crate) fn api_resource_id() -> i64 {
     RESOURCE_BASE + API_USER_INDEX
-}
-
-/// Ids of active technicians (impersonation targets).
-pub(crate) fn technician_ids() -> Vec<i64> {
-    (1..=4).map(|i| RESOURCE_BASE + i).collect()
 }
 
 /// Id of the inactive technician.

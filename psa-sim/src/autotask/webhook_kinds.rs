@@ -4,8 +4,8 @@
 //! (`TicketWebhookModel` = `CompanyWebhookModel` = `ContactWebhookModel`), a field child and an
 //! excluded-resource child. Kept here so the tables that treat the three alike name them once.
 
-use super::entities::Kind;
 use super::fields::{FieldDef, Ty};
+use super::kind::Kind;
 use super::picklists::WEBHOOK_FIELD_IDS;
 
 const fn f(name: &'static str, ty: Ty) -> FieldDef {

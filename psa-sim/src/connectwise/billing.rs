@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::store::{CompanyRec, TicketRec};
+use super::records::{CompanyRec, TicketRec};
 
 /// An agreement type: id, name.
 pub(crate) const AGREEMENT_TYPES: &[(i64, &str)] = &[

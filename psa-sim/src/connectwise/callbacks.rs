@@ -82,37 +82,6 @@ pub(crate) struct Change<'a> {
     pub(crate) company_id: &'a str,
 }
 
-impl super::state::Inner {
-    /// Announces a company or contact change to the callbacks of that `type` (`entity` is
-    /// null on delete); `company` is the company the record belongs to (for `company` level).
-    pub(crate) fn announce_record(
-        &self,
-        st: &Store,
-        action: &'static str,
-        record_type: &'static str,
-        record_id: i64,
-        company: i64,
-        entity: Option<Value>,
-    ) {
-        let site = self.origin();
-        let codebase = self.codebase();
-        let change = Change {
-            action,
-            record_type,
-            record_id,
-            entity,
-            board: 0,
-            status: 0,
-            company,
-            owner: None,
-            site: &site,
-            codebase: &codebase,
-            company_id: &self.creds.company,
-        };
-        self.hooks.announce(st, &change);
-    }
-}
-
 /// `base64(HMAC-SHA256(SHA256(signing_key), body))`.
 pub(crate) fn sign(signing_key: &str, body: &[u8]) -> String {
     let key = Sha256::digest(signing_key.as_bytes());

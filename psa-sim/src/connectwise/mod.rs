@@ -48,6 +48,7 @@ mod listing;
 mod multipart;
 mod patch;
 mod permissions;
+mod records;
 mod routes;
 mod seed;
 mod seed_words;

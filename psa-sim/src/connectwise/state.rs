@@ -81,6 +81,35 @@ impl Inner {
         };
         self.hooks.announce(st, &change);
     }
+
+    /// Announces a company or contact change to the callbacks of that `type` (`entity` is
+    /// null on delete); `company` is the company the record belongs to (for `company` level).
+    pub(crate) fn announce_record(
+        &self,
+        st: &Store,
+        action: &'static str,
+        record_type: &'static str,
+        record_id: i64,
+        company: i64,
+        entity: Option<serde_json::Value>,
+    ) {
+        let site = self.origin();
+        let codebase = self.codebase();
+        let change = Change {
+            action,
+            record_type,
+            record_id,
+            entity,
+            board: 0,
+            status: 0,
+            company,
+            owner: None,
+            site: &site,
+            codebase: &codebase,
+            company_id: &self.creds.company,
+        };
+        self.hooks.announce(st, &change);
+    }
 }
 
 /// One parsed API request.

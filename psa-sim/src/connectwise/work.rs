@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::store::{CompanyRec, ContactRec, NoteRec, TicketRec};
+use super::records::{CompanyRec, ContactRec, NoteRec, TicketRec};
 
 /// The first project ticket id.
 pub(crate) const FIRST_PROJECT_TICKET: i64 = 900_001;
