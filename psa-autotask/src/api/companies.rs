@@ -1,8 +1,6 @@
 //! Companies: `/V1.0/Companies`.
 
-use psa_core::Result;
-
-use super::{CompaniesApi, Entity, EntityApi, top_level, unsupported};
+use super::{CompaniesApi, Entity, EntityApi};
 use crate::AutotaskClient;
 use crate::models::Company;
 
@@ -11,15 +9,6 @@ impl Entity for Company {
 
     fn id(&self) -> Option<i64> {
         self.id
-    }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

@@ -4,7 +4,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, child_path, top_level, unsupported, with_id};
+use super::{Entity, EntityApi, child_path, top_level, with_id};
 use crate::AutotaskClient;
 use crate::models::{Contract, ContractService, Service, TimeEntry};
 
@@ -22,15 +22,6 @@ impl Entity for Contract {
 
     fn id(&self) -> Option<i64> {
         self.id
-    }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 
@@ -52,9 +43,6 @@ impl Entity for ContractService {
     fn update_path(&self) -> Result<String> {
         self.create_path()
     }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
-    }
 }
 
 impl Entity for Service {
@@ -63,15 +51,6 @@ impl Entity for Service {
     fn id(&self) -> Option<i64> {
         self.id
     }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
-    }
 }
 
 impl Entity for TimeEntry {
@@ -79,12 +58,6 @@ impl Entity for TimeEntry {
 
     fn id(&self) -> Option<i64> {
         self.id
-    }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
     }
     fn delete_path(&self) -> Result<String> {
         with_id(top_level(Self::NAME), self.id, Self::NAME)

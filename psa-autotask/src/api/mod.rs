@@ -44,14 +44,22 @@ pub trait Entity: Serialize + DeserializeOwned + Send + Sync + 'static {
     fn id(&self) -> Option<i64>;
 
     /// Where a create is POSTed, relative to the API base: `Tickets`, or the parent path for
-    /// children (`Tickets/128926/Notes`).
-    fn create_path(&self) -> Result<String>;
+    /// children (`Tickets/128926/Notes`). Default: the entity's own collection.
+    fn create_path(&self) -> Result<String> {
+        top_level(Self::NAME)
+    }
 
-    /// Where an update is PATCHed (the collection, never `/{id}`).
-    fn update_path(&self) -> Result<String>;
+    /// Where an update is PATCHed (the collection, never `/{id}`). Default: the entity's own
+    /// collection.
+    fn update_path(&self) -> Result<String> {
+        top_level(Self::NAME)
+    }
 
-    /// Where a delete goes: `TicketWebhooks/5`, `Companies/1/Contacts/9`.
-    fn delete_path(&self) -> Result<String>;
+    /// Where a delete goes: `TicketWebhooks/5`, `Companies/1/Contacts/9`. Default: an
+    /// [`ErrorKind::Unsupported`] error (most Autotask entities cannot be deleted through REST).
+    fn delete_path(&self) -> Result<String> {
+        Err(unsupported(Self::NAME, "delete"))
+    }
 
     /// The size in bytes of the file content a create uploads, if any; checked against the
     /// client's attachment limits before sending.

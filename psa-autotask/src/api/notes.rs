@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, TicketNotesApi, child_path, unsupported};
+use super::{Entity, EntityApi, TicketNotesApi, child_path};
 use crate::AutotaskClient;
 use crate::models::TicketNote;
 
@@ -17,9 +17,6 @@ impl Entity for TicketNote {
     }
     fn update_path(&self) -> Result<String> {
         child_path(Self::NAME, "Tickets", self.ticket_id, "Notes", "ticketID")
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

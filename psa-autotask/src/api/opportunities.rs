@@ -4,7 +4,7 @@
 use psa_core::Result;
 
 use super::metadata::Picklist;
-use super::{Entity, EntityApi, OpportunitiesApi, top_level, unsupported};
+use super::{Entity, EntityApi, OpportunitiesApi};
 use crate::AutotaskClient;
 use crate::models::Opportunity;
 
@@ -13,15 +13,6 @@ impl Entity for Opportunity {
 
     fn id(&self) -> Option<i64> {
         self.id
-    }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

@@ -6,7 +6,7 @@
 use futures::stream::BoxStream;
 use psa_core::Result;
 
-use super::{Entity, EntityApi, child_path, top_level, unsupported};
+use super::{Entity, EntityApi, child_path};
 use crate::models::{Project, ProjectNote, Task, TaskNote};
 use crate::{AutotaskClient, Filter, Query};
 
@@ -24,15 +24,6 @@ impl Entity for Project {
 
     fn id(&self) -> Option<i64> {
         self.id
-    }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 
@@ -54,9 +45,6 @@ impl Entity for Task {
     fn update_path(&self) -> Result<String> {
         self.create_path()
     }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
-    }
 }
 
 impl Entity for ProjectNote {
@@ -77,9 +65,6 @@ impl Entity for ProjectNote {
     fn update_path(&self) -> Result<String> {
         self.create_path()
     }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
-    }
 }
 
 impl Entity for TaskNote {
@@ -93,9 +78,6 @@ impl Entity for TaskNote {
     }
     fn update_path(&self) -> Result<String> {
         self.create_path()
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, ResourcesApi, top_level, unsupported};
+use super::{Entity, EntityApi, ResourcesApi, unsupported};
 use crate::models::Resource;
 use crate::{AutotaskClient, Filter, Query};
 
@@ -14,12 +14,6 @@ impl Entity for Resource {
     }
     fn create_path(&self) -> Result<String> {
         Err(unsupported(Self::NAME, "create"))
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

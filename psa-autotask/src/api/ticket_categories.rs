@@ -2,7 +2,7 @@
 
 use psa_core::Result;
 
-use super::{Entity, EntityApi, TicketCategoriesApi, top_level, unsupported};
+use super::{Entity, EntityApi, TicketCategoriesApi, unsupported};
 use crate::AutotaskClient;
 use crate::models::TicketCategory;
 
@@ -14,12 +14,6 @@ impl Entity for TicketCategory {
     }
     fn create_path(&self) -> Result<String> {
         Err(unsupported(Self::NAME, "create"))
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

@@ -3,7 +3,7 @@
 use psa_core::idempotency::{KeyChars, KeyRules, create_idempotent};
 use psa_core::{Result, Vendor};
 
-use super::{Entity, EntityApi, TicketsApi, top_level, unsupported};
+use super::{Entity, EntityApi, TicketsApi};
 use crate::models::Ticket;
 use crate::{AutotaskClient, Filter, Query};
 
@@ -12,15 +12,6 @@ impl Entity for Ticket {
 
     fn id(&self) -> Option<i64> {
         self.id
-    }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn delete_path(&self) -> Result<String> {
-        Err(unsupported(Self::NAME, "delete"))
     }
 }
 

@@ -16,12 +16,6 @@ impl Entity for TicketWebhook {
     fn id(&self) -> Option<i64> {
         self.id
     }
-    fn create_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
-    fn update_path(&self) -> Result<String> {
-        top_level(Self::NAME)
-    }
     fn delete_path(&self) -> Result<String> {
         with_id(top_level(Self::NAME), self.id, Self::NAME)
     }
